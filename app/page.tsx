@@ -1,0 +1,3 @@
+export default function Splash() {
+  return <main className="p-6">Earshot</main>;
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { DefaultRoleSchema, RoleSchema } from "./roles";
+
+const isoDate = z.string().datetime({ offset: true });
+
+export const CallDtoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  defaultRole: DefaultRoleSchema,
+  createdAt: isoDate,
+  endedAt: isoDate.nullable(),
+  hostName: z.string(),
+  participantCount: z.number().int().nonnegative(),
+});
+export type CallDto = z.infer<typeof CallDtoSchema>;
+
+export const PresenceSchema = z.enum(["online", "away"]);
+export type Presence = z.infer<typeof PresenceSchema>;
+
+export const ParticipantDtoSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  kind: z.enum(["user", "guest"]),
+  muted: z.boolean(),
+  handRaised: z.boolean(),
+  joinedAt: isoDate,
+  /** "away" while none of the participant's connections is open. */
+  presence: PresenceSchema,
+  isHost: z.boolean(),
+});
+export type ParticipantDto = z.infer<typeof ParticipantDtoSchema>;
+
+export const MessageDtoSchema = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  callId: z.string(),
+  senderId: z.string(),
+  senderName: z.string(),
+  body: z.string(),
+  createdAt: isoDate,
+});
+export type MessageDto = z.infer<typeof MessageDtoSchema>;
+
+export const MessagePageSchema = z.object({
+  messages: z.array(MessageDtoSchema),
+  nextCursor: z.string().nullable(),
+});
+export type MessagePage = z.infer<typeof MessagePageSchema>;

@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+/** Every error code the API can answer with; docs/API.md lists their meanings. */
+export const ERROR_CODES = [
+  "INVALID_INPUT",
+  "INVALID_JSON",
+  "INVALID_CALL_ID",
+  "PAYLOAD_TOO_LARGE",
+  "UNAUTHENTICATED",
+  "INVALID_CREDENTIAL",
+  "WRONG_CALL",
+  "FORBIDDEN",
+  "HOST_PROTECTED",
+  "LAST_ADMIN",
+  "CALL_NOT_FOUND",
+  "PARTICIPANT_NOT_FOUND",
+  "PARTICIPANT_LEFT",
+  "CALL_ENDED",
+  "RATE_LIMITED",
+  "INTERNAL",
+] as const;
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: ErrorCodeSchema, message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

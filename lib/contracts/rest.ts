@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { CallIdSchema } from "./call-id";
+import { CallDtoSchema, MessageDtoSchema, ParticipantDtoSchema } from "./dto";
+import { DefaultRoleSchema, RoleSchema } from "./roles";
+
+export const MAX_TITLE_LENGTH = 120;
+
+export const CreateCallBodySchema = z.strictObject({
+  defaultRole: DefaultRoleSchema,
+  title: z.string().trim().max(MAX_TITLE_LENGTH, `a title can be at most ${MAX_TITLE_LENGTH} characters`).optional(),
+});
+export type CreateCallBody = z.infer<typeof CreateCallBodySchema>;
+
+/** displayName is for signed-in users; guests are always named pleb-<word>. */
+export const JoinCallBodySchema = z.strictObject({
+  displayName: z.string().trim().min(1).max(60).optional(),
+});
+export type JoinCallBody = z.infer<typeof JoinCallBodySchema>;
+
+export const SetRoleBodySchema = z.strictObject({
+  participantId: z.string().min(1).max(64),
+  role: RoleSchema,
+});
+export type SetRoleBody = z.infer<typeof SetRoleBodySchema>;
+
+export const MESSAGE_PAGE_DEFAULT = 50;
+export const MESSAGE_PAGE_MAX = 200;
+export const MessagesQuerySchema = z.strictObject({
+  before: z.string().regex(/^\d{1,15}$/, "before is a cursor returned as nextCursor").optional(),
+  limit: z.coerce.number().int().min(1).max(MESSAGE_PAGE_MAX).default(MESSAGE_PAGE_DEFAULT),
+});
+export type MessagesQuery = z.infer<typeof MessagesQuerySchema>;
+
+export const CallPathSchema = z.object({ id: CallIdSchema });
+
+export const SessionResponseSchema = z.object({
+  call: CallDtoSchema,
+  participant: ParticipantDtoSchema,
+  credential: z.string(),
+  livekit: z.object({ url: z.string(), token: z.string() }).nullable(),
+});
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
+
+export const CallResponseSchema = z.object({ call: CallDtoSchema, participants: z.array(ParticipantDtoSchema) });
+export type CallResponse = z.infer<typeof CallResponseSchema>;
+
+export const HealthResponseSchema = z.object({ ok: z.boolean(), db: z.boolean(), livekit: z.boolean() });
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+export { MessageDtoSchema };

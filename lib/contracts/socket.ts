@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { ClientIdSchema, MessageBodySchema } from "./chat";
+import type { CallDto, MessageDto, ParticipantDto } from "./dto";
+import type { ErrorCode } from "./errors";
+import { RoleSchema } from "./roles";
+
+export const ChatSendSchema = z.strictObject({ clientId: ClientIdSchema, body: MessageBodySchema });
+export const MuteSetSchema = z.strictObject({ muted: z.boolean() });
+export const HandSetSchema = z.strictObject({ raised: z.boolean() });
+export const RoleSetSchema = z.strictObject({ participantId: z.string().min(1).max(64), role: RoleSchema });
+
+export type ChatSend = z.input<typeof ChatSendSchema>;
+export type MuteSet = z.infer<typeof MuteSetSchema>;
+export type HandSet = z.infer<typeof HandSetSchema>;
+export type RoleSet = z.infer<typeof RoleSetSchema>;
+
+export type AckError = { ok: false; error: { code: ErrorCode; message: string; retryAfterMs?: number } };
+export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;
+export type AckFn<T extends object = object> = (res: Ack<T>) => void;
+
+export interface CallState {
+  call: CallDto;
+  self: ParticipantDto;
+  participants: ParticipantDto[];
+  /** The newest page of chat, oldest first. */
+  messages: MessageDto[];
+  /** Cursor for GET /messages?before= to load older pages; null when there are none. */
+  nextCursor: string | null;
+}
+
+export interface ClientToServerEvents {
+  "chat:send": (payload: ChatSend, ack: AckFn<{ message: MessageDto; duplicate: boolean }>) => void;
+  "mute:set": (payload: MuteSet, ack: AckFn<{ participant: ParticipantDto }>) => void;
+  "hand:set": (payload: HandSet, ack: AckFn<{ participant: ParticipantDto }>) => void;
+  "role:set": (payload: RoleSet, ack: AckFn<{ participant: ParticipantDto }>) => void;
+}
+
+export interface ServerToClientEvents {
+  "call:state": (state: CallState) => void;
+  "chat:message": (message: MessageDto) => void;
+  "participant:joined": (participant: ParticipantDto) => void;
+  "participant:updated": (participant: ParticipantDto) => void;
+  "participant:left": (payload: { participantId: string }) => void;
+  "call:ended": (payload: { callId: string }) => void;
+}
+
+/** The socket auth payload: a participant credential (browsers may use the cookie with callId). */
+export const SocketAuthSchema = z.object({
+  credential: z.string().max(2048).optional(),
+  callId: z.string().max(64).optional(),
+});

@@ -1,0 +1,161 @@
+import type { DefaultRole, Role } from "../contracts/roles";
+import type { CallRecord, MessageRecord, ParticipantRecord, Store } from "../services/ports";
+import type { Db } from "./client";
+
+type Row<T> = Omit<T, "defaultRole" | "role" | "kind"> & Record<string, unknown>;
+
+const toCall = (r: Row<CallRecord> & { defaultRole: string }): CallRecord => ({
+  id: r.id,
+  title: r.title,
+  defaultRole: r.defaultRole as DefaultRole,
+  hostParticipantId: r.hostParticipantId,
+  createdAt: r.createdAt,
+  endedAt: r.endedAt,
+  emptySince: r.emptySince,
+});
+
+const toParticipant = (r: Row<ParticipantRecord> & { role: string; kind: string }): ParticipantRecord => ({
+  id: r.id,
+  callId: r.callId,
+  kind: r.kind as ParticipantRecord["kind"],
+  displayName: r.displayName,
+  role: r.role as Role,
+  muted: r.muted,
+  handRaised: r.handRaised,
+  joinedAt: r.joinedAt,
+  leftAt: r.leftAt,
+  awaySince: r.awaySince,
+});
+
+/** Prisma reports a unique-constraint violation as P2002, through either adapter. */
+const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === "P2002";
+
+export function prismaStore(db: Db): Store {
+  return {
+    async createCall(call, host) {
+      try {
+        await db.$transaction([
+          db.call.create({ data: { ...call } }),
+          db.participant.create({ data: { ...host } }),
+        ]);
+        return true;
+      } catch (e) {
+        if (isUniqueViolation(e)) return false;
+        throw e;
+      }
+    },
+
+    async findCall(id) {
+      const r = await db.call.findUnique({ where: { id } });
+      return r && toCall(r);
+    },
+
+    async endCall(id, at) {
+      const [ended] = await db.$transaction([
+        db.call.updateMany({ where: { id, endedAt: null }, data: { endedAt: at } }),
+        db.participant.updateMany({ where: { callId: id, leftAt: null }, data: { leftAt: at, handRaised: false } }),
+      ]);
+      if (ended.count === 0) return null;
+      const r = await db.call.findUnique({ where: { id } });
+      return r && toCall(r);
+    },
+
+    async setCallEmptySince(id, at) {
+      await db.call.updateMany({ where: { id, endedAt: null }, data: { emptySince: at } });
+    },
+
+    async listIdleCalls(cutoff) {
+      const rows = await db.call.findMany({ where: { endedAt: null, emptySince: { lt: cutoff } }, select: { id: true } });
+      return rows.map((r) => r.id);
+    },
+
+    async findParticipant(id) {
+      const r = await db.participant.findUnique({ where: { id } });
+      return r && toParticipant(r);
+    },
+
+    async listPresentParticipants(callId) {
+      const rows = await db.participant.findMany({ where: { callId, leftAt: null }, orderBy: { joinedAt: "asc" } });
+      return rows.map(toParticipant);
+    },
+
+    countPresentParticipants: (callId) => db.participant.count({ where: { callId, leftAt: null } }),
+
+    async listDisplayNames(callId) {
+      const rows = await db.participant.findMany({ where: { callId }, select: { displayName: true } });
+      return new Set(rows.map((r) => r.displayName));
+    },
+
+    async createParticipant(p) {
+      try {
+        await db.participant.create({ data: { ...p } });
+        return true;
+      } catch (e) {
+        if (isUniqueViolation(e)) return false;
+        throw e;
+      }
+    },
+
+    async updateParticipant(id, patch) {
+      return toParticipant(await db.participant.update({ where: { id }, data: patch }));
+    },
+
+    async listAwayBefore(cutoff) {
+      const rows = await db.participant.findMany({ where: { leftAt: null, awaySince: { lt: cutoff } } });
+      return rows.map(toParticipant);
+    },
+
+    async leaveIfAwaySince(id, cutoff, at) {
+      const r = await db.participant.updateMany({ where: { id, leftAt: null, awaySince: { lt: cutoff } }, data: { leftAt: at, handRaised: false } });
+      return r.count === 1;
+    },
+
+    async markAllAway(at) {
+      await db.participant.updateMany({ where: { leftAt: null, awaySince: null }, data: { awaySince: at } });
+    },
+
+    async changeRole({ callId, actorId, targetId, to, at }) {
+      return db.$transaction(async (tx) => {
+        const before = await tx.participant.findUniqueOrThrow({ where: { id: targetId } });
+        if (before.role === to) return toParticipant(before);
+        // The role is part of the WHERE so two admins racing log one change each
+        // only for the update that actually applied.
+        const applied = await tx.participant.updateMany({ where: { id: targetId, role: before.role }, data: { role: to } });
+        if (applied.count === 1) {
+          await tx.roleChange.create({ data: { callId, actorId, targetId, fromRole: before.role, toRole: to, createdAt: at } });
+        }
+        return toParticipant(await tx.participant.findUniqueOrThrow({ where: { id: targetId } }));
+      });
+    },
+
+    countPresentAdmins: (callId) => db.participant.count({ where: { callId, leftAt: null, role: "admin" } }),
+
+    async insertMessage(m) {
+      try {
+        return { message: await db.message.create({ data: m }), duplicate: false };
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+        const existing = await db.message.findUnique({ where: { senderId_clientId: { senderId: m.senderId, clientId: m.clientId } } });
+        if (!existing) throw e;
+        return { message: existing as MessageRecord, duplicate: true };
+      }
+    },
+
+    async listMessagesBefore(callId, before, limit) {
+      return db.message.findMany({
+        where: { callId, ...(before === null ? {} : { id: { lt: before } }) },
+        orderBy: { id: "desc" },
+        take: limit,
+      });
+    },
+
+    async ping() {
+      try {
+        await db.$queryRawUnsafe("SELECT 1");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+const int = (fallback: number, min: number) => z.coerce.number().int().min(min).default(fallback);
+
+/** Every setting Earshot reads; .env.example documents each one. */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: int(3000, 0).refine((n) => n <= 65535, "must be a port number (0-65535)"),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/earshot.db")
+    .refine((u) => /^(file:|postgres(ql)?:\/\/)/.test(u), "must be a file: URL (SQLite) or a postgres:// URL"),
+  EARSHOT_SECRET: z.string().min(32, "must be at least 32 characters (it signs participant credentials)"),
+  CREDENTIAL_TTL_HOURS: int(24 * 7, 1),
+  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  PRESENCE_TIMEOUT_MS: int(60_000, 100),
+  CALL_GRACE_MS: int(600_000, 0),
+  SWEEP_INTERVAL_MS: int(5_000, 50),
+  CHAT_RATE_PER_SEC: z.coerce.number().positive().default(5),
+  CHAT_BURST: int(10, 1),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+/** Validates the environment once at start-up; each bad setting gets a sentence naming it. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => {
+    const name = String(i.path[0] ?? "environment");
+    const problem = i.code === "invalid_type" && cleaned[name] === undefined ? "is required" : i.message;
+    return `- ${name} ${problem}.`;
+  });
+  throw new EnvError(`Earshot cannot start; fix these settings (see .env.example):\n${lines.join("\n")}`);
+}

@@ -1,0 +1,80 @@
+import type { z } from "zod";
+import { CallIdSchema } from "../contracts/call-id";
+import { AppError } from "../domain/errors";
+import { bearerToken, parseCookies, type CredentialSources } from "../auth/identify";
+import { invalidInput, toErrorBody } from "./errors";
+import { STATUS } from "./status";
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  return Response.json(data, { status, headers });
+}
+
+/** Wraps a route handler: any error becomes the API's error shape with its status, never a crash. */
+export function handle<P>(fn: (req: Request, params: P) => Promise<Response>) {
+  return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
+    try {
+      return await fn(req, await ctx.params);
+    } catch (e) {
+      const { body, error } = toErrorBody(e, `${req.method} ${new URL(req.url).pathname}`);
+      const headers: Record<string, string> = {};
+      if (error.details?.retryAfterMs) headers["Retry-After"] = String(Math.ceil(error.details.retryAfterMs / 1000));
+      return json(body, STATUS[error.code], headers);
+    }
+  };
+}
+
+/** Reads a JSON body of at most MAX_BODY_BYTES and parses it with a contract schema; an empty body is `{}`. */
+export async function readBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const text = await readLimited(req);
+  let data: unknown = {};
+  if (text.trim() !== "") {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw new AppError("INVALID_JSON", "The request body is not valid JSON.");
+    }
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return parsed.data;
+}
+
+async function readLimited(req: Request): Promise<string> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+
+export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return parsed.data;
+}
+
+export function callIdParam(params: { id: string }): string {
+  const parsed = CallIdSchema.safeParse(params.id);
+  if (!parsed.success) throw new AppError("INVALID_CALL_ID", `"${params.id.slice(0, 64)}" is not a call ID; call IDs look like banana-hello-helicopter.`);
+  return parsed.data;
+}
+
+export function credentialSources(req: Request): CredentialSources {
+  return { bearer: bearerToken(req.headers.get("authorization")), cookies: parseCookies(req.headers.get("cookie")) };
+}

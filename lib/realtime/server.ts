@@ -1,0 +1,79 @@
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import { bearerToken, parseCookies, requireCaller } from "../auth/identify";
+import { SocketAuthSchema } from "../contracts/socket";
+import { AppError } from "../domain/errors";
+import { toErrorBody } from "../http/errors";
+import type { Caller, Deps } from "../services/deps";
+import { connectParticipant, disconnectParticipant } from "../services/presence";
+import { registerHandlers } from "./handlers";
+import { PresenceTracker } from "./presence-tracker";
+import { callRoom, participantRoom } from "./rooms";
+import type { EarshotServer, EarshotSocket } from "./types";
+
+export const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
+
+export function createSocketServer(httpServer: HttpServer, opts: { dev: boolean }): EarshotServer {
+  return new Server(httpServer, {
+    maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
+    // In dev, Next's hot-reload websocket shares the HTTP server: leave upgrades that are not ours alone.
+    destroyUpgrade: !opts.dev,
+  });
+}
+
+/**
+ * Authenticates every connection (credential in `auth`, a bearer header, or the
+ * per-call cookie with `auth.callId`), marks the participant online and sends
+ * `call:state`, then serves the call's events. A refused connection gets a
+ * connect_error whose message is the error code.
+ */
+export function serveRealtime(io: EarshotServer, deps: Deps, secret: string): void {
+  const presence = new PresenceTracker();
+
+  io.use(async (socket, next) => {
+    let caller: Caller | null = null;
+    try {
+      caller = identifySocket(socket, secret);
+      const state = await presence.connected(caller.participantId, () => connectParticipant(deps, caller!));
+      socket.data.caller = caller;
+      socket.data.initialState = state;
+      next();
+    } catch (e) {
+      if (caller) void presence.disconnected(caller.participantId, async () => undefined);
+      const { error } = toErrorBody(e, "socket handshake");
+      next(Object.assign(new Error(error.code), { data: { code: error.code, message: error.message } }));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    const { caller, initialState } = socket.data;
+    registerHandlers(socket, deps);
+    socket.on("disconnect", () => {
+      presence
+        .disconnected(caller.participantId, () => disconnectParticipant(deps, caller))
+        .catch((e) => toErrorBody(e, "socket disconnect"));
+    });
+    socket.join([callRoom(caller.callId), participantRoom(caller.participantId)]);
+    if (initialState) socket.emit("call:state", initialState);
+    socket.data.initialState = undefined;
+  });
+}
+
+function identifySocket(socket: EarshotSocket, secret: string): Caller {
+  const auth = SocketAuthSchema.safeParse(socket.handshake.auth ?? {});
+  if (!auth.success) throw new AppError("INVALID_INPUT", "The connection's auth payload is malformed.");
+  const bearer = auth.data.credential ?? bearerToken(socket.handshake.headers.authorization);
+  const callId = auth.data.callId ?? callIdOf(bearer);
+  if (!callId) throw new AppError("UNAUTHENTICATED", "Connect with your participant credential.");
+  return requireCaller(secret, callId, { bearer, cookies: parseCookies(socket.handshake.headers.cookie) });
+}
+
+/** The call a credential names, read without trusting it: requireCaller verifies it next. */
+function callIdOf(credential: string | null): string | null {
+  try {
+    const payload = JSON.parse(Buffer.from(credential?.split(".")[1] ?? "", "base64url").toString("utf8"));
+    return typeof payload?.c === "string" ? payload.c : null;
+  } catch {
+    return null;
+  }
+}

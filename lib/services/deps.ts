@@ -1,0 +1,21 @@
+import type { RandomInt } from "../domain/names";
+import type { RateLimiter } from "../domain/rate-limit";
+import type { Clock, Notifier, ServiceConfig, Store } from "./ports";
+
+export interface Deps {
+  store: Store;
+  notifier: Notifier;
+  clock: Clock;
+  randomInt: RandomInt;
+  /** Mints the per-call participant credential (lib/auth/credentials.ts). */
+  issueCredential(callId: string, participantId: string): string;
+  newId(): string;
+  chatLimiter: RateLimiter;
+  config: ServiceConfig;
+}
+
+/** Who is calling, as proven by a verified participant credential. */
+export interface Caller {
+  callId: string;
+  participantId: string;
+}

@@ -1,0 +1,44 @@
+import type { CallDto, MessageDto, ParticipantDto } from "../contracts/dto";
+import type { CallRecord, MessageRecord, ParticipantRecord, Store } from "./ports";
+
+export function participantDto(p: ParticipantRecord, hostId: string | null): ParticipantDto {
+  return {
+    id: p.id,
+    displayName: p.displayName,
+    role: p.role,
+    kind: p.kind,
+    muted: p.muted,
+    handRaised: p.handRaised,
+    joinedAt: p.joinedAt.toISOString(),
+    presence: p.awaySince ? "away" : "online",
+    isHost: p.id === hostId,
+  };
+}
+
+export function messageDto(m: MessageRecord): MessageDto {
+  return {
+    id: String(m.id),
+    clientId: m.clientId,
+    callId: m.callId,
+    senderId: m.senderId,
+    senderName: m.senderName,
+    body: m.body,
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
+export async function callDto(store: Store, call: CallRecord): Promise<CallDto> {
+  const [host, participantCount] = await Promise.all([
+    call.hostParticipantId ? store.findParticipant(call.hostParticipantId) : null,
+    call.endedAt ? 0 : store.countPresentParticipants(call.id),
+  ]);
+  return {
+    id: call.id,
+    title: call.title,
+    defaultRole: call.defaultRole,
+    createdAt: call.createdAt.toISOString(),
+    endedAt: call.endedAt?.toISOString() ?? null,
+    hostName: host?.displayName ?? "",
+    participantCount,
+  };
+}

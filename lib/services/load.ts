@@ -1,0 +1,35 @@
+import { AppError } from "../domain/errors";
+import type { Caller } from "./deps";
+import type { CallRecord, ParticipantRecord, Store } from "./ports";
+
+export async function requireCall(store: Store, callId: string): Promise<CallRecord> {
+  const call = await store.findCall(callId);
+  if (!call) throw new AppError("CALL_NOT_FOUND", `There is no call called "${callId}".`);
+  return call;
+}
+
+export async function requireLiveCall(store: Store, callId: string): Promise<CallRecord> {
+  const call = await requireCall(store, callId);
+  if (call.endedAt) throw new AppError("CALL_ENDED", "This call has ended; its history is read-only.");
+  return call;
+}
+
+/** The caller's participant record, present or past: for reading history. */
+export async function requireMember(store: Store, caller: Caller): Promise<ParticipantRecord> {
+  const p = await store.findParticipant(caller.participantId);
+  if (!p || p.callId !== caller.callId) throw new AppError("INVALID_CREDENTIAL", "Your credential does not match anyone in this call.");
+  return p;
+}
+
+/** The caller, who must be in a live call and not have left it: for acting in it. */
+export async function requireActiveParticipant(store: Store, caller: Caller): Promise<{ call: CallRecord; self: ParticipantRecord }> {
+  const [call, self] = await Promise.all([requireLiveCall(store, caller.callId), requireMember(store, caller)]);
+  if (self.leftAt) throw new AppError("PARTICIPANT_LEFT", "You have left this call; join it again to take part.");
+  return { call, self };
+}
+
+export async function requireTarget(store: Store, callId: string, participantId: string): Promise<ParticipantRecord> {
+  const p = await store.findParticipant(participantId);
+  if (!p || p.callId !== callId) throw new AppError("PARTICIPANT_NOT_FOUND", "There is no such participant in this call.");
+  return p;
+}

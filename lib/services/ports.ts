@@ -1,0 +1,98 @@
+import type { CallDto, MessageDto, ParticipantDto } from "../contracts/dto";
+import type { DefaultRole, Role } from "../contracts/roles";
+
+/** What services need from storage; lib/db/store.ts implements it with Prisma. */
+export interface CallRecord {
+  id: string;
+  title: string;
+  defaultRole: DefaultRole;
+  hostParticipantId: string | null;
+  createdAt: Date;
+  endedAt: Date | null;
+  emptySince: Date | null;
+}
+
+export interface ParticipantRecord {
+  id: string;
+  callId: string;
+  kind: "user" | "guest";
+  displayName: string;
+  role: Role;
+  muted: boolean;
+  handRaised: boolean;
+  joinedAt: Date;
+  leftAt: Date | null;
+  awaySince: Date | null;
+}
+
+export interface MessageRecord {
+  id: number;
+  callId: string;
+  senderId: string;
+  senderName: string;
+  clientId: string;
+  body: string;
+  createdAt: Date;
+}
+
+export type ParticipantPatch = Partial<Pick<ParticipantRecord, "muted" | "handRaised" | "leftAt" | "awaySince" | "role">>;
+
+export interface Store {
+  /** Inserts a call and its host; false when the ID is taken. */
+  createCall(call: Omit<CallRecord, "endedAt" | "emptySince">, host: ParticipantRecord): Promise<boolean>;
+  findCall(id: string): Promise<CallRecord | null>;
+  /** Ends a live call and marks everyone left; null when it had already ended. */
+  endCall(id: string, at: Date): Promise<CallRecord | null>;
+  setCallEmptySince(id: string, at: Date | null): Promise<void>;
+  /** Live calls empty since before `cutoff`. */
+  listIdleCalls(cutoff: Date): Promise<string[]>;
+
+  findParticipant(id: string): Promise<ParticipantRecord | null>;
+  listPresentParticipants(callId: string): Promise<ParticipantRecord[]>;
+  countPresentParticipants(callId: string): Promise<number>;
+  /** Display names taken in a call, by anyone who ever joined it. */
+  listDisplayNames(callId: string): Promise<Set<string>>;
+  /** Inserts a participant; false when the display name is taken in that call. */
+  createParticipant(p: ParticipantRecord): Promise<boolean>;
+  updateParticipant(id: string, patch: ParticipantPatch): Promise<ParticipantRecord>;
+  /** Participants away (no connection) since before `cutoff` who have not left. */
+  listAwayBefore(cutoff: Date): Promise<ParticipantRecord[]>;
+  /** Marks a participant left only if still away since before `cutoff` (they may have just come back). */
+  leaveIfAwaySince(id: string, cutoff: Date, at: Date): Promise<boolean>;
+  /** Marks every present, online participant away: on start-up nobody is connected yet. */
+  markAllAway(at: Date): Promise<void>;
+
+  /** Changes a role and logs it atomically, unless the role is already `to`. */
+  changeRole(change: { callId: string; actorId: string; targetId: string; to: Role; at: Date }): Promise<ParticipantRecord>;
+  countPresentAdmins(callId: string): Promise<number>;
+
+  /** Stores a message; when (senderId, clientId) exists, returns the stored one instead. */
+  insertMessage(m: Omit<MessageRecord, "id">): Promise<{ message: MessageRecord; duplicate: boolean }>;
+  /** Newest-first page of messages older than `before`, at most `limit`. */
+  listMessagesBefore(callId: string, before: number | null, limit: number): Promise<MessageRecord[]>;
+
+  ping(): Promise<boolean>;
+}
+
+/** Pushes events to connected clients; lib/realtime implements it with Socket.IO. */
+export interface Notifier {
+  participantJoined(callId: string, p: ParticipantDto): void;
+  participantUpdated(callId: string, p: ParticipantDto): void;
+  participantLeft(callId: string, participantId: string): void;
+  chatMessage(callId: string, m: MessageDto): void;
+  callEnded(callId: string): void;
+  /** Closes a participant's open connections (after leave or removal). */
+  disconnectParticipant(participantId: string): void;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface ServiceConfig {
+  chatRate: { ratePerSec: number; burst: number };
+  presenceTimeoutMs: number;
+  callGraceMs: number;
+}
+
+export type { CallDto, MessageDto, ParticipantDto };

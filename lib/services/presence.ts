@@ -1,0 +1,69 @@
+import type { CallState } from "../contracts/socket";
+import type { Caller, Deps } from "./deps";
+import { callDto, participantDto } from "./dto";
+import { finishCall } from "./end-call";
+import { afterLeft } from "./leave-call";
+import { messagePage } from "./list-messages";
+import { requireActiveParticipant, requireLiveCall, requireMember } from "./load";
+
+export const CALL_STATE_MESSAGES = 50;
+
+/**
+ * A connection opened. A participant who had timed out (left) but whose
+ * credential still holds comes back in; an away one is online again.
+ * Returns the full state the client renders from.
+ */
+export async function connectParticipant(deps: Deps, caller: Caller): Promise<CallState> {
+  const call = await requireLiveCall(deps.store, caller.callId);
+  let self = await requireMember(deps.store, caller);
+  if (self.leftAt || self.awaySince) {
+    const rejoining = self.leftAt !== null;
+    self = await deps.store.updateParticipant(self.id, { leftAt: null, awaySince: null });
+    const dto = participantDto(self, call.hostParticipantId);
+    if (rejoining) deps.notifier.participantJoined(call.id, dto);
+    else deps.notifier.participantUpdated(call.id, dto);
+    if (call.emptySince) await deps.store.setCallEmptySince(call.id, null);
+  }
+  return callState(deps, caller);
+}
+
+export async function callState(deps: Deps, caller: Caller): Promise<CallState> {
+  const { call, self } = await requireActiveParticipant(deps.store, caller);
+  const [dto, participants, page] = await Promise.all([
+    callDto(deps.store, call),
+    deps.store.listPresentParticipants(call.id),
+    messagePage(deps, call.id, null, CALL_STATE_MESSAGES),
+  ]);
+  return {
+    call: dto,
+    self: participantDto(self, call.hostParticipantId),
+    participants: participants.map((p) => participantDto(p, call.hostParticipantId)),
+    messages: page.messages,
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** The participant's last connection closed: shown as away until they return or time out. */
+export async function disconnectParticipant(deps: Deps, caller: Caller): Promise<void> {
+  const self = await deps.store.findParticipant(caller.participantId);
+  if (!self || self.leftAt || self.awaySince) return;
+  const call = await deps.store.findCall(caller.callId);
+  if (!call || call.endedAt) return;
+  const updated = await deps.store.updateParticipant(self.id, { awaySince: deps.clock.now() });
+  deps.notifier.participantUpdated(call.id, participantDto(updated, call.hostParticipantId));
+}
+
+/**
+ * Periodic housekeeping, safe to run from any process at any time: away
+ * participants past the timeout leave; calls empty past the grace period end.
+ */
+export async function sweepPresence(deps: Deps): Promise<void> {
+  const now = deps.clock.now();
+  const awayCutoff = new Date(now.getTime() - deps.config.presenceTimeoutMs);
+  for (const p of await deps.store.listAwayBefore(awayCutoff)) {
+    if (await deps.store.leaveIfAwaySince(p.id, awayCutoff, now)) await afterLeft(deps, p, now);
+  }
+  for (const callId of await deps.store.listIdleCalls(new Date(now.getTime() - deps.config.callGraceMs))) {
+    await finishCall(deps, callId);
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Composition root: env → database → Next → HTTP server → Socket.IO → listen.
+ * One process serves the pages, the REST API and the realtime events on one port.
+ */
+import { randomInt, randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import nextEnv from "@next/env";
+import next from "next";
+import { issueCredential } from "./lib/auth/credentials";
+import { publishAppContext } from "./lib/context";
+import { openDb } from "./lib/db/client";
+import { migrate } from "./lib/db/migrate";
+import { prismaStore } from "./lib/db/store";
+import { RateLimiter } from "./lib/domain/rate-limit";
+import { EnvError, parseEnv, type Env } from "./lib/env";
+import { ensureLocalSecrets } from "./lib/local-secrets";
+import { createSocketServer, serveRealtime } from "./lib/realtime/server";
+import { socketNotifier } from "./lib/realtime/notifier";
+import type { Deps } from "./lib/services/deps";
+import { sweepPresence } from "./lib/services/presence";
+
+const dir = process.cwd();
+const dev = process.env.NODE_ENV !== "production";
+
+async function main() {
+  for (const name of ensureLocalSecrets(dir)) console.log(`[earshot] generated ${name} into .env.local (keep it; it is not committed)`);
+  (nextEnv.loadEnvConfig ?? (nextEnv as unknown as { default: typeof nextEnv }).default.loadEnvConfig)(dir, dev, console, true);
+  const env = readEnv();
+
+  const applied = await migrate(env.DATABASE_URL, dir);
+  if (applied.length) console.log(`[earshot] database migrations applied: ${applied.join(", ")}`);
+  const db = await openDb(env.DATABASE_URL);
+  const store = prismaStore(db);
+
+  const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handleRequest = app.getRequestHandler();
+  const httpServer = createServer((req, res) => void handleRequest(req, res));
+  const io = createSocketServer(httpServer, { dev });
+
+  const deps: Deps = {
+    store,
+    notifier: socketNotifier(io),
+    clock: { now: () => new Date() },
+    randomInt: (n) => randomInt(n),
+    issueCredential: (callId, participantId) => issueCredential(env.EARSHOT_SECRET, callId, participantId, env.CREDENTIAL_TTL_HOURS * 3_600_000),
+    newId: () => randomUUID(),
+    chatLimiter: new RateLimiter({ ratePerSec: env.CHAT_RATE_PER_SEC, burst: env.CHAT_BURST }),
+    config: {
+      chatRate: { ratePerSec: env.CHAT_RATE_PER_SEC, burst: env.CHAT_BURST },
+      presenceTimeoutMs: env.PRESENCE_TIMEOUT_MS,
+      callGraceMs: env.CALL_GRACE_MS,
+    },
+  };
+  publishAppContext({ env, deps, health: async () => ({ db: await store.ping(), livekit: false }) });
+  serveRealtime(io, deps, env.EARSHOT_SECRET);
+
+  // Nobody is connected to a process that just started: everyone still in a
+  // call is away until their client reconnects, and times out if it never does.
+  await store.markAllAway(new Date());
+  const sweep = setInterval(() => sweepPresence(deps).catch((e) => console.error("[earshot] presence sweep failed:", e)), env.SWEEP_INTERVAL_MS);
+
+  httpServer.listen(env.PORT, env.HOST, () => {
+    const address = httpServer.address();
+    const port = typeof address === "object" && address ? address.port : env.PORT;
+    console.log(`[earshot] ready on http://localhost:${port} (${dev ? "development" : "production"}, ${env.DATABASE_URL.startsWith("file:") ? "SQLite" : "Postgres"})`);
+    console.log(`EARSHOT_LISTENING port=${port}`);
+  });
+
+  const shutdown = (signal: string) => {
+    console.log(`[earshot] ${signal}: shutting down`);
+    clearInterval(sweep);
+    io.close();
+    httpServer.close();
+    void db.$disconnect().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+function readEnv(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (e) {
+    if (e instanceof EnvError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+main().catch((e) => {
+  console.error("[earshot] failed to start:", e);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { freshDatabaseUrl } from "./database";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface TestServer {
+  url: string;
+  port: number;
+  databaseUrl: string;
+  /** Everything the server printed so far. */
+  logs(): string;
+  /** Kills the process (SIGKILL: no graceful shutdown, like a crash) and starts it again on the same port and database. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  env?: Record<string, string>;
+  databaseUrl?: string;
+  /** Network address to bind: loopback unless a test runs inside its own namespace. */
+  host?: string;
+}
+
+/** Starts the real server (production build, server.ts) as a child process on a free port. */
+export async function startServer(opts: ServerOptions = {}): Promise<TestServer> {
+  const databaseUrl = opts.databaseUrl ?? (await freshDatabaseUrl());
+  const host = opts.host ?? "127.0.0.1";
+  let output = "";
+  let child: ChildProcess;
+
+  const launch = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+        cwd: root,
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          PORT: String(port),
+          HOST: host,
+          DATABASE_URL: databaseUrl,
+          EARSHOT_SECRET: "test-secret-test-secret-test-secret-0123",
+          ...opts.env,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const m = /EARSHOT_LISTENING port=(\d+)/.exec(output.slice(-400));
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
+      };
+      child.stdout!.on("data", onData);
+      child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`server exited with ${code} before listening:\n${output}`));
+      });
+    });
+
+  const kill = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
+
+  const port = await launch(0);
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    databaseUrl,
+    logs: () => output,
+    async restart() {
+      await kill("SIGKILL");
+      output += "\n--- restart ---\n";
+      await launch(port);
+    },
+    stop: () => kill("SIGTERM"),
+  };
+}

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api, createCall, joinCall } from "../support/api";
+import { connect, type TestClient } from "../support/sockets";
+import { startServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+const clients: TestClient[] = [];
+beforeAll(async () => {
+  server = await startServer({ env: { PRESENCE_TIMEOUT_MS: "800", CALL_GRACE_MS: "600", SWEEP_INTERVAL_MS: "100" } });
+});
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await server?.stop();
+});
+
+async function open(credential: string) {
+  const r = await connect(server, credential);
+  clients.push(r.client);
+  return r;
+}
+
+describe("Socket.IO contract", () => {
+  it("sends call:state on connect", async () => {
+    const host = await createCall(server, "chatter", "State");
+    const { state } = await open(host.credential);
+    expect(state.call).toMatchObject({ id: host.call.id, title: "State" });
+    expect(state.self).toMatchObject({ id: host.participant.id, role: "admin", presence: "online" });
+    expect(state.participants.map((p) => p.id)).toEqual([host.participant.id]);
+    expect(state.messages).toEqual([]);
+  });
+
+  it("acks the sender after storing and broadcasts to everyone else", async () => {
+    const host = await createCall(server, "chatter");
+    const guests = await Promise.all([joinCall(server, host.call.id), joinCall(server, host.call.id)]);
+    const a = await open(host.credential);
+    const b = await open(guests[0]!.credential);
+    const c = await open(guests[1]!.credential);
+    const ack = await b.client.emit("chat:send", { clientId: "hello-1", body: "  hello all  " });
+    expect(ack).toMatchObject({ ok: true, duplicate: false, message: { body: "hello all", senderId: guests[0]!.participant.id, clientId: "hello-1" } });
+    for (const x of [a, b, c]) {
+      const m = await x.client.waitFor("chat:message", (m) => m.clientId === "hello-1");
+      expect(m.id).toBe(ack.ok && ack.message.id);
+    }
+    const stored = await api(server, "GET", `/api/calls/${host.call.id}/messages`, { credential: host.credential });
+    expect(stored.body.messages.map((m: { body: string }) => m.body)).toEqual(["hello all"]);
+  });
+
+  it("stores a resend with the same clientId once and acks the original", async () => {
+    const host = await createCall(server, "chatter");
+    const guest = await joinCall(server, host.call.id);
+    const sender = await open(host.credential);
+    const watcher = await open(guest.credential);
+    const first = await sender.client.emit("chat:send", { clientId: "dup-1", body: "once" });
+    const again = await sender.client.emit("chat:send", { clientId: "dup-1", body: "once" });
+    const concurrent = await Promise.all([1, 2, 3].map(() => sender.client.emit("chat:send", { clientId: "dup-2", body: "racing" })));
+    expect(first).toMatchObject({ ok: true, duplicate: false });
+    expect(again).toMatchObject({ ok: true, duplicate: true });
+    expect(again.ok && first.ok && again.message.id).toBe(first.ok && first.message.id);
+    expect(new Set(concurrent.map((r) => r.ok && r.message.id)).size).toBe(1);
+    expect(concurrent.filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
+    await watcher.client.waitFor("chat:message", (m) => m.clientId === "dup-2");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(watcher.client.received("chat:message").map((m) => m.clientId)).toEqual(["dup-1", "dup-2"]);
+    const stored = await api(server, "GET", `/api/calls/${host.call.id}/messages`, { credential: host.credential });
+    expect(stored.body.messages).toHaveLength(2);
+  });
+
+  it("refuses chat from listeners and lets them chat the moment they are promoted", async () => {
+    const host = await createCall(server, "listener");
+    const guest = await joinCall(server, host.call.id);
+    const admin = await open(host.credential);
+    const listener = await open(guest.credential);
+    const refused = await listener.client.emit("chat:send", { clientId: "l-1", body: "can I talk?" });
+    expect(refused).toEqual({ ok: false, error: { code: "FORBIDDEN", message: "You are a listener; only chatters, speakers and admins can do that." } });
+
+    const promoted = await admin.client.emit("role:set", { participantId: guest.participant.id, role: "chatter" });
+    expect(promoted).toMatchObject({ ok: true, participant: { id: guest.participant.id, role: "chatter" } });
+    for (const x of [admin, listener]) {
+      await x.client.waitFor("participant:updated", (p) => p.id === guest.participant.id && p.role === "chatter");
+    }
+    expect(await listener.client.emit("chat:send", { clientId: "l-2", body: "thanks" })).toMatchObject({ ok: true });
+
+    await admin.client.emit("role:set", { participantId: guest.participant.id, role: "listener" });
+    expect(await listener.client.emit("chat:send", { clientId: "l-3", body: "again?" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    const stored = await api(server, "GET", `/api/calls/${host.call.id}/messages`, { credential: host.credential });
+    expect(stored.body.messages.map((m: { clientId: string }) => m.clientId)).toEqual(["l-2"]);
+  });
+
+  it("refuses role changes from non-admins over the socket", async () => {
+    const host = await createCall(server, "speaker");
+    const guest = await joinCall(server, host.call.id);
+    const speaker = await open(guest.credential);
+    for (const participantId of [guest.participant.id, host.participant.id]) {
+      const res = await speaker.client.emit("role:set", { participantId, role: "admin" });
+      expect(res).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    }
+    const after = await api(server, "GET", `/api/calls/${host.call.id}`);
+    expect(after.body.participants.find((p: { id: string }) => p.id === guest.participant.id).role).toBe("speaker");
+  });
+
+  it("validates every payload and answers with the error shape", async () => {
+    const host = await createCall(server, "chatter");
+    const { client } = await open(host.credential);
+    const bad = [
+      ["chat:send", { clientId: "x", body: "" }],
+      ["chat:send", { clientId: "x", body: "a".repeat(2001) }],
+      ["chat:send", { clientId: "x" }],
+      ["chat:send", "just a string"],
+      ["chat:send", { clientId: "x", body: "hi", senderId: host.participant.id }],
+      ["role:set", { participantId: host.participant.id, role: "overlord" }],
+      ["mute:set", { muted: "yes" }],
+      ["hand:set", null],
+    ] as const;
+    for (const [event, payload] of bad) {
+      const res = await client.emit(event, payload);
+      expect(res, `${event} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: "INVALID_INPUT", message: expect.any(String) } });
+    }
+    // The connection survives and keeps working.
+    expect(await client.emit("chat:send", { clientId: "ok-1", body: "still fine" })).toMatchObject({ ok: true });
+  });
+
+  it("rate limits a fast sender with RATE_LIMITED, and stores only what it acked", async () => {
+    const host = await createCall(server, "chatter");
+    const { client } = await open(host.credential);
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => client.emit("chat:send", { clientId: `burst-${i}`, body: `b${i}` })));
+    const ok = results.filter((r) => r.ok);
+    const limited = results.filter((r) => !r.ok);
+    expect(ok.length).toBeGreaterThanOrEqual(10);
+    expect(ok.length).toBeLessThan(14);
+    for (const r of limited) expect(r).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", retryAfterMs: expect.any(Number) } });
+    const stored = await api(server, "GET", `/api/calls/${host.call.id}/messages?limit=50`, { credential: host.credential });
+    expect(stored.body.messages).toHaveLength(ok.length);
+  });
+
+  it("shares mute and hand state with everyone", async () => {
+    const host = await createCall(server, "speaker");
+    const guest = await joinCall(server, host.call.id);
+    const a = await open(host.credential);
+    const b = await open(guest.credential);
+    expect(await b.client.emit("mute:set", { muted: false })).toMatchObject({ ok: true, participant: { muted: false } });
+    await a.client.waitFor("participant:updated", (p) => p.id === guest.participant.id && !p.muted);
+    expect(await b.client.emit("hand:set", { raised: true })).toMatchObject({ ok: true, participant: { handRaised: true } });
+    await a.client.waitFor("participant:updated", (p) => p.id === guest.participant.id && p.handRaised);
+  });
+
+  it("announces joins and leaves, keeps a second tab as the same participant", async () => {
+    const host = await createCall(server, "chatter");
+    const a = await open(host.credential);
+    const guest = await joinCall(server, host.call.id);
+    await a.client.waitFor("participant:joined", (p) => p.id === guest.participant.id);
+    const tab1 = await open(guest.credential);
+    const tab2 = await open(guest.credential);
+    expect(tab2.state.self.id).toBe(tab1.state.self.id);
+    const ack = await tab1.client.emit("chat:send", { clientId: "tab-1", body: "from tab one" });
+    expect(ack.ok).toBe(true);
+    await tab2.client.waitFor("chat:message", (m) => m.clientId === "tab-1");
+    // Closing one tab does not make them away.
+    tab1.client.close();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(a.client.received("participant:updated").filter((p) => p.id === guest.participant.id && p.presence === "away")).toEqual([]);
+
+    const left = a.client.waitFor("participant:left", (p) => p.participantId === guest.participant.id);
+    await api(server, "POST", `/api/calls/${host.call.id}/leave`, { credential: guest.credential });
+    await left;
+    await expect.poll(() => tab2.client.socket.connected).toBe(false);
+  });
+
+  it("shows someone whose connections all drop as away, then as left after the timeout", async () => {
+    const host = await createCall(server, "chatter");
+    const guest = await joinCall(server, host.call.id);
+    const a = await open(host.credential);
+    const b = await open(guest.credential);
+    b.client.close();
+    await a.client.waitFor("participant:updated", (p) => p.id === guest.participant.id && p.presence === "away");
+    await a.client.waitFor("participant:left", (p) => p.participantId === guest.participant.id, 4000);
+    // Their credential still brings them back as the same participant.
+    const back = await open(guest.credential);
+    expect(back.state.self).toMatchObject({ id: guest.participant.id, presence: "online" });
+    await a.client.waitFor("participant:joined", (p) => p.id === guest.participant.id);
+  });
+
+  it("keeps an empty call joinable for the grace period, then ends it", async () => {
+    const host = await createCall(server, "chatter");
+    await api(server, "POST", `/api/calls/${host.call.id}/leave`, { credential: host.credential });
+    const during = await api(server, "POST", `/api/calls/${host.call.id}/join`);
+    expect(during.status).toBe(200);
+    await api(server, "POST", `/api/calls/${host.call.id}/leave`, { credential: during.body.credential });
+    await expect
+      .poll(async () => (await api(server, "GET", `/api/calls/${host.call.id}`)).body.call.endedAt, { timeout: 5000, interval: 200 })
+      .not.toBeNull();
+    expect((await api(server, "POST", `/api/calls/${host.call.id}/join`)).status).toBe(410);
+  });
+
+  it("refuses a connection to an ended call", async () => {
+    const host = await createCall(server, "chatter");
+    await api(server, "POST", `/api/calls/${host.call.id}/end`, { credential: host.credential });
+    const { connectError } = await import("../support/sockets");
+    expect(await connectError(server, { credential: host.credential })).toBe("CALL_ENDED");
+  });
+});

@@ -37,6 +37,7 @@ const integration = (name: string, db: "sqlite" | "postgres") => ({
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
+    reporters: ["default", "./tests/support/summary-reporter.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       integration("integration-sqlite", "sqlite"),

@@ -24,6 +24,9 @@ export async function migrate(url: string, root = process.cwd()): Promise<string
 async function migrateSqlite(url: string, names: string[], read: (n: string) => string): Promise<string[]> {
   const client = createClient({ url: `file:${sqliteFilePath(url)}` });
   try {
+    // Table rebuilds (DROP + RENAME) must not fire ON DELETE CASCADE, and this
+    // pragma is ignored inside a transaction: set it before, check keys after.
+    await client.execute("PRAGMA foreign_keys = OFF");
     await client.execute("CREATE TABLE IF NOT EXISTS _earshot_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
     const applied = new Set((await client.execute("SELECT name FROM _earshot_migrations")).rows.map((r) => String(r.name)));
     const done: string[] = [];
@@ -31,6 +34,8 @@ async function migrateSqlite(url: string, names: string[], read: (n: string) => 
       const tx = await client.transaction("write");
       try {
         await tx.executeMultiple(read(name));
+        const broken = await tx.execute("PRAGMA foreign_key_check");
+        if (broken.rows.length) throw new Error(`migration ${name} leaves ${broken.rows.length} broken foreign keys`);
         await tx.execute({ sql: "INSERT INTO _earshot_migrations (name, applied_at) VALUES (?, ?)", args: [name, new Date().toISOString()] });
         await tx.commit();
         done.push(name);

@@ -1,0 +1,173 @@
+import { io, type Socket } from "socket.io-client";
+import type { Role } from "../contracts/roles";
+import type { ClientToServerEvents, ServerToClientEvents } from "../contracts/socket";
+import { backoffDelay } from "./backoff";
+import type { RoomEvent } from "./call-state";
+import { type ChatRejection, Outbox, type OutboxStorage, outboxStorageKey } from "./outbox";
+
+export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline" | "closed";
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** For "closed": why, as a sentence. */
+  reason: string | null;
+  /** The error code behind a "closed", when there is one. */
+  code: string | null;
+}
+
+export type ActionResult = { ok: true } | { ok: false; message: string };
+
+/** The socket.io client surface CallConnection uses; tests pass a fake. */
+export type CallSocket = Pick<Socket<ServerToClientEvents, ClientToServerEvents>, "on" | "connect" | "disconnect" | "timeout" | "connected" | "active">;
+
+/** A refused handshake with one of these codes will not succeed by retrying. */
+const FINAL_CONNECT_ERRORS: Record<string, string> = {
+  CALL_ENDED: "This call has ended.",
+  CALL_NOT_FOUND: "This call does not exist.",
+  INVALID_CREDENTIAL: "Your pass for this call is no longer valid; join the call again.",
+  WRONG_CALL: "Your pass is for a different call; join this call again.",
+  PARTICIPANT_NOT_FOUND: "This call no longer knows you; join it again.",
+  REMOVED: "An admin removed you from this call.",
+  UNAUTHENTICATED: "Join the call first.",
+  INVALID_INPUT: "This page sent a malformed connection request; reload it.",
+};
+
+const ACTION_TIMEOUT_MS = 8000;
+
+export interface CallConnectionOptions {
+  callId: string;
+  socket: CallSocket;
+  storage: OutboxStorage | null;
+  onEvent(event: RoomEvent): void;
+  onStatus(state: ConnectionState): void;
+  onChatRejected(body: string, error: ChatRejection): void;
+  /** navigator.onLine, read when the connection drops to tell "offline" from "reconnecting". */
+  isOnline?: () => boolean;
+}
+
+/** Opens the browser's Socket.IO connection for a call, reconnecting with backoff on its own. */
+export function openCallSocket(credential: string): CallSocket {
+  return io({
+    auth: { credential },
+    reconnectionDelay: 1000,
+    reconnectionDelayMax: 5000,
+    randomizationFactor: 0.5,
+  });
+}
+
+/**
+ * One participant's live link to a call: turns socket events into RoomEvents
+ * and a ConnectionState, owns the chat outbox, and retries refused handshakes
+ * itself (socket.io does not) unless the refusal is final.
+ */
+export class CallConnection {
+  readonly outbox: Outbox;
+  private readonly socket: CallSocket;
+  private state: ConnectionState = { status: "connecting", reason: null, code: null };
+  private ended = false;
+  private handshakeFailures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly opts: CallConnectionOptions) {
+    const socket = opts.socket;
+    this.socket = socket;
+    this.outbox = new Outbox({
+      socket,
+      storage: opts.storage,
+      storageKey: outboxStorageKey(opts.callId),
+      onChange: (pending) => opts.onEvent({ type: "outbox", pending }),
+      onStored: (message) => opts.onEvent({ type: "chat:message", message }),
+      onRejected: opts.onChatRejected,
+    });
+
+    socket.on("connect", () => {
+      this.handshakeFailures = 0;
+      this.setState({ status: "connected", reason: null, code: null });
+      this.outbox.flush();
+    });
+    socket.on("disconnect", (reason) => this.onDisconnect(reason));
+    socket.on("connect_error", (err) => this.onConnectError(err));
+
+    socket.on("call:state", (state) => opts.onEvent({ type: "call:state", state }));
+    socket.on("chat:message", (message) => opts.onEvent({ type: "chat:message", message }));
+    socket.on("participant:joined", (participant) => opts.onEvent({ type: "participant:joined", participant }));
+    socket.on("participant:updated", (participant) => opts.onEvent({ type: "participant:updated", participant }));
+    socket.on("participant:left", ({ participantId }) => opts.onEvent({ type: "participant:left", participantId }));
+    socket.on("call:ended", () => {
+      this.ended = true;
+      opts.onEvent({ type: "call:ended" });
+      this.close("This call has ended.", "CALL_ENDED");
+    });
+  }
+
+  get connectionState(): ConnectionState {
+    return this.state;
+  }
+
+  sendChat(body: string): void {
+    this.outbox.add(body);
+  }
+
+  setRole(participantId: string, role: Role): Promise<ActionResult> {
+    if (!this.socket.connected) return Promise.resolve({ ok: false, message: "You are not connected right now; try again once you are back." });
+    return new Promise((resolve) => {
+      this.socket.timeout(ACTION_TIMEOUT_MS).emit("role:set", { participantId, role }, (err, res) => {
+        if (err) resolve({ ok: false, message: "The server did not answer in time; try again." });
+        else if (res.ok) resolve({ ok: true });
+        else resolve({ ok: false, message: res.error.message });
+      });
+    });
+  }
+
+  /** The browser's network came back or went away. */
+  networkChanged(): void {
+    if (this.state.status === "reconnecting" || this.state.status === "offline") this.setState(this.lostState());
+  }
+
+  close(reason = "You left the call.", code: string | null = null): void {
+    if (this.state.status === "closed") return;
+    this.setState({ status: "closed", reason, code });
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.outbox.dispose();
+    this.socket.disconnect();
+  }
+
+  private onDisconnect(reason: string): void {
+    if (this.state.status === "closed") return;
+    if (reason === "io server disconnect") {
+      // The server only hangs up on purpose: the call ended, or this person left or was removed elsewhere.
+      if (this.ended) this.close("This call has ended.", "CALL_ENDED");
+      else this.close("The server disconnected you from this call; you may have left it in another tab.", "DISCONNECTED");
+      return;
+    }
+    this.setState(this.lostState());
+  }
+
+  private onConnectError(err: Error & { data?: { message?: unknown } }): void {
+    if (this.state.status === "closed") return;
+    const final = FINAL_CONNECT_ERRORS[err.message];
+    if (final !== undefined) {
+      this.close(typeof err.data?.message === "string" ? err.data.message : final, err.message);
+      return;
+    }
+    this.setState(this.lostState());
+    if (!this.socket.active) {
+      // The server refused the handshake (e.g. a database hiccup): socket.io leaves retrying to us.
+      this.handshakeFailures++;
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        if (this.state.status !== "closed") this.socket.connect();
+      }, backoffDelay(this.handshakeFailures, { maxMs: 5000 }));
+    }
+  }
+
+  private lostState(): ConnectionState {
+    const online = this.opts.isOnline?.() ?? true;
+    return { status: online ? "reconnecting" : "offline", reason: null, code: null };
+  }
+
+  private setState(next: ConnectionState): void {
+    this.state = next;
+    this.opts.onStatus(next);
+  }
+}

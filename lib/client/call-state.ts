@@ -1,0 +1,125 @@
+import type { CallDto, MessageDto, MessagePage, ParticipantDto } from "../contracts/dto";
+import type { CallState } from "../contracts/socket";
+import type { PendingMessage } from "./outbox";
+
+/** Everything the call page renders, built only from server events and the local outbox. */
+export interface RoomState {
+  call: CallDto | null;
+  self: ParticipantDto | null;
+  /** Present participants, self included, in the order they joined. */
+  participants: ParticipantDto[];
+  /** Stored chat, sorted by numeric id, no duplicates. */
+  messages: MessageDto[];
+  /** Cursor for the page older than `messages[0]`; null once the start of the chat is loaded. */
+  nextCursor: string | null;
+  ended: boolean;
+  /** Own messages typed but not yet acknowledged as stored. */
+  pending: PendingMessage[];
+}
+
+export type RoomEvent =
+  /** The join answer: enough for the header until the socket's call:state arrives. */
+  | { type: "joined"; call: CallDto; self: ParticipantDto }
+  | { type: "call:state"; state: CallState }
+  | { type: "chat:message"; message: MessageDto }
+  | { type: "participant:joined"; participant: ParticipantDto }
+  | { type: "participant:updated"; participant: ParticipantDto }
+  | { type: "participant:left"; participantId: string }
+  | { type: "call:ended" }
+  | { type: "older-messages"; page: MessagePage }
+  | { type: "outbox"; pending: PendingMessage[] };
+
+export const initialRoomState: RoomState = {
+  call: null,
+  self: null,
+  participants: [],
+  messages: [],
+  nextCursor: null,
+  ended: false,
+  pending: [],
+};
+
+export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
+  switch (event.type) {
+    case "joined":
+      return state.call ? state : { ...state, call: event.call, self: event.self };
+    case "call:state":
+      return applyCallState(state, event.state);
+    case "chat:message": {
+      const messages = mergeMessages(state.messages, [event.message]);
+      return { ...state, messages, pending: withoutStored(state.pending, messages, state.self) };
+    }
+    case "participant:joined":
+    case "participant:updated": {
+      const p = event.participant;
+      return {
+        ...state,
+        participants: upsertParticipant(state.participants, p),
+        self: state.self?.id === p.id ? p : state.self,
+      };
+    }
+    case "participant:left":
+      return { ...state, participants: state.participants.filter((p) => p.id !== event.participantId) };
+    case "call:ended":
+      return { ...state, ended: true };
+    case "older-messages":
+      return { ...state, messages: mergeMessages(event.page.messages, state.messages), nextCursor: event.page.nextCursor };
+    case "outbox":
+      return { ...state, pending: withoutStored(event.pending, state.messages, state.self) };
+  }
+}
+
+/**
+ * A (re)connect brings the newest page. Older pages already loaded stay when
+ * they touch it; when they do not (more was said while we were away than one
+ * page holds), they are dropped so the history never shows a silent gap.
+ */
+function applyCallState(state: RoomState, s: CallState): RoomState {
+  const newestKnown = state.messages.at(-1);
+  const oldestNew = s.messages[0];
+  const gap = newestKnown && oldestNew && s.nextCursor !== null && idValue(newestKnown.id) < idValue(oldestNew.id);
+  const keepOlder = state.messages.length > 0 && !gap;
+  const messages = keepOlder ? mergeMessages(state.messages, s.messages) : mergeMessages([], s.messages);
+  const olderThanPage = keepOlder && oldestNew !== undefined && idValue(state.messages[0]!.id) < idValue(oldestNew.id);
+  return {
+    ...state,
+    call: s.call,
+    self: s.self,
+    participants: [...s.participants].sort(byJoinOrder),
+    messages,
+    nextCursor: olderThanPage ? state.nextCursor : s.nextCursor,
+    ended: state.ended || s.call.endedAt !== null,
+    pending: withoutStored(state.pending, messages, s.self),
+  };
+}
+
+const idValue = (id: string) => Number(id);
+
+export function mergeMessages(a: MessageDto[], b: MessageDto[]): MessageDto[] {
+  const byId = new Map<string, MessageDto>();
+  for (const m of a) byId.set(m.id, m);
+  for (const m of b) byId.set(m.id, m);
+  return [...byId.values()].sort((x, y) => idValue(x.id) - idValue(y.id));
+}
+
+function withoutStored(pending: PendingMessage[], messages: MessageDto[], self: ParticipantDto | null): PendingMessage[] {
+  if (!self || pending.length === 0) return pending;
+  const stored = new Set(messages.filter((m) => m.senderId === self.id).map((m) => m.clientId));
+  const rest = pending.filter((p) => !stored.has(p.clientId));
+  return rest.length === pending.length ? pending : rest;
+}
+
+function upsertParticipant(list: ParticipantDto[], p: ParticipantDto): ParticipantDto[] {
+  const i = list.findIndex((q) => q.id === p.id);
+  if (i === -1) return [...list, p].sort(byJoinOrder);
+  const next = [...list];
+  next[i] = p;
+  return next;
+}
+
+const byJoinOrder = (a: ParticipantDto, b: ParticipantDto) => a.joinedAt.localeCompare(b.joinedAt) || a.id.localeCompare(b.id);
+
+/** Admins and speakers, who can talk. */
+export const stage = (s: RoomState) => s.participants.filter((p) => p.role === "admin" || p.role === "speaker");
+/** Chatters and listeners. */
+export const audience = (s: RoomState) => s.participants.filter((p) => p.role === "chatter" || p.role === "listener");

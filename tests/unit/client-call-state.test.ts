@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import { audience, initialRoomState, roomReducer, stage, type RoomEvent, type RoomState } from "@/lib/client/call-state";
+import type { PendingMessage } from "@/lib/client/outbox";
+import { callState, message, participant } from "../support/client-fixtures";
+
+const run = (...events: RoomEvent[]) => events.reduce(roomReducer, initialRoomState);
+const ids = (s: RoomState) => s.messages.map((m) => m.id);
+const pending = (clientId: string, body = "hi"): PendingMessage => ({ clientId, body, createdAt: "2026-01-01T00:00:00.000Z", sending: false, note: null });
+
+describe("room reducer: call:state", () => {
+  it("renders from the full state", () => {
+    const s = run({ type: "call:state", state: callState({ messages: [message(1), message(2)], nextCursor: "1" }) });
+    expect(s.call?.title).toBe("Standup");
+    expect(s.self?.id).toBe("me");
+    expect(s.participants.map((p) => p.id)).toEqual(["host", "me"]);
+    expect(ids(s)).toEqual(["1", "2"]);
+    expect(s.nextCursor).toBe("1");
+    expect(s.ended).toBe(false);
+  });
+
+  it("keeps older pages on reconnect when the new page touches them", () => {
+    const s = run(
+      { type: "call:state", state: callState({ messages: [message(10), message(11)], nextCursor: "10" }) },
+      { type: "older-messages", page: { messages: [message(8), message(9)], nextCursor: "8" } },
+      { type: "call:state", state: callState({ messages: [message(11), message(12)], nextCursor: "11" }) },
+    );
+    expect(ids(s)).toEqual(["8", "9", "10", "11", "12"]);
+    expect(s.nextCursor).toBe("8");
+  });
+
+  it("drops what it had when the reconnect page leaves a gap, so no history is silently missing", () => {
+    const s = run(
+      { type: "call:state", state: callState({ messages: [message(1), message(2)], nextCursor: null }) },
+      { type: "call:state", state: callState({ messages: [message(90), message(91)], nextCursor: "90" }) },
+    );
+    expect(ids(s)).toEqual(["90", "91"]);
+    expect(s.nextCursor).toBe("90");
+  });
+
+  it("merges a reconnect page that is complete (no older messages exist)", () => {
+    const s = run(
+      { type: "call:state", state: callState({ messages: [message(1)], nextCursor: null }) },
+      { type: "call:state", state: callState({ messages: [message(1), message(5)], nextCursor: null }) },
+    );
+    expect(ids(s)).toEqual(["1", "5"]);
+    expect(s.nextCursor).toBeNull();
+  });
+
+  it("marks an already ended call as ended", () => {
+    const s = run({ type: "call:state", state: callState({ call: { ...callState().call, endedAt: "2026-01-01T13:00:00.000Z" } }) });
+    expect(s.ended).toBe(true);
+  });
+});
+
+describe("room reducer: chat", () => {
+  it("dedupes by id and sorts by numeric id, not as strings", () => {
+    const s = run(
+      { type: "call:state", state: callState({ messages: [message(9)] }) },
+      { type: "chat:message", message: message(10) },
+      { type: "chat:message", message: message(9) },
+      { type: "chat:message", message: message(100) },
+      { type: "chat:message", message: message(10) },
+    );
+    expect(ids(s)).toEqual(["9", "10", "100"]);
+  });
+
+  it("prepends older pages and takes their cursor", () => {
+    const s = run(
+      { type: "call:state", state: callState({ messages: [message(20), message(21)], nextCursor: "20" }) },
+      { type: "older-messages", page: { messages: [message(18), message(19), message(20)], nextCursor: null } },
+    );
+    expect(ids(s)).toEqual(["18", "19", "20", "21"]);
+    expect(s.nextCursor).toBeNull();
+  });
+
+  it("shows own pending messages until the stored one arrives", () => {
+    let s = run(
+      { type: "call:state", state: callState() },
+      { type: "outbox", pending: [pending("a"), pending("b")] },
+    );
+    expect(s.pending.map((p) => p.clientId)).toEqual(["a", "b"]);
+    s = roomReducer(s, { type: "chat:message", message: message(3, { clientId: "a", senderId: "me" }) });
+    expect(s.pending.map((p) => p.clientId)).toEqual(["b"]);
+  });
+
+  it("ignores someone else's message that happens to carry the same clientId", () => {
+    const s = run(
+      { type: "call:state", state: callState() },
+      { type: "outbox", pending: [pending("a")] },
+      { type: "chat:message", message: message(3, { clientId: "a", senderId: "host" }) },
+    );
+    expect(s.pending).toHaveLength(1);
+  });
+
+  it("does not resurrect a pending message the outbox reports after its broadcast arrived", () => {
+    const s = run(
+      { type: "call:state", state: callState() },
+      { type: "chat:message", message: message(3, { clientId: "a", senderId: "me" }) },
+      { type: "outbox", pending: [pending("a")] },
+    );
+    expect(s.pending).toEqual([]);
+  });
+});
+
+describe("room reducer: participants", () => {
+  const start = { type: "call:state", state: callState() } as const;
+
+  it("adds joiners in join order and updates in place", () => {
+    const late = participant("late", { joinedAt: "2026-01-01T12:05:00.000Z" });
+    let s = run(start, { type: "participant:joined", participant: late });
+    expect(s.participants.map((p) => p.id)).toEqual(["host", "me", "late"]);
+    s = roomReducer(s, { type: "participant:updated", participant: { ...late, handRaised: true } });
+    expect(s.participants.find((p) => p.id === "late")?.handRaised).toBe(true);
+    expect(s.participants).toHaveLength(3);
+  });
+
+  it("a joined event for someone already shown does not duplicate them", () => {
+    const s = run(start, { type: "participant:joined", participant: participant("me", { presence: "away" }) });
+    expect(s.participants.filter((p) => p.id === "me")).toHaveLength(1);
+  });
+
+  it("updates self when self changes, which is what re-enables chat on promotion", () => {
+    const s = run(start, { type: "participant:updated", participant: participant("me", { role: "chatter" }) });
+    expect(s.self?.role).toBe("chatter");
+    expect(s.participants.find((p) => p.id === "me")?.role).toBe("chatter");
+  });
+
+  it("removes leavers", () => {
+    const s = run(start, { type: "participant:left", participantId: "host" });
+    expect(s.participants.map((p) => p.id)).toEqual(["me"]);
+  });
+
+  it("splits stage (admins, speakers) from audience (chatters, listeners)", () => {
+    const s = run(
+      start,
+      { type: "participant:joined", participant: participant("s", { role: "speaker", joinedAt: "2026-01-01T12:01:00.000Z" }) },
+      { type: "participant:joined", participant: participant("c", { role: "chatter", joinedAt: "2026-01-01T12:02:00.000Z" }) },
+    );
+    expect(stage(s).map((p) => p.id)).toEqual(["host", "s"]);
+    expect(audience(s).map((p) => p.id)).toEqual(["me", "c"]);
+  });
+});
+
+describe("room reducer: end", () => {
+  it("call:ended marks the call ended and keeps the history", () => {
+    const s = run({ type: "call:state", state: callState({ messages: [message(1)] }) }, { type: "call:ended" });
+    expect(s.ended).toBe(true);
+    expect(ids(s)).toEqual(["1"]);
+  });
+});
+
+describe("room reducer: joined", () => {
+  it("shows the join answer until call:state, and never overrides call:state with it", () => {
+    const joined = { type: "joined", call: callState().call, self: participant("me") } as const;
+    expect(run(joined).self?.id).toBe("me");
+    const s = run({ type: "call:state", state: callState({ self: participant("me", { role: "chatter" }) }) }, joined);
+    expect(s.self?.role).toBe("chatter");
+  });
+});

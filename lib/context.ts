@@ -1,4 +1,5 @@
 import type { Env } from "./env";
+import type { AudioEvent } from "./services/audio-events";
 import type { Deps } from "./services/deps";
 
 /**
@@ -10,6 +11,10 @@ export interface AppContext {
   env: Env;
   deps: Deps;
   health(): Promise<{ db: boolean; livekit: boolean }>;
+  /** Where a browser that loaded a page from `requestUrl` reaches the media server. */
+  audioUrl(requestUrl: URL, forwardedProto: string | null): string;
+  /** Checks a media-server webhook's signature and decodes it (null: an event we ignore). */
+  verifyAudioWebhook(rawBody: string, authorization: string | null): Promise<AudioEvent | null>;
 }
 
 const KEY = Symbol.for("earshot.appContext");

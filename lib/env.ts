@@ -19,7 +19,25 @@ export const EnvSchema = z.object({
   SWEEP_INTERVAL_MS: int(5_000, 50),
   CHAT_RATE_PER_SEC: z.coerce.number().positive().default(5),
   CHAT_BURST: int(10, 1),
-});
+  EARSHOT_DATA_DIR: z.string().default("./data"),
+
+  // An external LiveKit (or cluster): all three, or none to run a local one.
+  LIVEKIT_URL: z.string().regex(/^(wss?|https?):\/\//, "must be a ws://, wss://, http:// or https:// URL").optional(),
+  LIVEKIT_API_KEY: z.string().min(1).optional(),
+  LIVEKIT_API_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Where browsers reach LiveKit, when that differs from LIVEKIT_URL (e.g. behind a proxy). */
+  LIVEKIT_PUBLIC_URL: z.string().regex(/^wss?:\/\//, "must be a ws:// or wss:// URL").optional(),
+  // The local LiveKit server (used when LIVEKIT_URL is not set).
+  LIVEKIT_BIND: z.string().default("127.0.0.1"),
+  LIVEKIT_NODE_IP: z.string().optional(),
+  LIVEKIT_PORT: int(7880, 1),
+  LIVEKIT_RTC_TCP_PORT: int(7881, 1),
+  LIVEKIT_RTC_UDP_PORT: int(7882, 1),
+})
+  .refine((e) => !e.LIVEKIT_URL || (e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET), {
+    path: ["LIVEKIT_URL"],
+    message: "is set, so LIVEKIT_API_KEY and LIVEKIT_API_SECRET must be set too (the external server's keys)",
+  });
 export type Env = z.infer<typeof EnvSchema>;
 
 export class EnvError extends Error {}

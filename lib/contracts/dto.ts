@@ -14,6 +14,9 @@ export const CallDtoSchema = z.object({
 });
 export type CallDto = z.infer<typeof CallDtoSchema>;
 
+export const LiveKitAccessSchema = z.object({ url: z.string(), token: z.string() });
+export type LiveKitAccess = z.infer<typeof LiveKitAccessSchema>;
+
 export const PresenceSchema = z.enum(["online", "away"]);
 export type Presence = z.infer<typeof PresenceSchema>;
 
@@ -28,6 +31,9 @@ export const ParticipantDtoSchema = z.object({
   /** "away" while none of the participant's connections is open. */
   presence: PresenceSchema,
   isHost: z.boolean(),
+  /** Connected to the call's audio room, and publishing a microphone there. */
+  inAudio: z.boolean(),
+  publishing: z.boolean(),
 });
 export type ParticipantDto = z.infer<typeof ParticipantDtoSchema>;
 

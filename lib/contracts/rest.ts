@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CallIdSchema } from "./call-id";
-import { CallDtoSchema, MessageDtoSchema, ParticipantDtoSchema } from "./dto";
+import { CallDtoSchema, LiveKitAccessSchema, MessageDtoSchema, ParticipantDtoSchema } from "./dto";
 import { DefaultRoleSchema, RoleSchema } from "./roles";
 
 export const MAX_TITLE_LENGTH = 120;
@@ -23,6 +23,9 @@ export const SetRoleBodySchema = z.strictObject({
 });
 export type SetRoleBody = z.infer<typeof SetRoleBodySchema>;
 
+/** Removal takes no options yet (banning comes with the moderation panel). */
+export const RemoveParticipantBodySchema = z.strictObject({});
+
 export const MESSAGE_PAGE_DEFAULT = 50;
 export const MESSAGE_PAGE_MAX = 200;
 export const MessagesQuerySchema = z.strictObject({
@@ -37,7 +40,8 @@ export const SessionResponseSchema = z.object({
   call: CallDtoSchema,
   participant: ParticipantDtoSchema,
   credential: z.string(),
-  livekit: z.object({ url: z.string(), token: z.string() }).nullable(),
+  /** Null when the call's audio is unavailable for this person. */
+  livekit: LiveKitAccessSchema.nullable(),
 });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 

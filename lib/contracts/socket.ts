@@ -9,6 +9,10 @@ export const MuteSetSchema = z.strictObject({ muted: z.boolean() });
 export const HandSetSchema = z.strictObject({ raised: z.boolean() });
 export const RoleSetSchema = z.strictObject({ participantId: z.string().min(1).max(64), role: RoleSchema });
 
+/** An admin action aimed at one participant. */
+export const ParticipantTargetSchema = z.strictObject({ participantId: z.string().min(1).max(64) });
+export type ParticipantTarget = z.infer<typeof ParticipantTargetSchema>;
+
 export type ChatSend = z.input<typeof ChatSendSchema>;
 export type MuteSet = z.infer<typeof MuteSetSchema>;
 export type HandSet = z.infer<typeof HandSetSchema>;
@@ -33,6 +37,15 @@ export interface ClientToServerEvents {
   "mute:set": (payload: MuteSet, ack: AckFn<{ participant: ParticipantDto }>) => void;
   "hand:set": (payload: HandSet, ack: AckFn<{ participant: ParticipantDto }>) => void;
   "role:set": (payload: RoleSet, ack: AckFn<{ participant: ParticipantDto }>) => void;
+  "participant:mute": (payload: ParticipantTarget, ack: AckFn<{ participant: ParticipantDto }>) => void;
+  "participant:remove": (payload: ParticipantTarget, ack: AckFn) => void;
+}
+
+/** Something done to you by an admin, in a sentence. */
+export const NOTICE_CODES = ["MUTED_BY_ADMIN", "REMOVED"] as const;
+export interface Notice {
+  code: (typeof NOTICE_CODES)[number];
+  message: string;
 }
 
 export interface ServerToClientEvents {
@@ -42,6 +55,7 @@ export interface ServerToClientEvents {
   "participant:updated": (participant: ParticipantDto) => void;
   "participant:left": (payload: { participantId: string }) => void;
   "call:ended": (payload: { callId: string }) => void;
+  notice: (notice: Notice) => void;
 }
 
 /** The socket auth payload: a participant credential (browsers may use the cookie with callId). */

@@ -25,6 +25,9 @@ const toParticipant = (r: Row<ParticipantRecord> & { role: string; kind: string 
   joinedAt: r.joinedAt,
   leftAt: r.leftAt,
   awaySince: r.awaySince,
+  removedAt: r.removedAt,
+  inAudio: r.inAudio,
+  publishing: r.publishing,
 });
 
 /** Prisma reports a unique-constraint violation as P2002, through either adapter. */

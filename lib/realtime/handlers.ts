@@ -1,7 +1,8 @@
 import type { z } from "zod";
-import { ChatSendSchema, HandSetSchema, MuteSetSchema, RoleSetSchema, type Ack, type AckFn } from "../contracts/socket";
+import { ChatSendSchema, HandSetSchema, MuteSetSchema, ParticipantTargetSchema, RoleSetSchema, type Ack, type AckFn } from "../contracts/socket";
 import { invalidInput, toErrorBody } from "../http/errors";
 import type { Caller, Deps } from "../services/deps";
+import { muteParticipant, removeParticipant } from "../services/moderate-participant";
 import { sendMessage } from "../services/send-message";
 import { setHandRaised, setMuted } from "../services/set-self-state";
 import { setRole } from "../services/set-role";
@@ -36,4 +37,11 @@ export function registerHandlers(socket: EarshotSocket, deps: Deps): void {
   bind(socket, "mute:set", MuteSetSchema, async (caller, { muted }) => ({ participant: await setMuted(deps, caller, muted) }));
   bind(socket, "hand:set", HandSetSchema, async (caller, { raised }) => ({ participant: await setHandRaised(deps, caller, raised) }));
   bind(socket, "role:set", RoleSetSchema, async (caller, input) => ({ participant: await setRole(deps, caller, input) }));
+  bind(socket, "participant:mute", ParticipantTargetSchema, async (caller, { participantId }) => ({
+    participant: await muteParticipant(deps, caller, participantId),
+  }));
+  bind(socket, "participant:remove", ParticipantTargetSchema, async (caller, { participantId }) => {
+    await removeParticipant(deps, caller, participantId);
+    return {};
+  });
 }

@@ -13,6 +13,7 @@ export function socketNotifier(io: EarshotServer): Notifier {
       io.to(callRoom(callId)).emit("call:ended", { callId });
       io.in(callRoom(callId)).disconnectSockets(true);
     },
+    notice: (participantId, notice) => io.to(participantRoom(participantId)).emit("notice", notice),
     disconnectParticipant: (participantId) => io.in(participantRoom(participantId)).disconnectSockets(true),
   };
 }

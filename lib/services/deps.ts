@@ -1,10 +1,11 @@
 import type { RandomInt } from "../domain/names";
 import type { RateLimiter } from "../domain/rate-limit";
-import type { Clock, Notifier, ServiceConfig, Store } from "./ports";
+import type { AudioRoom, Clock, Notifier, ServiceConfig, Store } from "./ports";
 
 export interface Deps {
   store: Store;
   notifier: Notifier;
+  audio: AudioRoom;
   clock: Clock;
   randomInt: RandomInt;
   /** Mints the per-call participant credential (lib/auth/credentials.ts). */

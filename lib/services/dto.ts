@@ -12,6 +12,8 @@ export function participantDto(p: ParticipantRecord, hostId: string | null): Par
     joinedAt: p.joinedAt.toISOString(),
     presence: p.awaySince ? "away" : "online",
     isHost: p.id === hostId,
+    inAudio: p.inAudio,
+    publishing: p.publishing,
   };
 }
 

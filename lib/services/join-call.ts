@@ -2,8 +2,9 @@ import type { SessionResponse } from "../contracts/rest";
 import { AppError } from "../domain/errors";
 import { newGuestName } from "../domain/names";
 import type { Deps } from "./deps";
+import { audioAccess } from "./audio-access";
 import { callDto, participantDto } from "./dto";
-import { requireLiveCall } from "./load";
+import { removedError, requireLiveCall } from "./load";
 import type { ParticipantRecord } from "./ports";
 
 const MAX_NAME_ATTEMPTS = 5;
@@ -12,7 +13,7 @@ const MAX_NAME_ATTEMPTS = 5;
  * Joins a live call. `returningParticipantId` comes from a verified credential
  * for this call: that person comes back as the same participant and role.
  */
-export async function joinCall(deps: Deps, callId: string, returningParticipantId: string | null): Promise<SessionResponse> {
+export async function joinCall(deps: Deps, callId: string, returningParticipantId: string | null, audioUrl: string): Promise<SessionResponse> {
   const call = await requireLiveCall(deps.store, callId);
   const now = deps.clock.now();
   let participant: ParticipantRecord | null = null;
@@ -20,6 +21,7 @@ export async function joinCall(deps: Deps, callId: string, returningParticipantI
   if (returningParticipantId) {
     const existing = await deps.store.findParticipant(returningParticipantId);
     if (existing && existing.callId === callId) {
+      if (existing.removedAt) throw removedError();
       participant = existing;
       if (existing.leftAt) {
         participant = await deps.store.updateParticipant(existing.id, { leftAt: null, awaySince: now, handRaised: false });
@@ -41,6 +43,9 @@ export async function joinCall(deps: Deps, callId: string, returningParticipantI
         joinedAt: now,
         leftAt: null,
         awaySince: now,
+        removedAt: null,
+        inAudio: false,
+        publishing: false,
       };
       // Two joins can draw the same free name at once; the unique index decides.
       if (await deps.store.createParticipant(candidate)) participant = candidate;
@@ -54,6 +59,6 @@ export async function joinCall(deps: Deps, callId: string, returningParticipantI
     call: await callDto(deps.store, call),
     participant: participantDto(participant, call.hostParticipantId),
     credential: deps.issueCredential(callId, participant.id),
-    livekit: null,
+    livekit: await audioAccess(deps, participant, audioUrl),
   };
 }

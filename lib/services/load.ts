@@ -18,6 +18,7 @@ export async function requireLiveCall(store: Store, callId: string): Promise<Cal
 export async function requireMember(store: Store, caller: Caller): Promise<ParticipantRecord> {
   const p = await store.findParticipant(caller.participantId);
   if (!p || p.callId !== caller.callId) throw new AppError("INVALID_CREDENTIAL", "Your credential does not match anyone in this call.");
+  if (p.removedAt) throw removedError();
   return p;
 }
 
@@ -33,3 +34,5 @@ export async function requireTarget(store: Store, callId: string, participantId:
   if (!p || p.callId !== callId) throw new AppError("PARTICIPANT_NOT_FOUND", "There is no such participant in this call.");
   return p;
 }
+
+export const removedError = () => new AppError("REMOVED", "An admin removed you from this call; you cannot rejoin it.");

@@ -1,4 +1,5 @@
 import type { CallDto, MessageDto, ParticipantDto } from "../contracts/dto";
+import type { Notice } from "../contracts/socket";
 import type { DefaultRole, Role } from "../contracts/roles";
 
 /** What services need from storage; lib/db/store.ts implements it with Prisma. */
@@ -23,6 +24,9 @@ export interface ParticipantRecord {
   joinedAt: Date;
   leftAt: Date | null;
   awaySince: Date | null;
+  removedAt: Date | null;
+  inAudio: boolean;
+  publishing: boolean;
 }
 
 export interface MessageRecord {
@@ -35,7 +39,9 @@ export interface MessageRecord {
   createdAt: Date;
 }
 
-export type ParticipantPatch = Partial<Pick<ParticipantRecord, "muted" | "handRaised" | "leftAt" | "awaySince" | "role">>;
+export type ParticipantPatch = Partial<
+  Pick<ParticipantRecord, "muted" | "handRaised" | "leftAt" | "awaySince" | "role" | "removedAt" | "inAudio" | "publishing">
+>;
 
 export interface Store {
   /** Inserts a call and its host; false when the ID is taken. */
@@ -81,8 +87,22 @@ export interface Notifier {
   participantLeft(callId: string, participantId: string): void;
   chatMessage(callId: string, m: MessageDto): void;
   callEnded(callId: string): void;
+  /** A sentence for one participant about something done to them (muted or removed by an admin). */
+  notice(participantId: string, notice: Notice): void;
   /** Closes a participant's open connections (after leave or removal). */
   disconnectParticipant(participantId: string): void;
+}
+
+/** The audio room of a call on the media server (lib/livekit implements it). */
+export interface AudioRoom {
+  /** A short-lived join token whose grants follow the role. */
+  token(p: { callId: string; participantId: string; displayName: string; role: Role }): Promise<string>;
+  /** Replaces the participant's permissions to match the role; revoking publish unpublishes the mic. */
+  applyRole(callId: string, participantId: string, role: Role): Promise<void>;
+  muteMicrophone(callId: string, participantId: string): Promise<void>;
+  remove(callId: string, participantId: string): Promise<void>;
+  endRoom(callId: string): Promise<void>;
+  reachable(): Promise<boolean>;
 }
 
 export interface Clock {

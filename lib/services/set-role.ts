@@ -2,6 +2,7 @@ import type { ParticipantDto } from "../contracts/dto";
 import type { Role } from "../contracts/roles";
 import { checkRoleChange } from "../domain/role-change";
 import type { Caller, Deps } from "./deps";
+import { bestEffort } from "./audio-access";
 import { participantDto } from "./dto";
 import { requireActiveParticipant, requireTarget } from "./load";
 
@@ -20,5 +21,6 @@ export async function setRole(deps: Deps, caller: Caller, input: { participantId
   const updated = await deps.store.changeRole({ callId: call.id, actorId: self.id, targetId: target.id, to: input.role, at: deps.clock.now() });
   const dto = participantDto(updated, call.hostParticipantId);
   deps.notifier.participantUpdated(call.id, dto);
+  await bestEffort("role change", () => deps.audio.applyRole(call.id, updated.id, updated.role));
   return dto;
 }

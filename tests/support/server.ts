@@ -1,6 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { freshDatabaseUrl } from "./database";
+
+export const TEST_LIVEKIT_KEY = "earshot_test";
+export const TEST_LIVEKIT_SECRET = "test-livekit-secret-test-livekit-secret";
+export const DEGRADED_LIVEKIT_URL = "ws://127.0.0.1:9";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -25,6 +32,7 @@ export interface ServerOptions {
 /** Starts the real server (production build, server.ts) as a child process on a free port. */
 export async function startServer(opts: ServerOptions = {}): Promise<TestServer> {
   const databaseUrl = opts.databaseUrl ?? (await freshDatabaseUrl());
+  const dataDir = mkdtempSync(join(tmpdir(), "earshot-data-"));
   const host = opts.host ?? "127.0.0.1";
   let output = "";
   let child: ChildProcess;
@@ -40,6 +48,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
           HOST: host,
           DATABASE_URL: databaseUrl,
           EARSHOT_SECRET: "test-secret-test-secret-test-secret-0123",
+          EARSHOT_DATA_DIR: dataDir,
+          // Unless a test brings its own media server, LiveKit is unreachable
+          // (a closed loopback port): the server runs in its degraded mode.
+          LIVEKIT_URL: DEGRADED_LIVEKIT_URL,
+          LIVEKIT_API_KEY: TEST_LIVEKIT_KEY,
+          LIVEKIT_API_SECRET: TEST_LIVEKIT_SECRET,
           ...opts.env,
         },
         stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,70 @@
+import { TrackSource } from "@livekit/protocol";
+import { RoomServiceClient, TwirpError } from "livekit-server-sdk";
+import type { Role } from "../contracts/roles";
+import { audioPermissions } from "../domain/audio-permissions";
+import type { AudioRoom } from "../services/ports";
+import { mintToken } from "./tokens";
+
+export interface LiveKitSettings {
+  /** Where this server reaches LiveKit's API (http or ws URL). */
+  apiUrl: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
+/** A participant not (or no longer) in the LiveKit room is not an error for us. */
+const isNotFound = (e: unknown) => e instanceof TwirpError && (e.status === 404 || e.code === "not_found");
+
+/** The AudioRoom port on a LiveKit server (local or external) through its RoomService API. */
+export function liveKitAudioRoom(settings: LiveKitSettings): AudioRoom {
+  const httpUrl = settings.apiUrl.replace(/^ws/, "http");
+  const rooms = new RoomServiceClient(httpUrl, settings.apiKey, settings.apiSecret);
+  const tolerant = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+  };
+
+  return {
+    token: (p) => mintToken(settings, p),
+
+    applyRole: (callId, participantId, role: Role) =>
+      tolerant(() => {
+        const p = audioPermissions(role);
+        // updateParticipant REPLACES the permission set: always send every field.
+        return rooms.updateParticipant(callId, participantId, {
+          permission: {
+            canSubscribe: p.canSubscribe,
+            canPublish: p.canPublish,
+            canPublishData: p.canPublishData,
+            canPublishSources: p.publishSources.map(() => TrackSource.MICROPHONE),
+            hidden: false,
+            canUpdateMetadata: false,
+          },
+        });
+      }),
+
+    muteMicrophone: (callId, participantId) =>
+      tolerant(async () => {
+        const info = await rooms.getParticipant(callId, participantId);
+        for (const t of info.tracks) {
+          if (t.source === TrackSource.MICROPHONE && !t.muted) await rooms.mutePublishedTrack(callId, participantId, t.sid, true);
+        }
+      }),
+
+    remove: (callId, participantId) => tolerant(() => rooms.removeParticipant(callId, participantId)),
+
+    endRoom: (callId) => tolerant(() => rooms.deleteRoom(callId)),
+
+    async reachable() {
+      try {
+        const res = await fetch(httpUrl, { signal: AbortSignal.timeout(1500) });
+        return res.ok;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

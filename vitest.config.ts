@@ -42,6 +42,10 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       integration("integration-sqlite", "sqlite"),
       ...(pgUrl ? [integration("integration-postgres", "postgres")] : []),
+      {
+        extends: true,
+        test: { name: "audio", include: ["tests/audio/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 90_000 },
+      },
       { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 90_000 } },
     ],
   },

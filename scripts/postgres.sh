@@ -21,7 +21,7 @@ case "${1:-start}" in
       fi
       # fsync off: a test cluster trades durability across OS crashes for speed.
       as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
-        -o "-h 127.0.0.1 -p $port -k /tmp -c fsync=off -c max_connections=300" start >/dev/null
+        -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=300" start >/dev/null
     fi
     export PGPASSWORD=earshot
     if [ -z "$(psql -h 127.0.0.1 -p "$port" -U earshot -d postgres -tAc "select 1 from pg_database where datname='earshot'")" ]; then

@@ -79,6 +79,8 @@ export class CallConnection {
       onStored: (message) => opts.onEvent({ type: "chat:message", message }),
       onRejected: opts.onChatRejected,
     });
+    // Messages a reload left behind show at once, greyed, before the socket is even up.
+    if (this.outbox.pending.length > 0) opts.onEvent({ type: "outbox", pending: this.outbox.pending });
 
     socket.on("connect", () => {
       this.handshakeFailures = 0;

@@ -13,6 +13,8 @@ export interface RoomState {
   /** Cursor for the page older than `messages[0]`; null once the start of the chat is loaded. */
   nextCursor: string | null;
   ended: boolean;
+  /** A call:state has arrived: participants and chat are the server's, not placeholders. */
+  synced: boolean;
   /** Own messages typed but not yet acknowledged as stored. */
   pending: PendingMessage[];
 }
@@ -36,6 +38,7 @@ export const initialRoomState: RoomState = {
   messages: [],
   nextCursor: null,
   ended: false,
+  synced: false,
   pending: [],
 };
 
@@ -89,6 +92,7 @@ function applyCallState(state: RoomState, s: CallState): RoomState {
     messages,
     nextCursor: olderThanPage ? state.nextCursor : s.nextCursor,
     ended: state.ended || s.call.endedAt !== null,
+    synced: true,
     pending: withoutStored(state.pending, messages, s.self),
   };
 }

@@ -16,6 +16,7 @@ describe("room reducer: call:state", () => {
     expect(ids(s)).toEqual(["1", "2"]);
     expect(s.nextCursor).toBe("1");
     expect(s.ended).toBe(false);
+    expect(s.synced).toBe(true);
   });
 
   it("keeps older pages on reconnect when the new page touches them", () => {
@@ -153,6 +154,7 @@ describe("room reducer: joined", () => {
   it("shows the join answer until call:state, and never overrides call:state with it", () => {
     const joined = { type: "joined", call: callState().call, self: participant("me") } as const;
     expect(run(joined).self?.id).toBe("me");
+    expect(run(joined).synced).toBe(false);
     const s = run({ type: "call:state", state: callState({ self: participant("me", { role: "chatter" }) }) }, joined);
     expect(s.self?.role).toBe("chatter");
   });

@@ -1,0 +1,151 @@
+"use client";
+
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import type { SessionResponse } from "../contracts/rest";
+import type { Role } from "../contracts/roles";
+import { api, type ClientErrorCode, isApiError } from "./api";
+import { type ActionResult, CallConnection, type ConnectionState, openCallSocket } from "./call-connection";
+import { initialRoomState, roomReducer } from "./call-state";
+
+export type JoinPhase = { kind: "joining" } | { kind: "joined" } | { kind: "failed"; code: ClientErrorCode; message: string };
+
+export interface ChatRefusal {
+  body: string;
+  message: string;
+}
+
+const inflightJoins = new Map<string, Promise<SessionResponse>>();
+
+/**
+ * React's development double-mount would otherwise send two joins before the
+ * first answer's cookie is stored, and the second would make a second guest.
+ */
+function joinOnce(callId: string): Promise<SessionResponse> {
+  let join = inflightJoins.get(callId);
+  if (!join) {
+    join = api.joinCall(callId).finally(() => inflightJoins.delete(callId));
+    inflightJoins.set(callId, join);
+  }
+  return join;
+}
+
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null; // blocked by privacy settings: the outbox then lives as long as the page
+  }
+}
+
+function joinFailure(callId: string, e: unknown): Extract<JoinPhase, { kind: "failed" }> {
+  if (!isApiError(e)) return { kind: "failed", code: "NETWORK", message: "Something went wrong while joining; reload to try again." };
+  if (e.code === "CALL_NOT_FOUND") return { kind: "failed", code: e.code, message: `No call called “${callId}” exists. Check the link, or host a new call.` };
+  if (e.code === "CALL_ENDED") return { kind: "failed", code: e.code, message: "This call has ended." };
+  return { kind: "failed", code: e.code, message: e.message };
+}
+
+/**
+ * The call page's state and actions: joins over HTTP (the httpOnly cookie makes
+ * a reload or second tab the same participant), then lives on the socket.
+ */
+export function useCallRoom(callId: string) {
+  const [room, dispatch] = useReducer(roomReducer, initialRoomState);
+  const [phase, setPhase] = useState<JoinPhase>({ kind: "joining" });
+  const [connection, setConnection] = useState<ConnectionState>({ status: "connecting", reason: null, code: null });
+  const [chatRefusal, setChatRefusal] = useState<ChatRefusal | null>(null);
+  const [olderState, setOlderState] = useState<"idle" | "loading" | "failed">("idle");
+  const conn = useRef<CallConnection | null>(null);
+
+  useEffect(() => {
+    let active = true;
+    let opened: CallConnection | null = null;
+    const onNetwork = () => opened?.networkChanged();
+    window.addEventListener("online", onNetwork);
+    window.addEventListener("offline", onNetwork);
+
+    joinOnce(callId).then(
+      (session) => {
+        if (!active) return;
+        dispatch({ type: "joined", call: session.call, self: session.participant });
+        setPhase({ kind: "joined" });
+        opened = new CallConnection({
+          callId,
+          socket: openCallSocket(session.credential),
+          storage: sessionStorageOrNull(),
+          onEvent: dispatch,
+          onStatus: setConnection,
+          onChatRejected: (body, error) => setChatRefusal({ body, message: error.message }),
+          isOnline: () => navigator.onLine,
+        });
+        conn.current = opened;
+        setConnection(opened.connectionState);
+      },
+      (e: unknown) => {
+        if (active) setPhase(joinFailure(callId, e));
+      },
+    );
+
+    return () => {
+      active = false;
+      window.removeEventListener("online", onNetwork);
+      window.removeEventListener("offline", onNetwork);
+      opened?.close();
+      conn.current = null;
+    };
+  }, [callId]);
+
+  const sendChat = useCallback((body: string) => {
+    setChatRefusal(null);
+    conn.current?.sendChat(body);
+  }, []);
+
+  const setRole = useCallback(
+    (participantId: string, role: Role): Promise<ActionResult> =>
+      conn.current?.setRole(participantId, role) ?? Promise.resolve({ ok: false, message: "You are not connected to this call." }),
+    [],
+  );
+
+  const nextCursor = room.nextCursor;
+  const loadOlder = useCallback(async () => {
+    if (!nextCursor || olderState === "loading") return;
+    setOlderState("loading");
+    try {
+      dispatch({ type: "older-messages", page: await api.listMessages(callId, { before: nextCursor }) });
+      setOlderState("idle");
+    } catch {
+      setOlderState("failed");
+    }
+  }, [callId, nextCursor, olderState]);
+
+  const leave = useCallback(async () => {
+    conn.current?.close();
+    try {
+      await api.leaveCall(callId);
+    } catch {
+      // Leaving anyway: the server marks a participant with no connection away, then gone after its timeout.
+    }
+  }, [callId]);
+
+  const endCall = useCallback(async (): Promise<ActionResult> => {
+    try {
+      await api.endCall(callId);
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, message: isApiError(e) ? e.message : "Could not end the call; try again." };
+    }
+  }, [callId]);
+
+  return {
+    room,
+    phase,
+    connection,
+    chatRefusal,
+    dismissChatRefusal: () => setChatRefusal(null),
+    olderState,
+    sendChat,
+    setRole,
+    loadOlder,
+    leave,
+    endCall,
+  };
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { CallProblem } from "@/components/call/call-problem";
+import { CallRoom } from "@/components/call/call-room";
+import { extractCallId } from "@/lib/contracts/call-id";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** Next hands over the raw path segment; a stray %-escape must not crash the page. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const callId = extractCallId(decodeSegment((await params).id));
+  return { title: callId ? `${callId} · Earshot` : "Earshot" };
+}
+
+export default async function CallPage({ params }: Props) {
+  const raw = decodeSegment((await params).id);
+  const callId = extractCallId(raw);
+  if (!callId) {
+    return (
+      <CallProblem
+        title="That is not a call link"
+        message={`“${raw.slice(0, 64)}” is not a call ID. Call IDs are three words joined by dashes, like banana-hello-helicopter.`}
+      />
+    );
+  }
+  // One address per call: /call/Banana-Hello-Helicopter/ and friends land on the canonical one.
+  if (callId !== raw) redirect(`/call/${callId}`);
+  return <CallRoom key={callId} callId={callId} />;
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import Link from "next/link";
+import type { ActionResult, ConnectionState } from "@/lib/client/call-connection";
+import type { CallDto, ParticipantDto } from "@/lib/contracts/dto";
+import { Button, buttonClass } from "../ui/button";
+import { RoleBadge } from "../ui/role-badge";
+import { ConnectionPill } from "./connection-status";
+import { CopyLinkButton } from "./copy-link-button";
+import { EndCallButton } from "./end-call-button";
+
+export interface CallHeaderProps {
+  callId: string;
+  call: CallDto | null;
+  self: ParticipantDto | null;
+  connection: ConnectionState;
+  ended: boolean;
+  leaving: boolean;
+  onLeave: () => void;
+  onEnd: () => Promise<ActionResult>;
+}
+
+export function CallHeader({ callId, call, self, connection, ended, leaving, onLeave, onEnd }: CallHeaderProps) {
+  return (
+    <header className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3 border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex min-w-0 flex-col gap-0.5">
+        <Link href="/" className="self-start text-xs font-semibold tracking-wide text-indigo-600 uppercase hover:underline dark:text-indigo-400">
+          Earshot
+        </Link>
+        <h1 className="truncate text-lg font-semibold">{call?.title ?? callId}</h1>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500 dark:text-slate-400">
+          <span className="font-mono">{callId}</span>
+          <ConnectionPill state={connection} />
+        </div>
+      </div>
+      <div className="flex flex-wrap items-start gap-2">
+        {self && (
+          <p className="flex h-9 items-center gap-1.5 text-sm">
+            <span className="text-slate-500 dark:text-slate-400">You are</span>
+            <span className="font-medium">{self.displayName}</span>
+            <RoleBadge role={self.role} />
+          </p>
+        )}
+        <CopyLinkButton callId={callId} />
+        {self?.role === "admin" && !ended && connection.status === "connected" && <EndCallButton onEnd={onEnd} />}
+        {ended ? (
+          <Link href="/" className={buttonClass("secondary")}>
+            Back home
+          </Link>
+        ) : (
+          <Button variant="secondary" onClick={onLeave} disabled={leaving}>
+            {leaving ? "Leaving…" : "Leave"}
+          </Button>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { audience, stage, type RoomState } from "@/lib/client/call-state";
+import type { ConnectionState } from "@/lib/client/call-connection";
+import { type JoinPhase, useCallRoom } from "@/lib/client/use-call-room";
+import { can, refusal } from "@/lib/domain/permissions";
+import { ChatPanel } from "../chat/chat-panel";
+import { CallHeader } from "./call-header";
+import { CallProblem } from "./call-problem";
+import { ConnectionBanner } from "./connection-status";
+import { type ParticipantControls, ParticipantList } from "./participant-list";
+
+export function CallRoom({ callId }: { callId: string }) {
+  const router = useRouter();
+  const r = useCallRoom(callId);
+  const [leaving, setLeaving] = useState(false);
+  const { room, connection } = r;
+
+  if (r.phase.kind === "failed") return <JoinFailed phase={r.phase} />;
+
+  async function leave() {
+    setLeaving(true);
+    await r.leave();
+    router.push("/");
+  }
+
+  const controls: ParticipantControls = {
+    self: room.self,
+    canModerate: room.self?.role === "admin" && !room.ended && connection.status === "connected",
+    onSetRole: r.setRole,
+  };
+
+  return (
+    <div className="flex min-h-dvh flex-col lg:h-dvh">
+      <CallHeader callId={callId} call={room.call} self={room.self} connection={connection} ended={room.ended} leaving={leaving} onLeave={leave} onEnd={r.endCall} />
+      <ConnectionBanner state={connection} ended={room.ended} />
+      <main className="grid flex-1 gap-4 p-4 lg:min-h-0 lg:grid-cols-[20rem_1fr]">
+        <div className="flex flex-col gap-5 lg:min-h-0 lg:overflow-y-auto">
+          {room.ended ? (
+            <CallEnded />
+          ) : room.synced ? (
+            <>
+              <ParticipantList id="stage-heading" title="On stage" people={stage(room)} empty="Nobody is on stage." controls={controls} />
+              <ParticipantList id="audience-heading" title="Audience" people={audience(room)} empty="Nobody in the audience yet." controls={controls} />
+            </>
+          ) : (
+            <p className="text-sm text-slate-500 dark:text-slate-400">{r.phase.kind === "joining" ? "Joining the call…" : "Connecting…"}</p>
+          )}
+        </div>
+        <div className="flex h-[70dvh] min-h-80 flex-col lg:h-auto lg:min-h-0">
+          {room.synced ? (
+            <ChatPanel
+              messages={room.messages}
+              pending={room.pending}
+              self={room.self}
+              connected={connection.status === "connected"}
+              hasOlder={room.nextCursor !== null}
+              olderState={r.olderState}
+              onLoadOlder={r.loadOlder}
+              blockedReason={chatBlockedReason(room, connection)}
+              refusal={r.chatRefusal}
+              onDismissRefusal={r.dismissChatRefusal}
+              onSend={r.sendChat}
+            />
+          ) : null}
+        </div>
+      </main>
+    </div>
+  );
+}
+
+function chatBlockedReason(room: RoomState, connection: ConnectionState): string | null {
+  if (room.ended) return "This call has ended; its chat is read-only.";
+  if (connection.status === "closed") return "You are disconnected from this call.";
+  if (!room.self) return "Joining the call…";
+  return can(room.self.role, "sendChat") ? null : refusal(room.self.role, "sendChat");
+}
+
+function CallEnded() {
+  return (
+    <section aria-labelledby="ended-heading" className="rounded-2xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+      <h2 id="ended-heading" className="text-lg font-semibold">
+        This call has ended
+      </h2>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Everyone has been disconnected. The chat stays here as read-only history.</p>
+      <Link href="/" className="mt-3 inline-block text-sm font-medium text-indigo-700 underline dark:text-indigo-300">
+        Host or join another call
+      </Link>
+    </section>
+  );
+}
+
+const FAILURE_TITLES: Record<string, string> = {
+  CALL_NOT_FOUND: "No such call",
+  CALL_ENDED: "This call has ended",
+  INVALID_CALL_ID: "That is not a call link",
+  CALL_LOCKED: "This call is locked",
+  BANNED: "You cannot join this call",
+};
+
+function JoinFailed({ phase }: { phase: Extract<JoinPhase, { kind: "failed" }> }) {
+  const title = FAILURE_TITLES[phase.code] ?? "Could not join the call";
+  const message = phase.code === "CALL_ENDED" ? "Nobody can join it any more; its chat is kept as the call's history." : phase.message;
+  return <CallProblem title={title} message={message} />;
+}

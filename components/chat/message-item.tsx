@@ -1,0 +1,51 @@
+import type { PendingMessage } from "@/lib/client/outbox";
+import type { MessageDto } from "@/lib/contracts/dto";
+
+const clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const full = new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "medium" });
+
+function Time({ iso }: { iso: string }) {
+  const d = new Date(iso);
+  return (
+    <time dateTime={iso} title={full.format(d)} className="text-xs text-slate-500 tabular-nums dark:text-slate-400">
+      {clock.format(d)}
+    </time>
+  );
+}
+
+const bubble = (own: boolean) =>
+  own
+    ? "ml-auto bg-indigo-50 border-indigo-100 dark:bg-indigo-950/60 dark:border-indigo-900"
+    : "mr-auto bg-white border-slate-200 dark:bg-slate-900 dark:border-slate-800";
+
+/** Chat text is rendered as text: React escapes it, and pre-wrap keeps the writer's line breaks. */
+export function MessageItem({ message, own }: { message: MessageDto; own: boolean }) {
+  return (
+    <li className={`flex max-w-[85%] flex-col gap-0.5 rounded-xl border px-3 py-2 ${bubble(own)}`}>
+      <span className="flex items-baseline gap-2">
+        <span className="text-sm font-semibold">
+          {message.senderName}
+          {own && <span className="font-normal text-slate-500 dark:text-slate-400"> (you)</span>}
+        </span>
+        <Time iso={message.createdAt} />
+      </span>
+      <p className="text-sm break-words whitespace-pre-wrap">{message.body}</p>
+    </li>
+  );
+}
+
+export function PendingItem({ message, connected, selfName }: { message: PendingMessage; connected: boolean; selfName: string }) {
+  const status = message.note ?? (message.sending || connected ? "sending…" : "will send when reconnected");
+  return (
+    <li className={`flex max-w-[85%] flex-col gap-0.5 rounded-xl border border-dashed px-3 py-2 opacity-60 ${bubble(true)}`}>
+      <span className="flex items-baseline gap-2">
+        <span className="text-sm font-semibold">
+          {selfName}
+          <span className="font-normal text-slate-500 dark:text-slate-400"> (you)</span>
+        </span>
+        <span className="text-xs text-slate-600 italic dark:text-slate-400">{status}</span>
+      </span>
+      <p className="text-sm break-words whitespace-pre-wrap">{message.body}</p>
+    </li>
+  );
+}

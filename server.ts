@@ -12,7 +12,13 @@ import { issueCredential } from "./lib/auth/credentials";
 import { publishAppContext } from "./lib/context";
 import { openDb } from "./lib/db/client";
 import { migrate } from "./lib/db/migrate";
+import { prismaHistoryStore } from "./lib/db/history-store";
 import { prismaStore } from "./lib/db/store";
+import { prismaUserStore } from "./lib/db/user-store";
+import { authOptions } from "./lib/auth/auth-options";
+import { stampClientAddress } from "./lib/auth/client-address";
+import { hashPassword, verifyPassword } from "./lib/auth/passwords";
+import type { AccountDeps } from "./lib/services/accounts";
 import { RateLimiter } from "./lib/domain/rate-limit";
 import { EnvError, parseEnv, type Env } from "./lib/env";
 import { audioBackend, superviseLocalLiveKit } from "./lib/livekit/start-audio";
@@ -27,7 +33,8 @@ const dev = process.env.NODE_ENV !== "production";
 
 async function main() {
   (nextEnv.loadEnvConfig ?? (nextEnv as unknown as { default: typeof nextEnv }).default.loadEnvConfig)(dir, dev, console, true);
-  for (const name of ensureLocalSecrets(dir)) console.log(`[earshot] generated ${name} into .env.local (keep it; it is not committed)`);
+  // Development invents missing secrets; production requires them (`./run` generates them once for a local install).
+  if (dev) reportGenerated(ensureLocalSecrets(dir));
   const env = readEnv();
   const audio = audioBackend(env);
 
@@ -35,15 +42,21 @@ async function main() {
   if (applied.length) console.log(`[earshot] database migrations applied: ${applied.join(", ")}`);
   const db = await openDb(env.DATABASE_URL);
   const store = prismaStore(db);
+  const users = prismaUserStore(db);
 
   const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handleRequest = app.getRequestHandler();
-  const httpServer = createServer((req, res) => void handleRequest(req, res));
+  const httpServer = createServer((req, res) => {
+    stampClientAddress(req, env.TRUST_PROXY === "true");
+    void handleRequest(req, res);
+  });
   const io = createSocketServer(httpServer, { dev });
 
   const deps: Deps = {
     store,
+    users,
+    history: prismaHistoryStore(db),
     notifier: socketNotifier(io),
     audio: audio.room,
     clock: { now: () => new Date() },
@@ -57,9 +70,18 @@ async function main() {
       callGraceMs: env.CALL_GRACE_MS,
     },
   };
+  const accounts: AccountDeps = {
+    users,
+    passwords: { hash: hashPassword, verify: verifyPassword },
+    // Sign-in attempts: 5 a minute per email and per address, after a burst of 10.
+    signInLimiter: new RateLimiter({ ratePerSec: 5 / 60, burst: 10 }),
+    adminEmails: new Set(env.ADMIN_EMAILS.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)),
+  };
   publishAppContext({
     env,
     deps,
+    accounts,
+    authOptions: authOptions(env, db, accounts),
     health: async () => {
       const [db, livekit] = await Promise.all([store.ping(), audio.room.reachable()]);
       return { db, livekit };
@@ -67,7 +89,7 @@ async function main() {
     audioUrl: audio.publicUrl,
     verifyAudioWebhook: audio.verifyWebhook,
   });
-  serveRealtime(io, deps, env.EARSHOT_SECRET);
+  serveRealtime(io, deps, { credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET });
 
   // Nobody is connected to a process that just started: everyone still in a
   // call is away until their client reconnects, and times out if it never does.
@@ -77,6 +99,8 @@ async function main() {
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
+  // next-auth builds its redirect URLs from this.
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   // The local media server needs our port for its webhooks, so it starts once we listen.
   const localLiveKit = env.LIVEKIT_URL ? null : await superviseLocalLiveKit(env, port);
   console.log(`[earshot] ready on http://localhost:${port} (${dev ? "development" : "production"}, ${env.DATABASE_URL.startsWith("file:") ? "SQLite" : "Postgres"})`);
@@ -92,6 +116,10 @@ async function main() {
   };
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+function reportGenerated(names: string[]) {
+  for (const name of names) console.log(`[earshot] generated ${name} into .env.local (keep it; it is not committed)`);
 }
 
 function readEnv(): Env {

@@ -1,4 +1,6 @@
+import type { AuthOptions } from "next-auth";
 import type { Env } from "./env";
+import type { AccountDeps } from "./services/accounts";
 import type { AudioEvent } from "./services/audio-events";
 import type { Deps } from "./services/deps";
 
@@ -10,6 +12,8 @@ import type { Deps } from "./services/deps";
 export interface AppContext {
   env: Env;
   deps: Deps;
+  accounts: AccountDeps;
+  authOptions: AuthOptions;
   health(): Promise<{ db: boolean; livekit: boolean }>;
   /** Where a browser that loaded a page from `requestUrl` reaches the media server. */
   audioUrl(requestUrl: URL, forwardedProto: string | null): string;

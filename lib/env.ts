@@ -12,6 +12,16 @@ export const EnvSchema = z.object({
     .default("file:./data/earshot.db")
     .refine((u) => /^(file:|postgres(ql)?:\/\/)/.test(u), "must be a file: URL (SQLite) or a postgres:// URL"),
   EARSHOT_SECRET: z.string().min(32, "must be at least 32 characters (it signs participant credentials)"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (it encrypts sign-in sessions)"),
+  NEXTAUTH_URL: z.string().url("must be the public URL of this site, e.g. https://earshot.example").optional(),
+  /** Emails of site admins, comma-separated. */
+  ADMIN_EMAILS: z.string().default(""),
+  GITHUB_ID: z.string().optional(),
+  GITHUB_SECRET: z.string().optional(),
+  GOOGLE_CLIENT_ID: z.string().optional(),
+  GOOGLE_CLIENT_SECRET: z.string().optional(),
+  /** Trust X-Forwarded-For for client addresses (only behind a proxy you run). */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   CREDENTIAL_TTL_HOURS: int(24 * 7, 1),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   PRESENCE_TIMEOUT_MS: int(60_000, 100),

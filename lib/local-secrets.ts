@@ -9,6 +9,7 @@ import { join } from "node:path";
  */
 const GENERATED: Record<string, { make: () => string; when: () => boolean }> = {
   EARSHOT_SECRET: { make: () => randomBytes(32).toString("base64url"), when: () => true },
+  NEXTAUTH_SECRET: { make: () => randomBytes(32).toString("base64url"), when: () => true },
   // Keys for the local LiveKit server; an external one comes with its own.
   LIVEKIT_API_KEY: { make: () => `earshot_${randomBytes(6).toString("hex")}`, when: () => !process.env.LIVEKIT_URL },
   LIVEKIT_API_SECRET: { make: () => randomBytes(32).toString("base64url"), when: () => !process.env.LIVEKIT_URL },

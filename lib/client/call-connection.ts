@@ -22,7 +22,6 @@ export type CallSocket = Pick<Socket<ServerToClientEvents, ClientToServerEvents>
 
 /** A refused handshake with one of these codes will not succeed by retrying. */
 const FINAL_CONNECT_ERRORS: Record<string, string> = {
-  CALL_ENDED: "This call has ended.",
   CALL_NOT_FOUND: "This call does not exist.",
   INVALID_CREDENTIAL: "Your pass for this call is no longer valid; join the call again.",
   WRONG_CALL: "Your pass is for a different call; join this call again.",
@@ -95,11 +94,7 @@ export class CallConnection {
     socket.on("participant:joined", (participant) => opts.onEvent({ type: "participant:joined", participant }));
     socket.on("participant:updated", (participant) => opts.onEvent({ type: "participant:updated", participant }));
     socket.on("participant:left", ({ participantId }) => opts.onEvent({ type: "participant:left", participantId }));
-    socket.on("call:ended", () => {
-      this.ended = true;
-      opts.onEvent({ type: "call:ended" });
-      this.close("This call has ended.", "CALL_ENDED");
-    });
+    socket.on("call:ended", () => this.callEnded());
   }
 
   get connectionState(): ConnectionState {
@@ -134,6 +129,12 @@ export class CallConnection {
     this.socket.disconnect();
   }
 
+  private callEnded(): void {
+    this.ended = true;
+    this.opts.onEvent({ type: "call:ended" });
+    this.close("This call has ended.", "CALL_ENDED");
+  }
+
   private onDisconnect(reason: string): void {
     if (this.state.status === "closed") return;
     if (reason === "io server disconnect") {
@@ -147,6 +148,8 @@ export class CallConnection {
 
   private onConnectError(err: Error & { data?: { message?: unknown } }): void {
     if (this.state.status === "closed") return;
+    // It ended while we were away: the same news as a call:ended event.
+    if (err.message === "CALL_ENDED") return this.callEnded();
     const final = FINAL_CONNECT_ERRORS[err.message];
     if (final !== undefined) {
       this.close(typeof err.data?.message === "string" ? err.data.message : final, err.message);

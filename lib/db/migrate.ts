@@ -24,13 +24,14 @@ export async function migrate(url: string, root = process.cwd()): Promise<string
 async function migrateSqlite(url: string, names: string[], read: (n: string) => string): Promise<string[]> {
   const client = createClient({ url: `file:${sqliteFilePath(url)}` });
   try {
-    // Table rebuilds (DROP + RENAME) must not fire ON DELETE CASCADE, and this
-    // pragma is ignored inside a transaction: set it before, check keys after.
-    await client.execute("PRAGMA foreign_keys = OFF");
     await client.execute("CREATE TABLE IF NOT EXISTS _earshot_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
     const applied = new Set((await client.execute("SELECT name FROM _earshot_migrations")).rows.map((r) => String(r.name)));
     const done: string[] = [];
     for (const name of names.filter((n) => !applied.has(n))) {
+      // Table rebuilds (DROP + RENAME) must not fire ON DELETE CASCADE, and this
+      // pragma is ignored inside a transaction: set it on the connection the
+      // transaction takes over (libsql opens a fresh one after each), check keys after.
+      await client.execute("PRAGMA foreign_keys = OFF");
       const tx = await client.transaction("write");
       try {
         await tx.executeMultiple(read(name));

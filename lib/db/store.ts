@@ -4,20 +4,22 @@ import type { Db } from "./client";
 
 type Row<T> = Omit<T, "defaultRole" | "role" | "kind"> & Record<string, unknown>;
 
-const toCall = (r: Row<CallRecord> & { defaultRole: string }): CallRecord => ({
+export const toCall = (r: Row<CallRecord> & { defaultRole: string }): CallRecord => ({
   id: r.id,
   title: r.title,
   defaultRole: r.defaultRole as DefaultRole,
   hostParticipantId: r.hostParticipantId,
+  hostUserId: r.hostUserId,
   createdAt: r.createdAt,
   endedAt: r.endedAt,
   emptySince: r.emptySince,
 });
 
-const toParticipant = (r: Row<ParticipantRecord> & { role: string; kind: string }): ParticipantRecord => ({
+export const toParticipant = (r: Row<ParticipantRecord> & { role: string; kind: string }): ParticipantRecord => ({
   id: r.id,
   callId: r.callId,
   kind: r.kind as ParticipantRecord["kind"],
+  userId: r.userId,
   displayName: r.displayName,
   role: r.role as Role,
   muted: r.muted,
@@ -31,7 +33,7 @@ const toParticipant = (r: Row<ParticipantRecord> & { role: string; kind: string 
 });
 
 /** Prisma reports a unique-constraint violation as P2002, through either adapter. */
-const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === "P2002";
+export const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === "P2002";
 
 export function prismaStore(db: Db): Store {
   return {
@@ -74,6 +76,11 @@ export function prismaStore(db: Db): Store {
 
     async findParticipant(id) {
       const r = await db.participant.findUnique({ where: { id } });
+      return r && toParticipant(r);
+    },
+
+    async findUserParticipant(callId, userId) {
+      const r = await db.participant.findUnique({ where: { callId_userId: { callId, userId } } });
       return r && toParticipant(r);
     },
 

@@ -33,3 +33,12 @@ export function newGuestName(taken: ReadonlySet<string>, randomInt: RandomInt): 
     if (!taken.has(name)) return name;
   }
 }
+
+/** A signed-in user's name, made unique in a call: "Ada", then "Ada (2)", "Ada (3)"... */
+export function uniqueDisplayName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  for (let n = 2; ; n++) {
+    const candidate = `${name} (${n})`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}

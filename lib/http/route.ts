@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { CallIdSchema } from "../contracts/call-id";
 import { AppError } from "../domain/errors";
 import { bearerToken, parseCookies, type CredentialSources } from "../auth/identify";
+import { checkSameOrigin } from "./csrf";
 import { invalidInput, toErrorBody } from "./errors";
 import { STATUS } from "./status";
 
@@ -11,10 +12,14 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
   return Response.json(data, { status, headers });
 }
 
-/** Wraps a route handler: any error becomes the API's error shape with its status, never a crash. */
+/**
+ * Wraps a route handler: cross-site cookie-authenticated writes are refused,
+ * and any error becomes the API's error shape with its status, never a crash.
+ */
 export function handle<P>(fn: (req: Request, params: P) => Promise<Response>) {
   return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
     try {
+      checkSameOrigin(req, trustedOrigins());
       return await fn(req, await ctx.params);
     } catch (e) {
       const { body, error } = toErrorBody(e, `${req.method} ${new URL(req.url).pathname}`);
@@ -77,4 +82,10 @@ export function callIdParam(params: { id: string }): string {
 
 export function credentialSources(req: Request): CredentialSources {
   return { bearer: bearerToken(req.headers.get("authorization")), cookies: parseCookies(req.headers.get("cookie")) };
+}
+
+/** NEXTAUTH_URL is the site's public origin when it sits behind a proxy that rewrites Host. */
+function trustedOrigins(): string[] {
+  const url = process.env.NEXTAUTH_URL;
+  return url ? [new URL(url).origin] : [];
 }

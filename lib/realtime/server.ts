@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import { bearerToken, parseCookies, requireCaller } from "../auth/identify";
+import { bearerToken, parseCookies } from "../auth/identify";
+import { requireParticipantCaller, type Secrets } from "../auth/identify-request";
 import { SocketAuthSchema } from "../contracts/socket";
 import { AppError } from "../domain/errors";
 import { toErrorBody } from "../http/errors";
@@ -27,13 +28,13 @@ export function createSocketServer(httpServer: HttpServer, opts: { dev: boolean 
  * `call:state`, then serves the call's events. A refused connection gets a
  * connect_error whose message is the error code.
  */
-export function serveRealtime(io: EarshotServer, deps: Deps, secret: string): void {
+export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets): void {
   const presence = new PresenceTracker();
 
   io.use(async (socket, next) => {
     let caller: Caller | null = null;
     try {
-      caller = identifySocket(socket, secret);
+      caller = await identifySocket(socket, deps, secrets);
       const state = await presence.connected(caller.participantId, () => connectParticipant(deps, caller!));
       socket.data.caller = caller;
       socket.data.initialState = state;
@@ -59,13 +60,14 @@ export function serveRealtime(io: EarshotServer, deps: Deps, secret: string): vo
   });
 }
 
-function identifySocket(socket: EarshotSocket, secret: string): Caller {
+/** The connection's caller: a credential (auth, bearer header or per-call cookie) or a signed-in session with auth.callId. */
+async function identifySocket(socket: EarshotSocket, deps: Deps, secrets: Secrets): Promise<Caller> {
   const auth = SocketAuthSchema.safeParse(socket.handshake.auth ?? {});
   if (!auth.success) throw new AppError("INVALID_INPUT", "The connection's auth payload is malformed.");
   const bearer = auth.data.credential ?? bearerToken(socket.handshake.headers.authorization);
   const callId = auth.data.callId ?? callIdOf(bearer);
   if (!callId) throw new AppError("UNAUTHENTICATED", "Connect with your participant credential.");
-  return requireCaller(secret, callId, { bearer, cookies: parseCookies(socket.handshake.headers.cookie) });
+  return requireParticipantCaller(deps, secrets, callId, { bearer, cookies: parseCookies(socket.handshake.headers.cookie) });
 }
 
 /** The call a credential names, read without trusting it: requireCaller verifies it next. */

@@ -1,37 +1,31 @@
 import type { CreateCallBody, SessionResponse } from "../contracts/rest";
 import { AppError } from "../domain/errors";
-import { newCallId, newGuestName } from "../domain/names";
-import type { Deps } from "./deps";
+import { newCallId } from "../domain/names";
+import { participantRecord, type Visitor } from "./admit-participant";
 import { audioAccess } from "./audio-access";
+import type { Deps } from "./deps";
 import { callDto, participantDto } from "./dto";
 
 const MAX_ID_ATTEMPTS = 10;
 
 /**
- * Opens a call; its creator joins as the host, an admin from the start.
- * `audioUrl` is where this client reaches the media server.
+ * Opens a call; its creator joins as the host, an admin from the start, and a
+ * signed-in creator's account owns it. `audioUrl` is where this client reaches
+ * the media server.
  */
-export async function createCall(deps: Deps, body: CreateCallBody, audioUrl: string): Promise<SessionResponse> {
+export async function createCall(deps: Deps, body: CreateCallBody, audioUrl: string, user: Visitor | null = null): Promise<SessionResponse> {
   const now = deps.clock.now();
   for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
     const id = newCallId(deps.randomInt);
-    const host = {
-      id: deps.newId(),
-      callId: id,
-      kind: "guest" as const,
-      displayName: newGuestName(new Set(), deps.randomInt),
-      role: "admin" as const,
-      muted: true,
-      handRaised: false,
-      joinedAt: now,
-      leftAt: null,
-      // Away until their first connection; the presence sweep ends a call nobody ever opened.
-      awaySince: now,
-      removedAt: null,
-      inAudio: false,
-      publishing: false,
+    const host = participantRecord(deps, id, "admin", user, new Set(), now);
+    const call = {
+      id,
+      title: body.title || `${host.displayName}'s call`,
+      defaultRole: body.defaultRole,
+      hostParticipantId: host.id,
+      hostUserId: user?.id ?? null,
+      createdAt: now,
     };
-    const call = { id, title: body.title || `${host.displayName}'s call`, defaultRole: body.defaultRole, hostParticipantId: host.id, createdAt: now };
     if (!(await deps.store.createCall(call, host))) continue; // ID collision: draw again
     return {
       call: await callDto(deps.store, { ...call, endedAt: null, emptySince: null }),

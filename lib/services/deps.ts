@@ -1,9 +1,11 @@
 import type { RandomInt } from "../domain/names";
 import type { RateLimiter } from "../domain/rate-limit";
-import type { AudioRoom, Clock, Notifier, ServiceConfig, Store } from "./ports";
+import type { AudioRoom, Clock, HistoryStore, Notifier, ServiceConfig, Store, UserStore } from "./ports";
 
 export interface Deps {
   store: Store;
+  users: UserStore;
+  history: HistoryStore;
   notifier: Notifier;
   audio: AudioRoom;
   clock: Clock;

@@ -8,6 +8,7 @@ export interface CallRecord {
   title: string;
   defaultRole: DefaultRole;
   hostParticipantId: string | null;
+  hostUserId: string | null;
   createdAt: Date;
   endedAt: Date | null;
   emptySince: Date | null;
@@ -17,6 +18,8 @@ export interface ParticipantRecord {
   id: string;
   callId: string;
   kind: "user" | "guest";
+  /** The account of a signed-in participant; null for guests. */
+  userId: string | null;
   displayName: string;
   role: Role;
   muted: boolean;
@@ -40,8 +43,58 @@ export interface MessageRecord {
 }
 
 export type ParticipantPatch = Partial<
-  Pick<ParticipantRecord, "muted" | "handRaised" | "leftAt" | "awaySince" | "role" | "removedAt" | "inAudio" | "publishing">
+  Pick<
+    ParticipantRecord,
+    "muted" | "handRaised" | "leftAt" | "awaySince" | "role" | "removedAt" | "inAudio" | "publishing" | "userId" | "kind" | "displayName"
+  >
 >;
+
+export interface UserRecord {
+  id: string;
+  email: string | null;
+  name: string | null;
+  passwordHash: string | null;
+  disabledAt: Date | null;
+  createdAt: Date;
+}
+
+export interface RoleChangeRecord {
+  id: number;
+  callId: string;
+  actorId: string;
+  targetId: string;
+  fromRole: Role;
+  toRole: Role;
+  createdAt: Date;
+}
+
+/** One call in a user's history, with their own participation in it. */
+export interface UserCallRecord {
+  call: CallRecord;
+  hostName: string;
+  participantCount: number;
+  role: Role;
+  joinedAt: Date;
+}
+
+export interface UserStore {
+  findUser(id: string): Promise<UserRecord | null>;
+  findUserByEmail(email: string): Promise<UserRecord | null>;
+  /** Inserts an account; null when the email is taken. */
+  createUser(u: { email: string; name: string; passwordHash: string }): Promise<UserRecord | null>;
+  updateUser(id: string, patch: Partial<Pick<UserRecord, "name" | "passwordHash" | "disabledAt">>): Promise<UserRecord>;
+}
+
+export interface HistoryStore {
+  /** Calls the user hosted or joined, newest first, after the cursor. */
+  listUserCalls(
+    userId: string,
+    q: { status: "live" | "ended" | "all"; search: string | null; before: { createdAt: Date; id: string } | null; limit: number },
+  ): Promise<UserCallRecord[]>;
+  /** Everyone who was ever in the call, in join order. */
+  listAllParticipants(callId: string): Promise<ParticipantRecord[]>;
+  listRoleChanges(callId: string): Promise<RoleChangeRecord[]>;
+}
 
 export interface Store {
   /** Inserts a call and its host; false when the ID is taken. */
@@ -54,6 +107,8 @@ export interface Store {
   listIdleCalls(cutoff: Date): Promise<string[]>;
 
   findParticipant(id: string): Promise<ParticipantRecord | null>;
+  /** A signed-in user's participant in a call (there is at most one). */
+  findUserParticipant(callId: string, userId: string): Promise<ParticipantRecord | null>;
   listPresentParticipants(callId: string): Promise<ParticipantRecord[]>;
   countPresentParticipants(callId: string): Promise<number>;
   /** Display names taken in a call, by anyone who ever joined it. */

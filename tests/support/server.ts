@@ -48,6 +48,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
           HOST: host,
           DATABASE_URL: databaseUrl,
           EARSHOT_SECRET: "test-secret-test-secret-test-secret-0123",
+          NEXTAUTH_SECRET: "test-nextauth-secret-test-nextauth-secret",
           EARSHOT_DATA_DIR: dataDir,
           // Unless a test brings its own media server, LiveKit is unreachable
           // (a closed loopback port): the server runs in its degraded mode.

@@ -1,10 +1,10 @@
-import { requireCaller } from "@/lib/auth/identify";
 import { appContext } from "@/lib/context";
-import { callIdParam, credentialSources, handle } from "@/lib/http/route";
+import { requestCaller } from "@/lib/http/identity";
+import { callIdParam, handle } from "@/lib/http/route";
 import { endCall } from "@/lib/services/end-call";
 
 export const POST = handle<{ id: string }>(async (req, params) => {
-  const { env, deps } = appContext();
-  await endCall(deps, requireCaller(env.EARSHOT_SECRET, callIdParam(params), credentialSources(req)));
+  const { deps } = appContext();
+  await endCall(deps, await requestCaller(req, callIdParam(params)));
   return new Response(null, { status: 204 });
 });

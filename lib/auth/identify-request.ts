@@ -1,0 +1,32 @@
+import { AppError } from "../domain/errors";
+import type { Visitor } from "../services/admit-participant";
+import type { Caller, Deps } from "../services/deps";
+import { callerForUser, visitorFor } from "../services/visitors";
+import { identifyCaller, type CredentialSources } from "./identify";
+import { sessionUserId } from "./session";
+
+export interface Identity {
+  /** The participant acting in this call: from a credential, else from the session's account. */
+  caller: Caller | null;
+  /** The signed-in account, if any. */
+  user: Visitor | null;
+}
+
+export interface Secrets {
+  credentialSecret: string;
+  sessionSecret: string;
+}
+
+/** Who is making a request about `callId`: never from a body, only from the credential and the session. */
+export async function identify(deps: Pick<Deps, "store" | "users">, secrets: Secrets, callId: string, src: CredentialSources): Promise<Identity> {
+  const fromCredential = identifyCaller(secrets.credentialSecret, callId, src);
+  const user = await visitorFor(deps, await sessionUserId(secrets.sessionSecret, src.cookies));
+  const caller = fromCredential ?? (user ? await callerForUser(deps, callId, user) : null);
+  return { caller, user };
+}
+
+export async function requireParticipantCaller(deps: Pick<Deps, "store" | "users">, secrets: Secrets, callId: string, src: CredentialSources): Promise<Caller> {
+  const { caller } = await identify(deps, secrets, callId, src);
+  if (!caller) throw new AppError("UNAUTHENTICATED", "Join the call first: this needs your participant credential or a signed-in session.");
+  return caller;
+}

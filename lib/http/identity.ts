@@ -1,0 +1,35 @@
+import { identify, requireParticipantCaller, type Identity } from "../auth/identify-request";
+import { sessionUserId } from "../auth/session";
+import { appContext } from "../context";
+import { AppError } from "../domain/errors";
+import type { Env } from "../env";
+import type { Visitor } from "../services/admit-participant";
+import type { Caller } from "../services/deps";
+import { visitorFor } from "../services/visitors";
+import { credentialSources } from "./route";
+
+const secretsOf = (env: Env) => ({ credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET });
+
+/** Who is asking about `callId` (participant credential and/or session). */
+export function requestIdentity(req: Request, callId: string): Promise<Identity> {
+  const { env, deps } = appContext();
+  return identify(deps, secretsOf(env), callId, credentialSources(req));
+}
+
+/** The participant making this request; 401 when there is none. */
+export function requestCaller(req: Request, callId: string): Promise<Caller> {
+  const { env, deps } = appContext();
+  return requireParticipantCaller(deps, secretsOf(env), callId, credentialSources(req));
+}
+
+/** The signed-in account making this request, or null. */
+export async function requestUser(req: Request): Promise<Visitor | null> {
+  const { env, deps } = appContext();
+  return visitorFor(deps, await sessionUserId(env.NEXTAUTH_SECRET, credentialSources(req).cookies));
+}
+
+export async function requireUser(req: Request): Promise<Visitor> {
+  const user = await requestUser(req);
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  return user;
+}

@@ -1,0 +1,63 @@
+import type { SignUpBody, UserDto } from "../contracts/accounts";
+import { AppError } from "../domain/errors";
+import type { Deps } from "./deps";
+import type { UserRecord } from "./ports";
+import { displayNameOf } from "./visitors";
+
+/** Password hashing is injected: lib/auth/passwords.ts (scrypt). */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, stored: string | null): Promise<boolean>;
+}
+
+export type AccountDeps = Pick<Deps, "users"> & {
+  passwords: PasswordHasher;
+  signInLimiter: Deps["chatLimiter"];
+  adminEmails: ReadonlySet<string>;
+};
+
+export function userDto(u: UserRecord, adminEmails: ReadonlySet<string>): UserDto {
+  return {
+    id: u.id,
+    email: u.email,
+    name: displayNameOf(u),
+    isSiteAdmin: u.email !== null && adminEmails.has(u.email),
+    hasPassword: u.passwordHash !== null,
+  };
+}
+
+export async function signUp(deps: AccountDeps, body: SignUpBody, address: string): Promise<UserDto> {
+  if (!deps.signInLimiter.take(`signup:${address}`).allowed) throw tooMany();
+  const user = await deps.users.createUser({ email: body.email, name: body.name, passwordHash: await deps.passwords.hash(body.password) });
+  // Saying "taken" reveals that an account exists; sign-up has to, sign-in never does.
+  if (!user) throw new AppError("EMAIL_TAKEN", "An account with that email already exists; sign in instead.");
+  return userDto(user, deps.adminEmails);
+}
+
+/**
+ * Checks an email and password. Limited per email and per client address;
+ * any failure is the same null, so nobody learns whether an email has an account.
+ */
+export async function authenticate(deps: AccountDeps, email: string, password: string, address: string): Promise<UserRecord | null> {
+  const byEmail = deps.signInLimiter.take(`signin-email:${email}`);
+  const byAddress = deps.signInLimiter.take(`signin-address:${address}`);
+  if (!byEmail.allowed || !byAddress.allowed) throw tooMany();
+  const user = await deps.users.findUserByEmail(email);
+  const ok = await deps.passwords.verify(password, user?.passwordHash ?? null);
+  return ok && user && !user.disabledAt ? user : null;
+}
+
+export async function updateProfile(deps: AccountDeps, userId: string, name: string): Promise<UserDto> {
+  return userDto(await deps.users.updateUser(userId, { name }), deps.adminEmails);
+}
+
+export async function changePassword(deps: AccountDeps, userId: string, current: string, next: string): Promise<void> {
+  const user = await deps.users.findUser(userId);
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  if (user.passwordHash && !(await deps.passwords.verify(current, user.passwordHash))) {
+    throw new AppError("FORBIDDEN", "Your current password is not right.");
+  }
+  await deps.users.updateUser(userId, { passwordHash: await deps.passwords.hash(next) });
+}
+
+const tooMany = () => new AppError("RATE_LIMITED", "Too many attempts; wait a minute and try again.", { retryAfterMs: 60_000 });

@@ -1,0 +1,43 @@
+import type { Role } from "../contracts/roles";
+import { AppError } from "../domain/errors";
+import { newGuestName, uniqueDisplayName } from "../domain/names";
+import type { Deps } from "./deps";
+import type { ParticipantRecord } from "./ports";
+
+/** A signed-in visitor; guests are null. */
+export interface Visitor {
+  id: string;
+  name: string;
+}
+
+const MAX_NAME_ATTEMPTS = 5;
+
+/** A new participant's record: a user under their name, or a guest as pleb-<word>. */
+export function participantRecord(deps: Pick<Deps, "newId" | "randomInt">, callId: string, role: Role, user: Visitor | null, taken: ReadonlySet<string>, now: Date): ParticipantRecord {
+  return {
+    id: deps.newId(),
+    callId,
+    kind: user ? "user" : "guest",
+    userId: user?.id ?? null,
+    displayName: user ? uniqueDisplayName(user.name, taken) : newGuestName(taken, deps.randomInt),
+    role,
+    muted: true,
+    handRaised: false,
+    joinedAt: now,
+    leftAt: null,
+    // Away until their first connection opens.
+    awaySince: now,
+    removedAt: null,
+    inAudio: false,
+    publishing: false,
+  };
+}
+
+/** Adds someone to a live call with a display name unique in it (two joins may race for one name: the unique index decides). */
+export async function admitParticipant(deps: Deps, callId: string, role: Role, user: Visitor | null): Promise<ParticipantRecord> {
+  for (let attempt = 0; attempt < MAX_NAME_ATTEMPTS; attempt++) {
+    const p = participantRecord(deps, callId, role, user, await deps.store.listDisplayNames(callId), deps.clock.now());
+    if (await deps.store.createParticipant(p)) return p;
+  }
+  throw new AppError("INTERNAL", "Could not pick a free name in this call; try again.");
+}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "../ui/button";
-import { cardClass } from "../ui/field";
+import { cardClass } from "../ui/styles";
 
 /** A full-page explanation of why there is no call to show, with a way out. */
 export function CallProblem({ title, message }: { title: string; message: string }) {

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Button } from "../ui/button";
-import { inputClass } from "../ui/field";
+import { inputClass } from "../ui/styles";
 import { CheckIcon, LinkIcon } from "../ui/icons";
 
 type CopyState = "idle" | "copied" | "manual";

@@ -6,7 +6,7 @@ import { api, isApiError } from "@/lib/client/api";
 import { MAX_TITLE_LENGTH } from "@/lib/contracts/rest";
 import type { DefaultRole } from "@/lib/contracts/roles";
 import { Button } from "../ui/button";
-import { cardClass, inputClass } from "../ui/field";
+import { cardClass, inputClass } from "../ui/styles";
 
 const ROLE_CHOICES: { role: DefaultRole; explanation: string }[] = [
   { role: "listener", explanation: "hears the call and reads the chat" },

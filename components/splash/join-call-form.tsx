@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { api, isApiError } from "@/lib/client/api";
 import { extractCallId } from "@/lib/contracts/call-id";
 import { Button } from "../ui/button";
-import { cardClass, inputClass } from "../ui/field";
+import { cardClass, inputClass } from "../ui/styles";
 
 /** Why a pasted link or ID cannot be joined, or null when it can. */
 async function checkJoinable(input: string): Promise<{ id: string } | { error: string }> {

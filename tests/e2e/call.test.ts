@@ -126,6 +126,13 @@ describe("chat that survives the network", () => {
     expect(await guest.page.getByText("will send when reconnected").count()).toBe(0);
     await host.page.waitForTimeout(300);
     expect(await host.page.getByText("written in a tunnel", { exact: true }).count()).toBe(1);
+
+    const guestName = await ownName(guest.page);
+    const inAudience = host.page.getByRole("region", { name: /^Audience/ }).getByText(guestName, { exact: true });
+    await inAudience.waitFor();
+    await guest.page.getByRole("button", { name: "Leave" }).click();
+    await guest.page.waitForURL(`${server.url}/`);
+    await inAudience.waitFor({ state: "detached" });
     await Promise.all([host.context.close(), guest.context.close()]);
   });
 });

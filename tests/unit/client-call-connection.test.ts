@@ -101,7 +101,15 @@ describe("call connection", () => {
     expect(socket.emits.map((e) => [e.event, (e.payload as { body: string }).body])).toEqual([["chat:send", "typed offline"]]);
   });
 
-  for (const code of ["CALL_ENDED", "INVALID_CREDENTIAL", "WRONG_CALL", "PARTICIPANT_NOT_FOUND"]) {
+  it("treats a CALL_ENDED handshake refusal as the call's end", () => {
+    const { socket, events, connection } = setup();
+    socket.refuse("CALL_ENDED", "This call has ended; its history is read-only.");
+    expect(events.map((e) => e.type)).toEqual(["call:ended"]);
+    expect(connection.connectionState).toMatchObject({ status: "closed", code: "CALL_ENDED" });
+    expect(socket.disconnectCalls).toBe(1);
+  });
+
+  for (const code of ["INVALID_CREDENTIAL", "WRONG_CALL", "PARTICIPANT_NOT_FOUND"]) {
     it(`stops for good on a ${code} handshake refusal and says why`, () => {
       const { socket, connection, status } = setup();
       socket.refuse(code, `server says ${code}`);

@@ -60,7 +60,7 @@ export function openCallSocket(credential: string): CallSocket {
  * itself (socket.io does not) unless the refusal is final.
  */
 export class CallConnection {
-  readonly outbox: Outbox;
+  private readonly outbox: Outbox;
   private readonly socket: CallSocket;
   private state: ConnectionState = { status: "connecting", reason: null, code: null };
   private ended = false;

@@ -64,6 +64,8 @@ export class CallConnection {
   private readonly socket: CallSocket;
   private state: ConnectionState = { status: "connecting", reason: null, code: null };
   private ended = false;
+  /** An admin's removal notice arrives just before the server hangs up; it is the reason to show. */
+  private removal: string | null = null;
   private handshakeFailures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -95,6 +97,9 @@ export class CallConnection {
     socket.on("participant:updated", (participant) => opts.onEvent({ type: "participant:updated", participant }));
     socket.on("participant:left", ({ participantId }) => opts.onEvent({ type: "participant:left", participantId }));
     socket.on("call:ended", () => this.callEnded());
+    socket.on("notice", (notice) => {
+      if (notice.code === "REMOVED") this.removal = notice.message;
+    });
   }
 
   get connectionState(): ConnectionState {
@@ -140,6 +145,7 @@ export class CallConnection {
     if (reason === "io server disconnect") {
       // The server only hangs up on purpose: the call ended, or this person left or was removed elsewhere.
       if (this.ended) this.close("This call has ended.", "CALL_ENDED");
+      else if (this.removal) this.close(this.removal, "REMOVED");
       else this.close("The server disconnected you from this call; you may have left it in another tab.", "DISCONNECTED");
       return;
     }

@@ -146,6 +146,14 @@ describe("call connection", () => {
     expect(connection.connectionState).toMatchObject({ status: "closed", code: "CALL_ENDED" });
   });
 
+  it("says who removed you when an admin did", () => {
+    const { socket, connection } = setup();
+    socket.open();
+    socket.fire("notice", { code: "REMOVED", message: "pleb-host (admin) removed you from this call." });
+    socket.lose("io server disconnect");
+    expect(connection.connectionState).toMatchObject({ status: "closed", code: "REMOVED", reason: "pleb-host (admin) removed you from this call." });
+  });
+
   it("closes, not reconnects, when the server hangs up for another reason", () => {
     const { socket, status } = setup();
     socket.open();

@@ -10,7 +10,7 @@ import nextEnv from "@next/env";
 import next from "next";
 import { issueCredential } from "./lib/auth/credentials";
 import { publishAppContext } from "./lib/context";
-import { openDb } from "./lib/db/client";
+import { dbKind, openDb } from "./lib/db/client";
 import { migrate } from "./lib/db/migrate";
 import { prismaHistoryStore } from "./lib/db/history-store";
 import { prismaStore } from "./lib/db/store";
@@ -56,7 +56,7 @@ async function main() {
   const deps: Deps = {
     store,
     users,
-    history: prismaHistoryStore(db),
+    history: prismaHistoryStore(db, dbKind(env.DATABASE_URL)),
     notifier: socketNotifier(io),
     audio: audio.room,
     clock: { now: () => new Date() },

@@ -17,9 +17,24 @@ export interface Secrets {
   sessionSecret: string;
 }
 
-/** Who is making a request about `callId`: never from a body, only from the credential and the session. */
-export async function identify(deps: Pick<Deps, "store" | "users">, secrets: Secrets, callId: string, src: CredentialSources): Promise<Identity> {
-  const fromCredential = identifyCaller(secrets.credentialSecret, callId, src);
+/**
+ * Who is making a request about `callId`: never from a body, only from the
+ * credential and the session. A bad credential is an error, unless `lenient`
+ * (reads that must not tell a bad credential from no access treat it as none).
+ */
+export async function identify(
+  deps: Pick<Deps, "store" | "users">,
+  secrets: Secrets,
+  callId: string,
+  src: CredentialSources,
+  lenient = false,
+): Promise<Identity> {
+  let fromCredential: Caller | null = null;
+  try {
+    fromCredential = identifyCaller(secrets.credentialSecret, callId, src);
+  } catch (e) {
+    if (!lenient) throw e;
+  }
   const user = await visitorFor(deps, await sessionUserId(secrets.sessionSecret, src.cookies));
   const caller = fromCredential ?? (user ? await callerForUser(deps, callId, user) : null);
   return { caller, user };

@@ -1,9 +1,11 @@
 import type { Role } from "../contracts/roles";
 import type { HistoryStore } from "../services/ports";
-import type { Db } from "./client";
+import type { Db, DbKind } from "./client";
 import { toCall, toParticipant } from "./store";
 
-export function prismaHistoryStore(db: Db): HistoryStore {
+export function prismaHistoryStore(db: Db, kind: DbKind): HistoryStore {
+  // SQLite's LIKE ignores ASCII case already and rejects `mode`; Postgres needs it.
+  const titleMatch = (search: string) => (kind === "postgres" ? { contains: search, mode: "insensitive" as const } : { contains: search });
   return {
     async listUserCalls(userId, q) {
       const rows = await db.participant.findMany({
@@ -11,7 +13,7 @@ export function prismaHistoryStore(db: Db): HistoryStore {
           userId,
           call: {
             ...(q.status === "live" ? { endedAt: null } : q.status === "ended" ? { endedAt: { not: null } } : {}),
-            ...(q.search ? { title: { contains: q.search } } : {}),
+            ...(q.search ? { title: titleMatch(q.search) } : {}),
             ...(q.before
               ? { OR: [{ createdAt: { lt: q.before.createdAt } }, { createdAt: q.before.createdAt, id: { lt: q.before.id } }] }
               : {}),

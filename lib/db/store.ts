@@ -69,6 +69,10 @@ export function prismaStore(db: Db): Store {
       await db.call.updateMany({ where: { id, endedAt: null }, data: { emptySince: at } });
     },
 
+    async setCallHostUser(id, userId) {
+      await db.call.update({ where: { id }, data: { hostUserId: userId } });
+    },
+
     async listIdleCalls(cutoff) {
       const rows = await db.call.findMany({ where: { endedAt: null, emptySince: { lt: cutoff } }, select: { id: true } });
       return rows.map((r) => r.id);

@@ -10,10 +10,10 @@ import { credentialSources } from "./route";
 
 const secretsOf = (env: Env) => ({ credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET });
 
-/** Who is asking about `callId` (participant credential and/or session). */
-export function requestIdentity(req: Request, callId: string): Promise<Identity> {
+/** Who is asking about `callId` (participant credential and/or session); `lenient` ignores a bad credential. */
+export function requestIdentity(req: Request, callId: string, lenient = false): Promise<Identity> {
   const { env, deps } = appContext();
-  return identify(deps, secretsOf(env), callId, credentialSources(req));
+  return identify(deps, secretsOf(env), callId, credentialSources(req), lenient);
 }
 
 /** The participant making this request; 401 when there is none. */

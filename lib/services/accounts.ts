@@ -61,3 +61,9 @@ export async function changePassword(deps: AccountDeps, userId: string, current:
 }
 
 const tooMany = () => new AppError("RATE_LIMITED", "Too many attempts; wait a minute and try again.", { retryAfterMs: 60_000 });
+
+/** Site admins are the accounts whose email is in ADMIN_EMAILS; nobody is one by default. */
+export async function isSiteAdmin(deps: AccountDeps, userId: string): Promise<boolean> {
+  const user = await deps.users.findUser(userId);
+  return user?.email != null && deps.adminEmails.has(user.email) && !user.disabledAt;
+}

@@ -103,6 +103,8 @@ export interface Store {
   /** Ends a live call and marks everyone left; null when it had already ended. */
   endCall(id: string, at: Date): Promise<CallRecord | null>;
   setCallEmptySince(id: string, at: Date | null): Promise<void>;
+  /** The host claimed their guest participant: their account now owns the call. */
+  setCallHostUser(id: string, userId: string): Promise<void>;
   /** Live calls empty since before `cutoff`. */
   listIdleCalls(cutoff: Date): Promise<string[]>;
 

@@ -1,0 +1,91 @@
+import type { CallHistory, MyCallsPage, MyCallsQuery } from "../contracts/history";
+import type { MessagesQuery } from "../contracts/rest";
+import { AppError } from "../domain/errors";
+import { roleTimeline } from "../domain/role-timeline";
+import type { Visitor } from "./admit-participant";
+import type { Caller, Deps } from "./deps";
+import { callDto } from "./dto";
+import { messagePage } from "./list-messages";
+import { requireCall } from "./load";
+
+const encodeCursor = (c: { createdAt: Date; id: string }) => Buffer.from(`${c.createdAt.toISOString()}|${c.id}`).toString("base64url");
+function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
+  if (!cursor) return null;
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(at ?? "");
+  if (!id || Number.isNaN(createdAt.getTime())) throw new AppError("INVALID_INPUT", "cursor: not a cursor this API returned");
+  return { createdAt, id };
+}
+
+/** The calls a signed-in user hosted or joined, newest first. */
+export async function listMyCalls(deps: Pick<Deps, "history" | "clock">, user: Visitor, q: MyCallsQuery): Promise<MyCallsPage> {
+  const rows = await deps.history.listUserCalls(user.id, { status: q.status, search: q.q || null, before: decodeCursor(q.cursor), limit: q.limit + 1 });
+  const now = deps.clock.now().getTime();
+  const page = rows.slice(0, q.limit);
+  return {
+    calls: page.map((r) => ({
+      call: {
+        id: r.call.id,
+        title: r.call.title,
+        defaultRole: r.call.defaultRole,
+        createdAt: r.call.createdAt.toISOString(),
+        endedAt: r.call.endedAt?.toISOString() ?? null,
+        hostName: r.hostName,
+        participantCount: r.participantCount,
+      },
+      role: r.role,
+      joinedAt: r.joinedAt.toISOString(),
+      live: r.call.endedAt === null,
+      durationMs: (r.call.endedAt?.getTime() ?? now) - r.call.createdAt.getTime(),
+    })),
+    nextCursor: rows.length > q.limit && page.length ? encodeCursor(page.at(-1)!.call) : null,
+  };
+}
+
+/**
+ * A call's history: transcript page, who was there with the roles they held
+ * over time, start, end and duration. Only people who were in the call (or
+ * site admins) may read it; anyone else gets 404, so call IDs cannot be probed.
+ */
+export async function callHistory(
+  deps: Pick<Deps, "store" | "history" | "clock">,
+  callId: string,
+  viewer: { caller: Caller | null; user: Visitor | null; siteAdmin: boolean },
+  query: MessagesQuery,
+): Promise<CallHistory> {
+  const call = await requireCall(deps.store, callId);
+  const member =
+    viewer.siteAdmin ||
+    (viewer.caller !== null && (await deps.store.findParticipant(viewer.caller.participantId))?.callId === callId) ||
+    (viewer.user !== null && (await deps.store.findUserParticipant(callId, viewer.user.id)) !== null);
+  if (!member) throw new AppError("CALL_NOT_FOUND", `There is no call called "${callId}".`);
+
+  const [participants, changes, page, dto] = await Promise.all([
+    deps.history.listAllParticipants(callId),
+    deps.history.listRoleChanges(callId),
+    messagePage(deps, callId, query.before ? Number(query.before) : null, query.limit),
+    callDto(deps.store, call),
+  ]);
+  const end = call.endedAt;
+  return {
+    call: dto,
+    startedAt: call.createdAt.toISOString(),
+    endedAt: end?.toISOString() ?? null,
+    durationMs: (end?.getTime() ?? deps.clock.now().getTime()) - call.createdAt.getTime(),
+    participants: participants.map((p) => ({
+      id: p.id,
+      displayName: p.displayName,
+      kind: p.kind,
+      isHost: p.id === call.hostParticipantId,
+      joinedAt: p.joinedAt.toISOString(),
+      leftAt: p.leftAt?.toISOString() ?? null,
+      roles: roleTimeline(p.joinedAt, p.role, changes.filter((c) => c.targetId === p.id), p.leftAt ?? end).map((r) => ({
+        role: r.role,
+        from: r.from.toISOString(),
+        until: r.until?.toISOString() ?? null,
+      })),
+    })),
+    messages: page.messages,
+    nextCursor: page.nextCursor,
+  };
+}

@@ -177,9 +177,13 @@ describe("joining from the splash page", () => {
     await page.getByRole("button", { name: "Join", exact: true }).click();
     await page.getByText("No call called “no-such-call” exists").waitFor();
 
-    await page.goto("/call/no-such-call");
+    await page.goto("/call/No-Such-Call");
+    await page.waitForURL(/\/call\/no-such-call$/);
     await page.getByRole("heading", { name: "No such call" }).waitFor();
     await page.getByRole("link", { name: "Back to Earshot home" }).waitFor();
+
+    await page.goto("/call/hello");
+    await page.getByRole("heading", { name: "That is not a call link" }).waitFor();
     await person.context.close();
   });
 });

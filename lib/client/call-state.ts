@@ -99,7 +99,7 @@ function applyCallState(state: RoomState, s: CallState): RoomState {
 
 const idValue = (id: string) => Number(id);
 
-export function mergeMessages(a: MessageDto[], b: MessageDto[]): MessageDto[] {
+function mergeMessages(a: MessageDto[], b: MessageDto[]): MessageDto[] {
   const byId = new Map<string, MessageDto>();
   for (const m of a) byId.set(m.id, m);
   for (const m of b) byId.set(m.id, m);

@@ -44,7 +44,7 @@ export interface OutboxOptions {
   now?: () => Date;
 }
 
-export const ACK_TIMEOUT_MS = 10_000;
+const ACK_TIMEOUT_MS = 10_000;
 /** Worth another try with the same clientId; every other refusal is final. */
 const RETRYABLE = new Set(["RATE_LIMITED", "INTERNAL"]);
 
@@ -177,7 +177,7 @@ export class Outbox {
 export const outboxStorageKey = (callId: string) => `earshot:outbox:${callId}`;
 
 /** crypto.randomUUID exists only in secure contexts; a self-hosted server on plain http over a LAN is not one. */
-export function newClientId(): string {
+function newClientId(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");

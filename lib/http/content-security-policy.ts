@@ -1,0 +1,30 @@
+/**
+ * The page CSP: scripts only with this response's nonce (Next applies it to
+ * its own scripts), no inline script, no eval outside development. Styles may
+ * be inline (React style props and UI libraries set them); media connections
+ * go to this origin and to the LiveKit server.
+ */
+export function contentSecurityPolicy(opts: { nonce: string; dev: boolean; liveKitOrigins: string[] }): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${opts.nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    `connect-src 'self' ${opts.liveKitOrigins.join(" ")}`.trim(),
+    "media-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** Where the page's LiveKit client connects: the configured public URL, or the page's host on the local LiveKit port. */
+export function liveKitOrigins(env: Record<string, string | undefined>, pageHost: string, https: boolean): string[] {
+  const configured = env.LIVEKIT_PUBLIC_URL || env.LIVEKIT_URL;
+  const base = configured ? new URL(configured) : new URL(`${https ? "wss" : "ws"}://${pageHost.replace(/:\d+$/, "")}:${env.LIVEKIT_PORT || "7880"}`);
+  const secure = base.protocol === "wss:" || base.protocol === "https:";
+  // livekit-client speaks WebSocket for signalling and HTTP(S) for its connection check.
+  return [`${secure ? "wss" : "ws"}://${base.host}`, `${secure ? "https" : "http"}://${base.host}`];
+}

@@ -64,7 +64,7 @@ describe("a call in two browsers", () => {
     // The host sees the guest arrive in the audience, then promotes them.
     const roleMenu = host.page.getByLabel(`Role for ${guestName}`);
     await roleMenu.selectOption("chatter");
-    await expect.poll(() => guestInput.isEnabled()).toBe(true);
+    await expect.poll(() => guestInput.isEnabled(), { timeout: 10_000 }).toBe(true);
     expect(await guest.page.getByText(LISTENER_REFUSAL).count()).toBe(0);
 
     await sendChat(guest.page, "Thanks, happy to be here");

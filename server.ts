@@ -13,6 +13,7 @@ import { publishAppContext } from "./lib/context";
 import { dbKind, openDb } from "./lib/db/client";
 import { migrate } from "./lib/db/migrate";
 import { prismaHistoryStore } from "./lib/db/history-store";
+import { prismaModerationStore } from "./lib/db/moderation-store";
 import { prismaStore } from "./lib/db/store";
 import { prismaUserStore } from "./lib/db/user-store";
 import { authOptions } from "./lib/auth/auth-options";
@@ -57,6 +58,7 @@ async function main() {
     store,
     users,
     history: prismaHistoryStore(db, dbKind(env.DATABASE_URL)),
+    moderation: prismaModerationStore(db),
     notifier: socketNotifier(io),
     audio: audio.room,
     clock: { now: () => new Date() },

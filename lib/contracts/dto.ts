@@ -11,6 +11,8 @@ export const CallDtoSchema = z.object({
   endedAt: isoDate.nullable(),
   hostName: z.string(),
   participantCount: z.number().int().nonnegative(),
+  /** A locked call admits nobody new. */
+  locked: z.boolean(),
 });
 export type CallDto = z.infer<typeof CallDtoSchema>;
 
@@ -27,6 +29,8 @@ export const ParticipantDtoSchema = z.object({
   kind: z.enum(["user", "guest"]),
   muted: z.boolean(),
   handRaised: z.boolean(),
+  /** When the hand went up (the queue's order); null when down. */
+  handRaisedAt: isoDate.nullable(),
   joinedAt: isoDate,
   /** "away" while none of the participant's connections is open. */
   presence: PresenceSchema,
@@ -53,3 +57,20 @@ export const MessagePageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type MessagePage = z.infer<typeof MessagePageSchema>;
+
+export const ModerationEntryDtoSchema = z.object({
+  id: z.string(),
+  callId: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  targetId: z.string().nullable(),
+  targetName: z.string().nullable(),
+  action: z.enum(["role", "mute", "remove", "ban", "lock", "unlock", "default-role", "end"]),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  createdAt: isoDate,
+});
+export type ModerationEntryDto = z.infer<typeof ModerationEntryDtoSchema>;
+
+export const ModerationPageSchema = z.object({ entries: z.array(ModerationEntryDtoSchema), nextCursor: z.string().nullable() });
+export type ModerationPage = z.infer<typeof ModerationPageSchema>;

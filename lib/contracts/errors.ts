@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   "PARTICIPANT_NOT_FOUND",
   "PARTICIPANT_LEFT",
   "CALL_ENDED",
+  "CALL_LOCKED",
+  "BANNED",
   "RATE_LIMITED",
   "INTERNAL",
 ] as const;

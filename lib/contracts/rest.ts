@@ -23,8 +23,8 @@ export const SetRoleBodySchema = z.strictObject({
 });
 export type SetRoleBody = z.infer<typeof SetRoleBodySchema>;
 
-/** Removal takes no options yet (banning comes with the moderation panel). */
-export const RemoveParticipantBodySchema = z.strictObject({});
+/** `ban` also keeps them out: by account for a signed-in user, by browser for a guest. */
+export const RemoveParticipantBodySchema = z.strictObject({ ban: z.boolean().default(false) });
 
 export const MESSAGE_PAGE_DEFAULT = 50;
 export const MESSAGE_PAGE_MAX = 200;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ClientIdSchema, MessageBodySchema } from "./chat";
-import type { CallDto, MessageDto, ParticipantDto } from "./dto";
+import type { CallDto, MessageDto, ModerationEntryDto, ParticipantDto } from "./dto";
 import type { ErrorCode } from "./errors";
-import { RoleSchema } from "./roles";
+import { DefaultRoleSchema, RoleSchema } from "./roles";
 
 export const ChatSendSchema = z.strictObject({ clientId: ClientIdSchema, body: MessageBodySchema });
 export const MuteSetSchema = z.strictObject({ muted: z.boolean() });
@@ -12,6 +12,11 @@ export const RoleSetSchema = z.strictObject({ participantId: z.string().min(1).m
 /** An admin action aimed at one participant. */
 export const ParticipantTargetSchema = z.strictObject({ participantId: z.string().min(1).max(64) });
 export type ParticipantTarget = z.infer<typeof ParticipantTargetSchema>;
+export const RemoveSchema = z.strictObject({ participantId: z.string().min(1).max(64), ban: z.boolean().optional() });
+export const InviteSchema = z.strictObject({ participantId: z.string().min(1).max(64), as: z.enum(["speaker", "chatter"]) });
+export const LockSchema = z.strictObject({ locked: z.boolean() });
+export const DefaultRoleSetSchema = z.strictObject({ role: DefaultRoleSchema });
+export const EmptySchema = z.strictObject({});
 
 export type ChatSend = z.input<typeof ChatSendSchema>;
 export type MuteSet = z.infer<typeof MuteSetSchema>;
@@ -38,11 +43,18 @@ export interface ClientToServerEvents {
   "hand:set": (payload: HandSet, ack: AckFn<{ participant: ParticipantDto }>) => void;
   "role:set": (payload: RoleSet, ack: AckFn<{ participant: ParticipantDto }>) => void;
   "participant:mute": (payload: ParticipantTarget, ack: AckFn<{ participant: ParticipantDto }>) => void;
-  "participant:remove": (payload: ParticipantTarget, ack: AckFn) => void;
+  "participant:remove": (payload: z.infer<typeof RemoveSchema>, ack: AckFn) => void;
+  "participants:mute-all": (payload: Record<string, never>, ack: AckFn) => void;
+  "hand:invite": (payload: z.infer<typeof InviteSchema>, ack: AckFn<{ participant: ParticipantDto }>) => void;
+  "hand:dismiss": (payload: ParticipantTarget, ack: AckFn<{ participant: ParticipantDto }>) => void;
+  "hands:lower-all": (payload: Record<string, never>, ack: AckFn) => void;
+  "call:lock": (payload: z.infer<typeof LockSchema>, ack: AckFn<{ call: CallDto }>) => void;
+  "call:default-role": (payload: z.infer<typeof DefaultRoleSetSchema>, ack: AckFn<{ call: CallDto }>) => void;
+  "call:end": (payload: Record<string, never>, ack: AckFn) => void;
 }
 
 /** Something done to you by an admin, in a sentence. */
-export const NOTICE_CODES = ["MUTED_BY_ADMIN", "REMOVED"] as const;
+export const NOTICE_CODES = ["MUTED_BY_ADMIN", "REMOVED", "HAND_ACCEPTED", "HAND_DISMISSED"] as const;
 export interface Notice {
   code: (typeof NOTICE_CODES)[number];
   message: string;
@@ -56,6 +68,9 @@ export interface ServerToClientEvents {
   "participant:left": (payload: { participantId: string }) => void;
   "call:ended": (payload: { callId: string }) => void;
   notice: (notice: Notice) => void;
+  "call:updated": (call: CallDto) => void;
+  /** To admins only: a new moderation-log entry. */
+  "moderation:entry": (entry: ModerationEntryDto) => void;
 }
 
 /** The socket auth payload: a participant credential (browsers may use the cookie with callId). */

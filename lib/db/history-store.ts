@@ -39,10 +39,5 @@ export function prismaHistoryStore(db: Db, kind: DbKind): HistoryStore {
     async listAllParticipants(callId) {
       return (await db.participant.findMany({ where: { callId }, orderBy: { joinedAt: "asc" } })).map(toParticipant);
     },
-
-    async listRoleChanges(callId) {
-      const rows = await db.roleChange.findMany({ where: { callId }, orderBy: { id: "asc" } });
-      return rows.map((r) => ({ ...r, fromRole: r.fromRole as Role, toRole: r.toRole as Role }));
-    },
   };
 }

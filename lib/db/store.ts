@@ -10,6 +10,7 @@ export const toCall = (r: Row<CallRecord> & { defaultRole: string }): CallRecord
   defaultRole: r.defaultRole as DefaultRole,
   hostParticipantId: r.hostParticipantId,
   hostUserId: r.hostUserId,
+  locked: r.locked,
   createdAt: r.createdAt,
   endedAt: r.endedAt,
   emptySince: r.emptySince,
@@ -20,10 +21,12 @@ export const toParticipant = (r: Row<ParticipantRecord> & { role: string; kind: 
   callId: r.callId,
   kind: r.kind as ParticipantRecord["kind"],
   userId: r.userId,
+  deviceId: r.deviceId,
   displayName: r.displayName,
   role: r.role as Role,
   muted: r.muted,
   handRaised: r.handRaised,
+  handRaisedAt: r.handRaisedAt,
   joinedAt: r.joinedAt,
   leftAt: r.leftAt,
   awaySince: r.awaySince,
@@ -126,20 +129,6 @@ export function prismaStore(db: Db): Store {
 
     async markAllAway(at) {
       await db.participant.updateMany({ where: { leftAt: null, awaySince: null }, data: { awaySince: at } });
-    },
-
-    async changeRole({ callId, actorId, targetId, to, at }) {
-      return db.$transaction(async (tx) => {
-        const before = await tx.participant.findUniqueOrThrow({ where: { id: targetId } });
-        if (before.role === to) return toParticipant(before);
-        // The role is part of the WHERE so two admins racing log one change each
-        // only for the update that actually applied.
-        const applied = await tx.participant.updateMany({ where: { id: targetId, role: before.role }, data: { role: to } });
-        if (applied.count === 1) {
-          await tx.roleChange.create({ data: { callId, actorId, targetId, fromRole: before.role, toRole: to, createdAt: at } });
-        }
-        return toParticipant(await tx.participant.findUniqueOrThrow({ where: { id: targetId } }));
-      });
     },
 
     countPresentAdmins: (callId) => db.participant.count({ where: { callId, leftAt: null, role: "admin" } }),

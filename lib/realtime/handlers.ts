@@ -1,10 +1,27 @@
 import type { z } from "zod";
-import { ChatSendSchema, HandSetSchema, MuteSetSchema, ParticipantTargetSchema, RoleSetSchema, type Ack, type AckFn } from "../contracts/socket";
+import type { CallDto, ParticipantDto } from "../contracts/dto";
+import {
+  ChatSendSchema,
+  DefaultRoleSetSchema,
+  EmptySchema,
+  HandSetSchema,
+  InviteSchema,
+  LockSchema,
+  MuteSetSchema,
+  ParticipantTargetSchema,
+  RemoveSchema,
+  RoleSetSchema,
+  type Ack,
+  type AckFn,
+} from "../contracts/socket";
 import { invalidInput, toErrorBody } from "../http/errors";
 import type { Caller, Deps } from "../services/deps";
-import { muteParticipant, removeParticipant } from "../services/moderate-participant";
+import { setDefaultRole, setLocked } from "../services/call-controls";
+import { endCall } from "../services/end-call";
+import { dismissHand, inviteToSpeak, lowerAllHands, setHandRaised } from "../services/hands";
+import { muteAllSpeakers, muteParticipant, removeParticipant } from "../services/moderate-participant";
 import { sendMessage } from "../services/send-message";
-import { setHandRaised, setMuted } from "../services/set-self-state";
+import { setMuted } from "../services/set-self-state";
 import { setRole } from "../services/set-role";
 import type { EarshotSocket } from "./types";
 
@@ -33,15 +50,20 @@ function bind<S extends z.ZodType, R extends object>(
 }
 
 export function registerHandlers(socket: EarshotSocket, deps: Deps): void {
+  const participant = async (p: Promise<ParticipantDto>) => ({ participant: await p });
+  const call = async (p: Promise<CallDto>) => ({ call: await p });
+  const done = async (p: Promise<void>) => (await p, {});
   bind(socket, "chat:send", ChatSendSchema, (caller, input) => sendMessage(deps, caller, input));
-  bind(socket, "mute:set", MuteSetSchema, async (caller, { muted }) => ({ participant: await setMuted(deps, caller, muted) }));
-  bind(socket, "hand:set", HandSetSchema, async (caller, { raised }) => ({ participant: await setHandRaised(deps, caller, raised) }));
-  bind(socket, "role:set", RoleSetSchema, async (caller, input) => ({ participant: await setRole(deps, caller, input) }));
-  bind(socket, "participant:mute", ParticipantTargetSchema, async (caller, { participantId }) => ({
-    participant: await muteParticipant(deps, caller, participantId),
-  }));
-  bind(socket, "participant:remove", ParticipantTargetSchema, async (caller, { participantId }) => {
-    await removeParticipant(deps, caller, participantId);
-    return {};
-  });
+  bind(socket, "mute:set", MuteSetSchema, (caller, { muted }) => participant(setMuted(deps, caller, muted)));
+  bind(socket, "hand:set", HandSetSchema, (caller, { raised }) => participant(setHandRaised(deps, caller, raised)));
+  bind(socket, "role:set", RoleSetSchema, (caller, input) => participant(setRole(deps, caller, input)));
+  bind(socket, "participant:mute", ParticipantTargetSchema, (caller, { participantId }) => participant(muteParticipant(deps, caller, participantId)));
+  bind(socket, "participant:remove", RemoveSchema, (caller, { participantId, ban }) => done(removeParticipant(deps, caller, participantId, ban)));
+  bind(socket, "participants:mute-all", EmptySchema, (caller) => done(muteAllSpeakers(deps, caller)));
+  bind(socket, "hand:invite", InviteSchema, (caller, { participantId, as }) => participant(inviteToSpeak(deps, caller, participantId, as)));
+  bind(socket, "hand:dismiss", ParticipantTargetSchema, (caller, { participantId }) => participant(dismissHand(deps, caller, participantId)));
+  bind(socket, "hands:lower-all", EmptySchema, (caller) => done(lowerAllHands(deps, caller)));
+  bind(socket, "call:lock", LockSchema, (caller, { locked }) => call(setLocked(deps, caller, locked)));
+  bind(socket, "call:default-role", DefaultRoleSetSchema, (caller, { role }) => call(setDefaultRole(deps, caller, role)));
+  bind(socket, "call:end", EmptySchema, (caller) => done(endCall(deps, caller)));
 }

@@ -13,6 +13,10 @@ export function socketNotifier(io: EarshotServer): Notifier {
       io.to(callRoom(callId)).emit("call:ended", { callId });
       io.in(callRoom(callId)).disconnectSockets(true);
     },
+    callUpdated: (callId, call) => io.to(callRoom(callId)).emit("call:updated", call),
+    moderationLogged(participantIds, entry) {
+      if (participantIds.length) io.to(participantIds.map(participantRoom)).emit("moderation:entry", entry);
+    },
     notice: (participantId, notice) => io.to(participantRoom(participantId)).emit("notice", notice),
     disconnectParticipant: (participantId) => io.in(participantRoom(participantId)).disconnectSockets(true),
   };

@@ -13,16 +13,26 @@ export interface Visitor {
 const MAX_NAME_ATTEMPTS = 5;
 
 /** A new participant's record: a user under their name, or a guest as pleb-<word>. */
-export function participantRecord(deps: Pick<Deps, "newId" | "randomInt">, callId: string, role: Role, user: Visitor | null, taken: ReadonlySet<string>, now: Date): ParticipantRecord {
+export function participantRecord(
+  deps: Pick<Deps, "newId" | "randomInt">,
+  callId: string,
+  role: Role,
+  who: { user: Visitor | null; deviceId: string | null },
+  taken: ReadonlySet<string>,
+  now: Date,
+): ParticipantRecord {
+  const { user, deviceId } = who;
   return {
     id: deps.newId(),
     callId,
     kind: user ? "user" : "guest",
     userId: user?.id ?? null,
+    deviceId,
     displayName: user ? uniqueDisplayName(user.name, taken) : newGuestName(taken, deps.randomInt),
     role,
     muted: true,
     handRaised: false,
+    handRaisedAt: null,
     joinedAt: now,
     leftAt: null,
     // Away until their first connection opens.
@@ -34,9 +44,14 @@ export function participantRecord(deps: Pick<Deps, "newId" | "randomInt">, callI
 }
 
 /** Adds someone to a live call with a display name unique in it (two joins may race for one name: the unique index decides). */
-export async function admitParticipant(deps: Deps, callId: string, role: Role, user: Visitor | null): Promise<ParticipantRecord> {
+export async function admitParticipant(
+  deps: Deps,
+  callId: string,
+  role: Role,
+  who: { user: Visitor | null; deviceId: string | null },
+): Promise<ParticipantRecord> {
   for (let attempt = 0; attempt < MAX_NAME_ATTEMPTS; attempt++) {
-    const p = participantRecord(deps, callId, role, user, await deps.store.listDisplayNames(callId), deps.clock.now());
+    const p = participantRecord(deps, callId, role, who, await deps.store.listDisplayNames(callId), deps.clock.now());
     if (await deps.store.createParticipant(p)) return p;
   }
   throw new AppError("INTERNAL", "Could not pick a free name in this call; try again.");

@@ -1,5 +1,6 @@
 import type { CallHistory, MyCallsPage, MyCallsQuery } from "../contracts/history";
 import type { MessagesQuery } from "../contracts/rest";
+import type { Role } from "../contracts/roles";
 import { AppError } from "../domain/errors";
 import { roleTimeline } from "../domain/role-timeline";
 import type { Visitor } from "./admit-participant";
@@ -7,6 +8,7 @@ import type { Caller, Deps } from "./deps";
 import { callDto } from "./dto";
 import { messagePage } from "./list-messages";
 import { requireCall } from "./load";
+import type { ModerationRecord } from "./ports";
 
 const encodeCursor = (c: { createdAt: Date; id: string }) => Buffer.from(`${c.createdAt.toISOString()}|${c.id}`).toString("base64url");
 function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
@@ -32,6 +34,7 @@ export async function listMyCalls(deps: Pick<Deps, "history" | "clock">, user: V
         endedAt: r.call.endedAt?.toISOString() ?? null,
         hostName: r.hostName,
         participantCount: r.participantCount,
+        locked: r.call.locked,
       },
       role: r.role,
       joinedAt: r.joinedAt.toISOString(),
@@ -48,7 +51,7 @@ export async function listMyCalls(deps: Pick<Deps, "history" | "clock">, user: V
  * site admins) may read it; anyone else gets 404, so call IDs cannot be probed.
  */
 export async function callHistory(
-  deps: Pick<Deps, "store" | "history" | "clock">,
+  deps: Pick<Deps, "store" | "history" | "moderation" | "clock">,
   callId: string,
   viewer: { caller: Caller | null; user: Visitor | null; siteAdmin: boolean },
   query: MessagesQuery,
@@ -62,7 +65,7 @@ export async function callHistory(
 
   const [participants, changes, page, dto] = await Promise.all([
     deps.history.listAllParticipants(callId),
-    deps.history.listRoleChanges(callId),
+    deps.moderation.listRoleChanges(callId),
     messagePage(deps, callId, query.before ? Number(query.before) : null, query.limit),
     callDto(deps.store, call),
   ]);
@@ -79,7 +82,7 @@ export async function callHistory(
       isHost: p.id === call.hostParticipantId,
       joinedAt: p.joinedAt.toISOString(),
       leftAt: p.leftAt?.toISOString() ?? null,
-      roles: roleTimeline(p.joinedAt, p.role, changes.filter((c) => c.targetId === p.id), p.leftAt ?? end).map((r) => ({
+      roles: roleTimeline(p.joinedAt, p.role, roleChangesOf(changes, p.id), p.leftAt ?? end).map((r) => ({
         role: r.role,
         from: r.from.toISOString(),
         until: r.until?.toISOString() ?? null,
@@ -89,3 +92,8 @@ export async function callHistory(
     nextCursor: page.nextCursor,
   };
 }
+
+const roleChangesOf = (entries: ModerationRecord[], participantId: string) =>
+  entries
+    .filter((e) => e.targetId === participantId && e.before && e.after)
+    .map((e) => ({ fromRole: e.before as Role, toRole: e.after as Role, createdAt: e.createdAt }));

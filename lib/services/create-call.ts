@@ -13,11 +13,17 @@ const MAX_ID_ATTEMPTS = 10;
  * signed-in creator's account owns it. `audioUrl` is where this client reaches
  * the media server.
  */
-export async function createCall(deps: Deps, body: CreateCallBody, audioUrl: string, user: Visitor | null = null): Promise<SessionResponse> {
+export async function createCall(
+  deps: Deps,
+  body: CreateCallBody,
+  audioUrl: string,
+  who: { user: Visitor | null; deviceId: string | null },
+): Promise<SessionResponse> {
+  const { user } = who;
   const now = deps.clock.now();
   for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
     const id = newCallId(deps.randomInt);
-    const host = participantRecord(deps, id, "admin", user, new Set(), now);
+    const host = participantRecord(deps, id, "admin", who, new Set(), now);
     const call = {
       id,
       title: body.title || `${host.displayName}'s call`,
@@ -28,7 +34,7 @@ export async function createCall(deps: Deps, body: CreateCallBody, audioUrl: str
     };
     if (!(await deps.store.createCall(call, host))) continue; // ID collision: draw again
     return {
-      call: await callDto(deps.store, { ...call, endedAt: null, emptySince: null }),
+      call: await callDto(deps.store, { ...call, endedAt: null, emptySince: null, locked: false }),
       participant: participantDto(host, host.id),
       credential: deps.issueCredential(id, host.id),
       livekit: await audioAccess(deps, host, audioUrl),

@@ -1,11 +1,12 @@
 import type { RandomInt } from "../domain/names";
 import type { RateLimiter } from "../domain/rate-limit";
-import type { AudioRoom, Clock, HistoryStore, Notifier, ServiceConfig, Store, UserStore } from "./ports";
+import type { AudioRoom, Clock, HistoryStore, ModerationStore, Notifier, ServiceConfig, Store, UserStore } from "./ports";
 
 export interface Deps {
   store: Store;
   users: UserStore;
   history: HistoryStore;
+  moderation: ModerationStore;
   notifier: Notifier;
   audio: AudioRoom;
   clock: Clock;

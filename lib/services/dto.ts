@@ -9,6 +9,7 @@ export function participantDto(p: ParticipantRecord, hostId: string | null): Par
     kind: p.kind,
     muted: p.muted,
     handRaised: p.handRaised,
+    handRaisedAt: p.handRaisedAt?.toISOString() ?? null,
     joinedAt: p.joinedAt.toISOString(),
     presence: p.awaySince ? "away" : "online",
     isHost: p.id === hostId,
@@ -42,5 +43,6 @@ export async function callDto(store: Store, call: CallRecord): Promise<CallDto> 
     endedAt: call.endedAt?.toISOString() ?? null,
     hostName: host?.displayName ?? "",
     participantCount,
+    locked: call.locked,
   };
 }

@@ -1,20 +1,24 @@
-import { AppError } from "../domain/errors";
-import { can, refusal } from "../domain/permissions";
-import type { Caller, Deps } from "./deps";
+import { requireModerator } from "../domain/moderation";
 import { bestEffort } from "./audio-access";
+import type { Caller, Deps } from "./deps";
 import { requireActiveParticipant } from "./load";
+import type { Actor } from "./ports";
 
 /** An admin ends the call for everyone; it becomes read-only history. */
 export async function endCall(deps: Deps, caller: Caller): Promise<void> {
   const { self } = await requireActiveParticipant(deps.store, caller);
-  if (!can(self.role, "moderate")) throw new AppError("FORBIDDEN", refusal(self.role, "moderate"));
-  await finishCall(deps, caller.callId);
+  requireModerator(self.role);
+  await finishCall(deps, caller.callId, { id: self.id, name: self.displayName });
 }
 
-/** Ends a call (by an admin or after its grace period) and tells everyone. */
-export async function finishCall(deps: Pick<Deps, "store" | "notifier" | "clock" | "audio">, callId: string): Promise<void> {
-  const ended = await deps.store.endCall(callId, deps.clock.now());
-  if (!ended) return;
+export const IDLE_TIMEOUT_ACTOR: Actor = { id: null, name: "Earshot (empty call timed out)" };
+
+/** Ends a call (by an admin, a site admin or after its grace period), logs who did, and tells everyone. */
+export async function finishCall(deps: Pick<Deps, "store" | "notifier" | "clock" | "audio" | "moderation">, callId: string, actor: Actor): Promise<void> {
+  const at = deps.clock.now();
+  const ended = await deps.store.endCall(callId, at);
+  if (!ended) return; // already ended: ending twice changes nothing
+  await deps.moderation.logEnd(callId, actor, at);
   deps.notifier.callEnded(callId);
   await bestEffort("closing the audio room", () => deps.audio.endRoom(callId));
 }

@@ -3,7 +3,8 @@ import { admitParticipant, type Visitor } from "./admit-participant";
 import { audioAccess } from "./audio-access";
 import type { Deps } from "./deps";
 import { callDto, participantDto } from "./dto";
-import { removedError, requireLiveCall } from "./load";
+import { bannedError, removedError, requireLiveCall } from "./load";
+import { AppError } from "../domain/errors";
 import type { ParticipantRecord } from "./ports";
 
 /**
@@ -15,7 +16,7 @@ import type { ParticipantRecord } from "./ports";
 export async function joinCall(
   deps: Deps,
   callId: string,
-  who: { returningParticipantId: string | null; user: Visitor | null },
+  who: { returningParticipantId: string | null; user: Visitor | null; deviceId: string | null },
   audioUrl: string,
 ): Promise<SessionResponse> {
   const call = await requireLiveCall(deps.store, callId);
@@ -27,14 +28,17 @@ export async function joinCall(
 
   let participant: ParticipantRecord;
   if (existing && existing.callId === callId) {
-    if (existing.removedAt) throw removedError();
+    if (existing.removedAt) throw (await deps.moderation.isBanned(callId, { userId: existing.userId, deviceId: existing.deviceId })) ? bannedError() : removedError();
     participant = existing;
     if (existing.leftAt) {
       participant = await deps.store.updateParticipant(existing.id, { leftAt: null, awaySince: deps.clock.now(), handRaised: false });
       deps.notifier.participantJoined(callId, participantDto(participant, call.hostParticipantId));
     }
   } else {
-    participant = await admitParticipant(deps, callId, call.defaultRole, who.user);
+    // Only newcomers are stopped: people already in a locked call may come back.
+    if (await deps.moderation.isBanned(callId, { userId: who.user?.id ?? null, deviceId: who.deviceId })) throw bannedError();
+    if (call.locked) throw new AppError("CALL_LOCKED", "This call is locked: an admin has closed it to new people.");
+    participant = await admitParticipant(deps, callId, call.defaultRole, who);
     deps.notifier.participantJoined(callId, participantDto(participant, call.hostParticipantId));
   }
 

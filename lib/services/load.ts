@@ -35,4 +35,5 @@ export async function requireTarget(store: Store, callId: string, participantId:
   return p;
 }
 
+export const bannedError = () => new AppError("BANNED", "An admin banned you from this call; you cannot rejoin it.");
 export const removedError = () => new AppError("REMOVED", "An admin removed you from this call; you cannot rejoin it.");

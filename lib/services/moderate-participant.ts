@@ -5,6 +5,7 @@ import type { Caller, Deps } from "./deps";
 import { participantDto } from "./dto";
 import { afterLeft } from "./leave-call";
 import { requireActiveParticipant, requireTarget } from "./load";
+import { announceEntries } from "./moderation-log";
 
 /** An admin mutes someone's microphone on the media server; everyone sees it, and the person is told who did it. */
 export async function muteParticipant(deps: Deps, caller: Caller, participantId: string): Promise<ParticipantDto> {
@@ -12,27 +13,43 @@ export async function muteParticipant(deps: Deps, caller: Caller, participantId:
   const target = await requireTarget(deps.store, call.id, participantId);
   checkModeration("mute", { actor: self, target: { id: target.id, left: target.leftAt !== null }, hostId: call.hostParticipantId });
   await bestEffort("muting a microphone", () => deps.audio.muteMicrophone(call.id, target.id));
-  const updated = target.muted ? target : await deps.store.updateParticipant(target.id, { muted: true });
-  const dto = participantDto(updated, call.hostParticipantId);
-  if (!target.muted) {
+  const { participant, entry } = await deps.moderation.mute(call.id, { id: self.id, name: self.displayName }, target.id, deps.clock.now());
+  const dto = participantDto(participant, call.hostParticipantId);
+  if (entry) {
     deps.notifier.participantUpdated(call.id, dto);
     deps.notifier.notice(target.id, { code: "MUTED_BY_ADMIN", message: `${self.displayName} (admin) muted your microphone. You can unmute when you want to speak.` });
+    await announceEntries(deps, call.id, [entry]);
   }
   return dto;
 }
 
+/** Mutes every speaker and admin but the caller, each on the log. */
+export async function muteAllSpeakers(deps: Deps, caller: Caller): Promise<void> {
+  const { call, self } = await requireActiveParticipant(deps.store, caller);
+  const others = (await deps.store.listPresentParticipants(call.id)).filter((p) => p.id !== self.id && !p.muted && (p.role === "speaker" || p.role === "admin"));
+  checkModeration("mute", { actor: self, target: { id: self.id, left: false }, hostId: call.hostParticipantId });
+  for (const p of others) await muteParticipant(deps, caller, p.id);
+}
+
 /**
- * An admin removes someone: their credential stops working in this call, they
- * are disconnected from chat and audio, and a rejoin with it is refused.
+ * An admin removes someone, and with `ban` keeps them out: by account for a
+ * signed-in user, by browser for a guest. Their credential stops working here,
+ * they are disconnected from chat and audio, and a rejoin is refused.
  */
-export async function removeParticipant(deps: Deps, caller: Caller, participantId: string): Promise<void> {
+export async function removeParticipant(deps: Deps, caller: Caller, participantId: string, ban = false): Promise<void> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
   const target = await requireTarget(deps.store, call.id, participantId);
-  checkModeration("remove", { actor: self, target: { id: target.id, left: target.leftAt !== null }, hostId: call.hostParticipantId });
+  if (target.removedAt && !ban) return; // removing twice changes nothing
+  checkModeration(ban ? "ban" : "remove", { actor: self, target: { id: target.id, left: target.leftAt !== null && !ban }, hostId: call.hostParticipantId });
   const now = deps.clock.now();
-  await deps.store.updateParticipant(target.id, { removedAt: now, leftAt: now, handRaised: false });
-  deps.notifier.notice(target.id, { code: "REMOVED", message: `${self.displayName} (admin) removed you from this call.` });
-  deps.notifier.disconnectParticipant(target.id);
-  await afterLeft(deps, target, now);
-  await bestEffort("removing from the audio room", () => deps.audio.remove(call.id, target.id));
+  const entries = await deps.moderation.remove(call.id, { id: self.id, name: self.displayName }, target.id, ban, now);
+  if (entries.length === 0) return; // another admin got there first
+  if (!target.removedAt) {
+    const verb = ban ? "removed and banned you from" : "removed you from";
+    deps.notifier.notice(target.id, { code: "REMOVED", message: `${self.displayName} (admin) ${verb} this call.` });
+    deps.notifier.disconnectParticipant(target.id);
+    if (!target.leftAt) await afterLeft(deps, target, now);
+    await bestEffort("removing from the audio room", () => deps.audio.remove(call.id, target.id));
+  }
+  await announceEntries(deps, call.id, entries);
 }

@@ -1,4 +1,4 @@
-import type { CallDto, MessageDto, ParticipantDto } from "../contracts/dto";
+import type { CallDto, MessageDto, ModerationEntryDto, ParticipantDto } from "../contracts/dto";
 import type { Notice } from "../contracts/socket";
 import type { DefaultRole, Role } from "../contracts/roles";
 
@@ -9,6 +9,7 @@ export interface CallRecord {
   defaultRole: DefaultRole;
   hostParticipantId: string | null;
   hostUserId: string | null;
+  locked: boolean;
   createdAt: Date;
   endedAt: Date | null;
   emptySince: Date | null;
@@ -20,10 +21,13 @@ export interface ParticipantRecord {
   kind: "user" | "guest";
   /** The account of a signed-in participant; null for guests. */
   userId: string | null;
+  /** The browser a guest joined from (for bans); null when unknown. */
+  deviceId: string | null;
   displayName: string;
   role: Role;
   muted: boolean;
   handRaised: boolean;
+  handRaisedAt: Date | null;
   joinedAt: Date;
   leftAt: Date | null;
   awaySince: Date | null;
@@ -45,7 +49,7 @@ export interface MessageRecord {
 export type ParticipantPatch = Partial<
   Pick<
     ParticipantRecord,
-    "muted" | "handRaised" | "leftAt" | "awaySince" | "role" | "removedAt" | "inAudio" | "publishing" | "userId" | "kind" | "displayName"
+    "muted" | "handRaised" | "handRaisedAt" | "leftAt" | "awaySince" | "role" | "removedAt" | "inAudio" | "publishing" | "userId" | "kind" | "displayName"
   >
 >;
 
@@ -58,14 +62,46 @@ export interface UserRecord {
   createdAt: Date;
 }
 
-export interface RoleChangeRecord {
+export const MODERATION_ACTIONS = ["role", "mute", "remove", "ban", "lock", "unlock", "default-role", "end"] as const;
+export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
+
+export interface ModerationRecord {
   id: number;
   callId: string;
-  actorId: string;
-  targetId: string;
-  fromRole: Role;
-  toRole: Role;
+  actorId: string | null;
+  actorName: string;
+  targetId: string | null;
+  targetName: string | null;
+  action: ModerationActionName;
+  before: string | null;
+  after: string | null;
   createdAt: Date;
+}
+
+/** Who acted: a participant, or the site (a site admin from /admin, the idle timeout). */
+export interface Actor {
+  id: string | null;
+  name: string;
+}
+
+/**
+ * Moderation writes. Each one applies only if the state still differs (the
+ * condition is part of the UPDATE), and logs an entry in the same
+ * transaction only when it applied: two admins racing leave one consistent
+ * state and one entry per applied action.
+ */
+export interface ModerationStore {
+  changeRole(callId: string, actor: Actor, targetId: string, to: Role, at: Date): Promise<{ participant: ParticipantRecord; entry: ModerationRecord | null }>;
+  mute(callId: string, actor: Actor, targetId: string, at: Date): Promise<{ participant: ParticipantRecord; entry: ModerationRecord | null }>;
+  /** Removes (and with `ban`, bans by account or browser); entries for what applied. */
+  remove(callId: string, actor: Actor, targetId: string, ban: boolean, at: Date): Promise<ModerationRecord[]>;
+  setLocked(callId: string, actor: Actor, locked: boolean, at: Date): Promise<ModerationRecord | null>;
+  setDefaultRole(callId: string, actor: Actor, role: Role, at: Date): Promise<ModerationRecord | null>;
+  logEnd(callId: string, actor: Actor, at: Date): Promise<ModerationRecord>;
+  isBanned(callId: string, who: { userId: string | null; deviceId: string | null }): Promise<boolean>;
+  /** Newest first, before the cursor. */
+  list(callId: string, before: number | null, limit: number): Promise<ModerationRecord[]>;
+  listRoleChanges(callId: string): Promise<ModerationRecord[]>;
 }
 
 /** One call in a user's history, with their own participation in it. */
@@ -93,12 +129,11 @@ export interface HistoryStore {
   ): Promise<UserCallRecord[]>;
   /** Everyone who was ever in the call, in join order. */
   listAllParticipants(callId: string): Promise<ParticipantRecord[]>;
-  listRoleChanges(callId: string): Promise<RoleChangeRecord[]>;
 }
 
 export interface Store {
   /** Inserts a call and its host; false when the ID is taken. */
-  createCall(call: Omit<CallRecord, "endedAt" | "emptySince">, host: ParticipantRecord): Promise<boolean>;
+  createCall(call: Omit<CallRecord, "endedAt" | "emptySince" | "locked">, host: ParticipantRecord): Promise<boolean>;
   findCall(id: string): Promise<CallRecord | null>;
   /** Ends a live call and marks everyone left; null when it had already ended. */
   endCall(id: string, at: Date): Promise<CallRecord | null>;
@@ -125,8 +160,6 @@ export interface Store {
   /** Marks every present, online participant away: on start-up nobody is connected yet. */
   markAllAway(at: Date): Promise<void>;
 
-  /** Changes a role and logs it atomically, unless the role is already `to`. */
-  changeRole(change: { callId: string; actorId: string; targetId: string; to: Role; at: Date }): Promise<ParticipantRecord>;
   countPresentAdmins(callId: string): Promise<number>;
 
   /** Stores a message; when (senderId, clientId) exists, returns the stored one instead. */
@@ -146,6 +179,9 @@ export interface Notifier {
   callEnded(callId: string): void;
   /** A sentence for one participant about something done to them (muted or removed by an admin). */
   notice(participantId: string, notice: Notice): void;
+  callUpdated(callId: string, call: CallDto): void;
+  /** A new moderation-log entry, for these participants (the call's admins). */
+  moderationLogged(participantIds: string[], entry: ModerationEntryDto): void;
   /** Closes a participant's open connections (after leave or removal). */
   disconnectParticipant(participantId: string): void;
 }

@@ -1,7 +1,7 @@
 import type { CallState } from "../contracts/socket";
 import type { Caller, Deps } from "./deps";
 import { callDto, participantDto } from "./dto";
-import { finishCall } from "./end-call";
+import { finishCall, IDLE_TIMEOUT_ACTOR } from "./end-call";
 import { afterLeft } from "./leave-call";
 import { messagePage } from "./list-messages";
 import { requireActiveParticipant, requireLiveCall, requireMember } from "./load";
@@ -64,6 +64,6 @@ export async function sweepPresence(deps: Deps): Promise<void> {
     if (await deps.store.leaveIfAwaySince(p.id, awayCutoff, now)) await afterLeft(deps, p, now);
   }
   for (const callId of await deps.store.listIdleCalls(new Date(now.getTime() - deps.config.callGraceMs))) {
-    await finishCall(deps, callId);
+    await finishCall(deps, callId, IDLE_TIMEOUT_ACTOR);
   }
 }

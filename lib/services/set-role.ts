@@ -1,12 +1,17 @@
 import type { ParticipantDto } from "../contracts/dto";
 import type { Role } from "../contracts/roles";
 import { checkRoleChange } from "../domain/role-change";
-import type { Caller, Deps } from "./deps";
 import { bestEffort } from "./audio-access";
+import type { Caller, Deps } from "./deps";
 import { participantDto } from "./dto";
 import { requireActiveParticipant, requireTarget } from "./load";
+import { announceEntries } from "./moderation-log";
 
-/** An admin gives a participant a role; every client hears of it at once. */
+/**
+ * An admin gives a participant a role: every client hears of it at once, the
+ * audio room's permissions follow, a promotion lowers a raised hand, and the
+ * change goes on the moderation log.
+ */
 export async function setRole(deps: Deps, caller: Caller, input: { participantId: string; role: Role }): Promise<ParticipantDto> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
   const target = input.participantId === self.id ? self : await requireTarget(deps.store, call.id, input.participantId);
@@ -18,9 +23,12 @@ export async function setRole(deps: Deps, caller: Caller, input: { participantId
     presentAdminCount: self.role === "admin" && self.id === target.id ? await deps.store.countPresentAdmins(call.id) : 2,
   });
   if (!changed) return participantDto(target, call.hostParticipantId);
-  const updated = await deps.store.changeRole({ callId: call.id, actorId: self.id, targetId: target.id, to: input.role, at: deps.clock.now() });
-  const dto = participantDto(updated, call.hostParticipantId);
-  deps.notifier.participantUpdated(call.id, dto);
-  await bestEffort("role change", () => deps.audio.applyRole(call.id, updated.id, updated.role));
+  const { participant, entry } = await deps.moderation.changeRole(call.id, { id: self.id, name: self.displayName }, target.id, input.role, deps.clock.now());
+  const dto = participantDto(participant, call.hostParticipantId);
+  if (entry) {
+    deps.notifier.participantUpdated(call.id, dto);
+    await announceEntries(deps, call.id, [entry]);
+    await bestEffort("role change", () => deps.audio.applyRole(call.id, participant.id, participant.role));
+  }
   return dto;
 }

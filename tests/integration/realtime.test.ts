@@ -133,7 +133,7 @@ describe("Socket.IO contract", () => {
   });
 
   it("shares mute and hand state with everyone", async () => {
-    const host = await createCall(server, "speaker");
+    const host = await createCall(server, "chatter");
     const guest = await joinCall(server, host.call.id);
     const a = await open(host.credential);
     const b = await open(guest.credential);

@@ -11,6 +11,7 @@ export function participant(id: string, over: Partial<ParticipantDto> = {}): Par
     kind: "guest",
     muted: true,
     handRaised: false,
+    handRaisedAt: null,
     joinedAt: at(0),
     presence: "online",
     isHost: false,
@@ -42,6 +43,7 @@ export function call(over: Partial<CallDto> = {}): CallDto {
     endedAt: null,
     hostName: "pleb-host",
     participantCount: 2,
+    locked: false,
     ...over,
   };
 }

@@ -7,7 +7,7 @@ import { removeParticipant } from "@/lib/services/moderate-participant";
 export const POST = handle<{ id: string; pid: string }>(async (req, params) => {
   const { deps } = appContext();
   const caller = await requestCaller(req, callIdParam(params));
-  await readBody(req, RemoveParticipantBodySchema);
-  await removeParticipant(deps, caller, params.pid);
+  const { ban } = await readBody(req, RemoveParticipantBodySchema);
+  await removeParticipant(deps, caller, params.pid, ban);
   return new Response(null, { status: 204 });
 });

@@ -1,0 +1,113 @@
+import type { Role } from "../contracts/roles";
+import type { ModerationActionName, ModerationRecord, ModerationStore } from "../services/ports";
+import type { Db } from "./client";
+import { isUniqueViolation, toParticipant } from "./store";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const toEntry = (r: Omit<ModerationRecord, "action"> & { action: string }): ModerationRecord => ({ ...r, action: r.action as ModerationActionName });
+
+// Roles rank so that a move up is a promotion (which lowers a raised hand).
+const RANK: Record<Role, number> = { listener: 0, chatter: 1, speaker: 2, admin: 3 };
+
+export function prismaModerationStore(db: Db): ModerationStore {
+  const log = async (tx: Tx, e: Omit<ModerationRecord, "id">) => toEntry(await tx.moderationEntry.create({ data: e }));
+
+  return {
+    changeRole(callId, actor, targetId, to, at) {
+      return db.$transaction(async (tx) => {
+        const before = await tx.participant.findUniqueOrThrow({ where: { id: targetId } });
+        if (before.role === to) return { participant: toParticipant(before), entry: null };
+        const promoted = RANK[to] > RANK[before.role as Role];
+        // The old role is part of the WHERE: of two admins racing, only the update that applied logs.
+        const applied = await tx.participant.updateMany({
+          where: { id: targetId, role: before.role },
+          data: { role: to, ...(promoted ? { handRaised: false, handRaisedAt: null } : {}) },
+        });
+        const entry =
+          applied.count === 1
+            ? await log(tx, { callId, actorId: actor.id, actorName: actor.name, targetId, targetName: before.displayName, action: "role", before: before.role, after: to, createdAt: at })
+            : null;
+        return { participant: toParticipant(await tx.participant.findUniqueOrThrow({ where: { id: targetId } })), entry };
+      });
+    },
+
+    mute(callId, actor, targetId, at) {
+      return db.$transaction(async (tx) => {
+        const applied = await tx.participant.updateMany({ where: { id: targetId, muted: false }, data: { muted: true } });
+        const p = await tx.participant.findUniqueOrThrow({ where: { id: targetId } });
+        const entry =
+          applied.count === 1
+            ? await log(tx, { callId, actorId: actor.id, actorName: actor.name, targetId, targetName: p.displayName, action: "mute", before: "unmuted", after: "muted", createdAt: at })
+            : null;
+        return { participant: toParticipant(p), entry };
+      });
+    },
+
+    remove(callId, actor, targetId, ban, at) {
+      return db.$transaction(async (tx) => {
+        const entries: ModerationRecord[] = [];
+        const p = await tx.participant.findUniqueOrThrow({ where: { id: targetId } });
+        const removed = await tx.participant.updateMany({
+          where: { id: targetId, removedAt: null },
+          data: { removedAt: at, leftAt: p.leftAt ?? at, handRaised: false, handRaisedAt: null },
+        });
+        const base = { callId, actorId: actor.id, actorName: actor.name, targetId, targetName: p.displayName, before: null, after: null, createdAt: at };
+        if (removed.count === 1 && !ban) entries.push(await log(tx, { ...base, action: "remove" }));
+        if (ban) {
+          const exists = await tx.callBan.findUnique({ where: { callId_participantId: { callId, participantId: targetId } } });
+          if (!exists) {
+            try {
+              await tx.callBan.create({ data: { callId, participantId: targetId, userId: p.userId, deviceId: p.userId ? null : p.deviceId, createdAt: at } });
+              entries.push(await log(tx, { ...base, action: "ban", after: p.userId ? "account" : "browser" }));
+            } catch (e) {
+              if (!isUniqueViolation(e)) throw e; // another admin banned them a moment ago
+            }
+          }
+        }
+        return entries;
+      });
+    },
+
+    setLocked(callId, actor, locked, at) {
+      return db.$transaction(async (tx) => {
+        const applied = await tx.call.updateMany({ where: { id: callId, endedAt: null, locked: !locked }, data: { locked } });
+        if (applied.count === 0) return null;
+        return log(tx, { callId, actorId: actor.id, actorName: actor.name, targetId: null, targetName: null, action: locked ? "lock" : "unlock", before: null, after: null, createdAt: at });
+      });
+    },
+
+    setDefaultRole(callId, actor, role, at) {
+      return db.$transaction(async (tx) => {
+        const call = await tx.call.findUniqueOrThrow({ where: { id: callId } });
+        if (call.defaultRole === role || call.endedAt) return null;
+        const applied = await tx.call.updateMany({ where: { id: callId, defaultRole: call.defaultRole }, data: { defaultRole: role } });
+        if (applied.count === 0) return null;
+        return log(tx, { callId, actorId: actor.id, actorName: actor.name, targetId: null, targetName: null, action: "default-role", before: call.defaultRole, after: role, createdAt: at });
+      });
+    },
+
+    async logEnd(callId, actor, at) {
+      return toEntry(await db.moderationEntry.create({ data: { callId, actorId: actor.id, actorName: actor.name, action: "end", createdAt: at } }));
+    },
+
+    async isBanned(callId, who) {
+      const or = [...(who.userId ? [{ userId: who.userId }] : []), ...(who.deviceId ? [{ deviceId: who.deviceId }] : [])];
+      if (or.length === 0) return false;
+      return (await db.callBan.count({ where: { callId, OR: or } })) > 0;
+    },
+
+    async list(callId, before, limit) {
+      const rows = await db.moderationEntry.findMany({
+        where: { callId, ...(before === null ? {} : { id: { lt: before } }) },
+        orderBy: { id: "desc" },
+        take: limit,
+      });
+      return rows.map(toEntry);
+    },
+
+    async listRoleChanges(callId) {
+      return (await db.moderationEntry.findMany({ where: { callId, action: "role" }, orderBy: { id: "asc" } })).map(toEntry);
+    },
+  };
+}

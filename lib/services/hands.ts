@@ -1,0 +1,55 @@
+import type { ParticipantDto } from "../contracts/dto";
+import type { Role } from "../contracts/roles";
+import { checkInvite, checkModeration, checkRaiseHand, requireModerator } from "../domain/moderation";
+import type { Caller, Deps } from "./deps";
+import { participantDto } from "./dto";
+import { requireActiveParticipant, requireTarget } from "./load";
+import { setRole } from "./set-role";
+
+/** Raises or lowers the caller's own hand; the queue is ordered by when hands went up. */
+export async function setHandRaised(deps: Deps, caller: Caller, raised: boolean): Promise<ParticipantDto> {
+  const { call, self } = await requireActiveParticipant(deps.store, caller);
+  checkRaiseHand(self.role, raised);
+  if (self.handRaised === raised) return participantDto(self, call.hostParticipantId);
+  const updated = await deps.store.updateParticipant(self.id, { handRaised: raised, handRaisedAt: raised ? deps.clock.now() : null });
+  const dto = participantDto(updated, call.hostParticipantId);
+  deps.notifier.participantUpdated(call.id, dto);
+  return dto;
+}
+
+/** An admin accepts a raised hand: the person becomes a speaker (or a chatter, for a listener) and is told. */
+export async function inviteToSpeak(deps: Deps, caller: Caller, participantId: string, as: Role): Promise<ParticipantDto> {
+  const { call, self } = await requireActiveParticipant(deps.store, caller);
+  const target = await requireTarget(deps.store, call.id, participantId);
+  checkModeration("dismissHand", { actor: self, target: { id: target.id, left: target.leftAt !== null }, hostId: call.hostParticipantId });
+  checkInvite(target.role, as);
+  const dto = await setRole(deps, caller, { participantId, role: as });
+  const message = as === "speaker" ? "you can speak now: unmute your microphone when you are ready." : "you can chat now.";
+  deps.notifier.notice(target.id, { code: "HAND_ACCEPTED", message: `${self.displayName} (admin) accepted your raised hand: ${message}` });
+  return dto;
+}
+
+/** An admin lowers one raised hand; the person is told. */
+export async function dismissHand(deps: Deps, caller: Caller, participantId: string): Promise<ParticipantDto> {
+  const { call, self } = await requireActiveParticipant(deps.store, caller);
+  const target = await requireTarget(deps.store, call.id, participantId);
+  checkModeration("dismissHand", { actor: self, target: { id: target.id, left: target.leftAt !== null }, hostId: call.hostParticipantId });
+  if (!target.handRaised) return participantDto(target, call.hostParticipantId);
+  return lowerHand(deps, call.id, call.hostParticipantId, target.id, `${self.displayName} (admin) lowered your hand.`);
+}
+
+/** An admin clears the whole queue. */
+export async function lowerAllHands(deps: Deps, caller: Caller): Promise<void> {
+  const { call, self } = await requireActiveParticipant(deps.store, caller);
+  requireModerator(self.role);
+  for (const p of (await deps.store.listPresentParticipants(call.id)).filter((p) => p.handRaised)) {
+    await lowerHand(deps, call.id, call.hostParticipantId, p.id, `${self.displayName} (admin) lowered all raised hands.`);
+  }
+}
+
+async function lowerHand(deps: Deps, callId: string, hostId: string | null, participantId: string, message: string): Promise<ParticipantDto> {
+  const dto = participantDto(await deps.store.updateParticipant(participantId, { handRaised: false, handRaisedAt: null }), hostId);
+  deps.notifier.participantUpdated(callId, dto);
+  deps.notifier.notice(participantId, { code: "HAND_DISMISSED", message });
+  return dto;
+}

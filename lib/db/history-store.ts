@@ -6,6 +6,12 @@ import { toCall, toParticipant } from "./store";
 export function prismaHistoryStore(db: Db, kind: DbKind): HistoryStore {
   // SQLite's LIKE ignores ASCII case already and rejects `mode`; Postgres needs it.
   const titleMatch = (search: string) => (kind === "postgres" ? { contains: search, mode: "insensitive" as const } : { contains: search });
+  const hostNames = async (ids: (string | null)[]) => {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    const rows = await db.participant.findMany({ where: { id: { in: wanted } }, select: { id: true, displayName: true } });
+    return new Map(rows.map((h) => [h.id, h.displayName]));
+  };
+
   return {
     async listUserCalls(userId, q) {
       const rows = await db.participant.findMany({
@@ -23,10 +29,7 @@ export function prismaHistoryStore(db: Db, kind: DbKind): HistoryStore {
         orderBy: [{ call: { createdAt: "desc" } }, { call: { id: "desc" } }],
         take: q.limit,
       });
-      const hostIds = [...new Set(rows.map((r) => r.call.hostParticipantId).filter((id): id is string => id !== null))];
-      const hosts = new Map(
-        (await db.participant.findMany({ where: { id: { in: hostIds } }, select: { id: true, displayName: true } })).map((h) => [h.id, h.displayName]),
-      );
+      const hosts = await hostNames(rows.map((r) => r.call.hostParticipantId));
       return rows.map((r) => ({
         call: toCall(r.call),
         hostName: (r.call.hostParticipantId && hosts.get(r.call.hostParticipantId)) || "",
@@ -34,6 +37,25 @@ export function prismaHistoryStore(db: Db, kind: DbKind): HistoryStore {
         role: r.role as Role,
         joinedAt: r.joinedAt,
       }));
+    },
+
+    async listCalls(q) {
+      const rows = await db.call.findMany({
+        where: {
+          ...(q.status === "live" ? { endedAt: null } : q.status === "ended" ? { endedAt: { not: null } } : {}),
+          ...(q.search ? { OR: [{ title: titleMatch(q.search) }, { id: { contains: q.search.toLowerCase() } }] } : {}),
+          ...(q.before ? { OR: [{ createdAt: { lt: q.before.createdAt } }, { createdAt: q.before.createdAt, id: { lt: q.before.id } }] } : {}),
+        },
+        include: { _count: { select: { participants: { where: { leftAt: null } } } } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: q.limit,
+      });
+      const hosts = await hostNames(rows.map((r) => r.hostParticipantId));
+      return rows.map((r) => ({ call: toCall(r), hostName: hosts.get(r.hostParticipantId ?? "") ?? "", participantCount: r.endedAt ? 0 : r._count.participants }));
+    },
+
+    async listLiveParticipantsOfUser(userId) {
+      return (await db.participant.findMany({ where: { userId, leftAt: null, call: { endedAt: null } } })).map(toParticipant);
     },
 
     async listAllParticipants(callId) {

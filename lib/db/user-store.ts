@@ -32,5 +32,14 @@ export function prismaUserStore(db: Db): UserStore {
     async updateUser(id, patch) {
       return pick(await db.user.update({ where: { id }, data: patch }));
     },
+    async listUsers({ search, after, limit }) {
+      const rows = await db.user.findMany({
+        where: search ? { OR: [{ email: { contains: search.toLowerCase() } }, { name: { contains: search } }] } : {},
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+        take: limit,
+      });
+      return rows.map(pick);
+    },
   };
 }

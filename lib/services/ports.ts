@@ -119,6 +119,8 @@ export interface UserStore {
   /** Inserts an account; null when the email is taken. */
   createUser(u: { email: string; name: string; passwordHash: string }): Promise<UserRecord | null>;
   updateUser(id: string, patch: Partial<Pick<UserRecord, "name" | "passwordHash" | "disabledAt">>): Promise<UserRecord>;
+  /** Accounts by email or name, newest first, after the cursor (an account id). */
+  listUsers(q: { search: string | null; after: string | null; limit: number }): Promise<UserRecord[]>;
 }
 
 export interface HistoryStore {
@@ -129,6 +131,12 @@ export interface HistoryStore {
   ): Promise<UserCallRecord[]>;
   /** Everyone who was ever in the call, in join order. */
   listAllParticipants(callId: string): Promise<ParticipantRecord[]>;
+  /** Every call (site admins), newest first. */
+  listCalls(q: { status: "live" | "ended" | "all"; search: string | null; before: { createdAt: Date; id: string } | null; limit: number }): Promise<
+    { call: CallRecord; hostName: string; participantCount: number }[]
+  >;
+  /** The account's participants in calls that are still live. */
+  listLiveParticipantsOfUser(userId: string): Promise<ParticipantRecord[]>;
 }
 
 export interface Store {

@@ -98,3 +98,13 @@ describe("bad input gets the error shape and a 4xx", () => {
     expect(server.logs()).not.toMatch(/unexpected error/);
   });
 });
+
+describe("a stale credential cookie", () => {
+  it("does not lock a browser out of joining", async () => {
+    const host = await createCall(server);
+    const forged = issueCredential("another-secret-another-secret-another", host.call.id, host.participant.id, 60_000);
+    const res = await api(server, "POST", `/api/calls/${host.call.id}/join`, { cookie: `earshot_${host.call.id.replace(/-/g, "_")}=${forged}` });
+    expect(res.status).toBe(200);
+    expect(res.body.participant.id).not.toBe(host.participant.id);
+  });
+});

@@ -10,8 +10,9 @@ import { messagePage } from "./list-messages";
 import { requireCall } from "./load";
 import type { ModerationRecord } from "./ports";
 
-const encodeCursor = (c: { createdAt: Date; id: string }) => Buffer.from(`${c.createdAt.toISOString()}|${c.id}`).toString("base64url");
-function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
+/** Cursors for lists of calls, newest first: the last call's creation time and id. */
+export const encodeCallCursor = (c: { createdAt: Date; id: string }) => Buffer.from(`${c.createdAt.toISOString()}|${c.id}`).toString("base64url");
+export function decodeCallCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
   if (!cursor) return null;
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(at ?? "");
@@ -21,7 +22,7 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string
 
 /** The calls a signed-in user hosted or joined, newest first. */
 export async function listMyCalls(deps: Pick<Deps, "history" | "clock">, user: Visitor, q: MyCallsQuery): Promise<MyCallsPage> {
-  const rows = await deps.history.listUserCalls(user.id, { status: q.status, search: q.q || null, before: decodeCursor(q.cursor), limit: q.limit + 1 });
+  const rows = await deps.history.listUserCalls(user.id, { status: q.status, search: q.q || null, before: decodeCallCursor(q.cursor), limit: q.limit + 1 });
   const now = deps.clock.now().getTime();
   const page = rows.slice(0, q.limit);
   return {
@@ -41,7 +42,7 @@ export async function listMyCalls(deps: Pick<Deps, "history" | "clock">, user: V
       live: r.call.endedAt === null,
       durationMs: (r.call.endedAt?.getTime() ?? now) - r.call.createdAt.getTime(),
     })),
-    nextCursor: rows.length > q.limit && page.length ? encodeCursor(page.at(-1)!.call) : null,
+    nextCursor: rows.length > q.limit && page.length ? encodeCallCursor(page.at(-1)!.call) : null,
   };
 }
 

@@ -16,7 +16,7 @@ import type { ParticipantRecord } from "./ports";
 export async function joinCall(
   deps: Deps,
   callId: string,
-  who: { returningParticipantId: string | null; user: Visitor | null; deviceId: string | null },
+  who: { returningParticipantId: string | null; user: Visitor | null; deviceId: string | null; bypassLock?: boolean },
   audioUrl: string,
 ): Promise<SessionResponse> {
   const call = await requireLiveCall(deps.store, callId);
@@ -37,7 +37,7 @@ export async function joinCall(
   } else {
     // Only newcomers are stopped: people already in a locked call may come back.
     if (await deps.moderation.isBanned(callId, { userId: who.user?.id ?? null, deviceId: who.deviceId })) throw bannedError();
-    if (call.locked) throw new AppError("CALL_LOCKED", "This call is locked: an admin has closed it to new people.");
+    if (call.locked && !who.bypassLock) throw new AppError("CALL_LOCKED", "This call is locked: an admin has closed it to new people.");
     participant = await admitParticipant(deps, callId, call.defaultRole, who);
     deps.notifier.participantJoined(callId, participantDto(participant, call.hostParticipantId));
   }

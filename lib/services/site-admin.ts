@@ -1,0 +1,96 @@
+import type { AdminCallsPage, AdminCallsQuery, AdminUser, AdminUsersPage, AdminUsersQuery } from "../contracts/admin";
+import type { CallHistory } from "../contracts/history";
+import type { ModerationPage } from "../contracts/dto";
+import type { SessionResponse } from "../contracts/rest";
+import { AppError } from "../domain/errors";
+import { isSiteAdmin, userDto, type AccountDeps } from "./accounts";
+import type { Visitor } from "./admit-participant";
+import { callHistory, decodeCallCursor, encodeCallCursor } from "./call-history";
+import type { Deps } from "./deps";
+import { finishCall } from "./end-call";
+import { joinCall } from "./join-call";
+import { announceEntries, moderationPage } from "./moderation-log";
+import { afterLeft } from "./leave-call";
+import { bestEffort } from "./audio-access";
+import type { Actor } from "./ports";
+
+/** Site admins are accounts listed in ADMIN_EMAILS; everyone else is refused every admin API. */
+export async function requireSiteAdmin(accounts: AccountDeps, user: Visitor | null): Promise<Visitor> {
+  if (!user || !(await isSiteAdmin(accounts, user.id))) throw new AppError("FORBIDDEN", "Only site admins can do that.");
+  return user;
+}
+
+const siteActor = (admin: Visitor): Actor => ({ id: null, name: `${admin.name} (site admin)` });
+
+export async function listCalls(deps: Pick<Deps, "history">, q: AdminCallsQuery): Promise<AdminCallsPage> {
+  const rows = await deps.history.listCalls({ status: q.status, search: q.q || null, before: decodeCallCursor(q.cursor), limit: q.limit + 1 });
+  const page = rows.slice(0, q.limit);
+  return {
+    calls: page.map((r) => ({
+      id: r.call.id,
+      title: r.call.title,
+      defaultRole: r.call.defaultRole,
+      createdAt: r.call.createdAt.toISOString(),
+      endedAt: r.call.endedAt?.toISOString() ?? null,
+      hostName: r.hostName,
+      participantCount: r.participantCount,
+      locked: r.call.locked,
+    })),
+    nextCursor: rows.length > q.limit && page.length ? encodeCallCursor(page.at(-1)!.call) : null,
+  };
+}
+
+/** Any call's history and moderation log. */
+export async function inspectCall(deps: Deps, admin: Visitor, callId: string): Promise<CallHistory & { moderation: ModerationPage }> {
+  const history = await callHistory(deps, callId, { caller: null, user: admin, siteAdmin: true }, { limit: 50 });
+  return { ...history, moderation: await moderationPage(deps, callId, { limit: 50 }) };
+}
+
+export async function endAnyCall(deps: Deps, admin: Visitor, callId: string): Promise<void> {
+  const call = await deps.store.findCall(callId);
+  if (!call) throw new AppError("CALL_NOT_FOUND", `There is no call called "${callId}".`);
+  await finishCall(deps, callId, siteActor(admin));
+}
+
+/** A site admin joins any live call (a locked one too) under their account, as an admin of it. */
+export async function joinAsAdmin(deps: Deps, admin: Visitor, callId: string, audioUrl: string): Promise<SessionResponse> {
+  const session = await joinCall(deps, callId, { returningParticipantId: null, user: admin, deviceId: null, bypassLock: true }, audioUrl);
+  if (session.participant.role === "admin") return session;
+  const { participant, entry } = await deps.moderation.changeRole(callId, siteActor(admin), session.participant.id, "admin", deps.clock.now());
+  await announceEntries(deps, callId, [entry]);
+  const promoted = { ...session.participant, role: participant.role };
+  deps.notifier.participantUpdated(callId, promoted);
+  return { ...session, participant: promoted, livekit: session.livekit && { ...session.livekit, token: await deps.audio.token({ callId, participantId: participant.id, displayName: participant.displayName, role: participant.role }) } };
+}
+
+export async function listUsers(deps: Pick<Deps, "users">, accounts: AccountDeps, q: AdminUsersQuery): Promise<AdminUsersPage> {
+  const rows = await deps.users.listUsers({ search: q.q || null, after: q.cursor ?? null, limit: q.limit + 1 });
+  const page = rows.slice(0, q.limit);
+  return {
+    users: page.map((u): AdminUser => ({ ...userDto(u, accounts.adminEmails), disabled: u.disabledAt !== null, createdAt: u.createdAt.toISOString() })),
+    nextCursor: rows.length > q.limit && page.length ? page.at(-1)!.id : null,
+  };
+}
+
+/**
+ * Disables (or enables) an account. A disabled account is signed out (every
+ * session check re-reads it), cannot sign in, and is removed from live calls.
+ */
+export async function setUserDisabled(deps: Deps, accounts: AccountDeps, admin: Visitor, userId: string, disabled: boolean): Promise<AdminUser> {
+  if (userId === admin.id && disabled) throw new AppError("FORBIDDEN", "You cannot disable your own account.");
+  const existing = await deps.users.findUser(userId);
+  if (!existing) throw new AppError("USER_NOT_FOUND", "There is no such account.");
+  const user = await deps.users.updateUser(userId, { disabledAt: disabled ? (existing.disabledAt ?? deps.clock.now()) : null });
+  if (disabled) {
+    const now = deps.clock.now();
+    for (const p of await deps.history.listLiveParticipantsOfUser(userId)) {
+      const entries = await deps.moderation.remove(p.callId, siteActor(admin), p.id, false, now);
+      deps.notifier.notice(p.id, { code: "REMOVED", message: "A site admin disabled your account." });
+      deps.notifier.disconnectParticipant(p.id);
+      await afterLeft(deps, p, now);
+      await bestEffort("removing from the audio room", () => deps.audio.remove(p.callId, p.id));
+      await announceEntries(deps, p.callId, entries);
+    }
+  }
+  return { ...userDto(user, accounts.adminEmails), disabled: user.disabledAt !== null, createdAt: user.createdAt.toISOString() };
+}

@@ -37,6 +37,10 @@ describe("migrations", () => {
       `INSERT INTO "Message" ("callId", "senderId", "senderName", "clientId", "body", "createdAt") VALUES ('a-b-c', 'p1', 'pleb-old', 'c1', 'kept', $1)`,
       now,
     );
+    await db.$executeRawUnsafe(
+      `INSERT INTO "RoleChange" ("callId", "actorId", "targetId", "fromRole", "toRole", "createdAt") VALUES ('a-b-c', 'p1', 'p1', 'admin', 'speaker', $1)`,
+      now,
+    );
     await db.$disconnect();
 
     expect(await migrate(url, process.cwd())).toEqual(all.slice(1));
@@ -45,6 +49,10 @@ describe("migrations", () => {
     const after = await openDb(url);
     expect(await after.message.findMany({ select: { body: true } })).toEqual([{ body: "kept" }]);
     expect(await after.participant.findUnique({ where: { id: "p1" }, select: { displayName: true } })).toEqual({ displayName: "pleb-old" });
+    // The old role-change log lives on as the moderation trail.
+    expect(await after.moderationEntry.findMany({ select: { action: true, before: true, after: true, actorName: true, targetName: true } })).toEqual([
+      { action: "role", before: "admin", after: "speaker", actorName: "pleb-old", targetName: "pleb-old" },
+    ]);
     await after.$disconnect();
   });
 });

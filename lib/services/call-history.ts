@@ -5,7 +5,7 @@ import { AppError } from "../domain/errors";
 import { roleTimeline } from "../domain/role-timeline";
 import type { Visitor } from "./admit-participant";
 import type { Caller, Deps } from "./deps";
-import { callDto } from "./dto";
+import { callDto, callDtoOf } from "./dto";
 import { messagePage } from "./list-messages";
 import { requireCall } from "./load";
 import type { ModerationRecord } from "./ports";
@@ -27,16 +27,7 @@ export async function listMyCalls(deps: Pick<Deps, "history" | "clock">, user: V
   const page = rows.slice(0, q.limit);
   return {
     calls: page.map((r) => ({
-      call: {
-        id: r.call.id,
-        title: r.call.title,
-        defaultRole: r.call.defaultRole,
-        createdAt: r.call.createdAt.toISOString(),
-        endedAt: r.call.endedAt?.toISOString() ?? null,
-        hostName: r.hostName,
-        participantCount: r.participantCount,
-        locked: r.call.locked,
-      },
+      call: callDtoOf(r.call, r.hostName, r.participantCount),
       role: r.role,
       joinedAt: r.joinedAt.toISOString(),
       live: r.call.endedAt === null,

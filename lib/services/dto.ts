@@ -30,19 +30,24 @@ export function messageDto(m: MessageRecord): MessageDto {
   };
 }
 
-export async function callDto(store: Store, call: CallRecord): Promise<CallDto> {
-  const [host, participantCount] = await Promise.all([
-    call.hostParticipantId ? store.findParticipant(call.hostParticipantId) : null,
-    call.endedAt ? 0 : store.countPresentParticipants(call.id),
-  ]);
+/** A call as the API shows it, given its host's name and how many people are in it. */
+export function callDtoOf(call: CallRecord, hostName: string, participantCount: number): CallDto {
   return {
     id: call.id,
     title: call.title,
     defaultRole: call.defaultRole,
     createdAt: call.createdAt.toISOString(),
     endedAt: call.endedAt?.toISOString() ?? null,
-    hostName: host?.displayName ?? "",
+    hostName,
     participantCount,
     locked: call.locked,
   };
+}
+
+export async function callDto(store: Store, call: CallRecord): Promise<CallDto> {
+  const [host, participantCount] = await Promise.all([
+    call.hostParticipantId ? store.findParticipant(call.hostParticipantId) : null,
+    call.endedAt ? 0 : store.countPresentParticipants(call.id),
+  ]);
+  return callDtoOf(call, host?.displayName ?? "", participantCount);
 }

@@ -12,6 +12,7 @@ import { joinCall } from "./join-call";
 import { announceEntries, moderationPage } from "./moderation-log";
 import { afterLeft } from "./leave-call";
 import { bestEffort } from "./audio-access";
+import { callDtoOf } from "./dto";
 import type { Actor } from "./ports";
 
 /** Site admins are accounts listed in ADMIN_EMAILS; everyone else is refused every admin API. */
@@ -26,16 +27,7 @@ export async function listCalls(deps: Pick<Deps, "history">, q: AdminCallsQuery)
   const rows = await deps.history.listCalls({ status: q.status, search: q.q || null, before: decodeCallCursor(q.cursor), limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   return {
-    calls: page.map((r) => ({
-      id: r.call.id,
-      title: r.call.title,
-      defaultRole: r.call.defaultRole,
-      createdAt: r.call.createdAt.toISOString(),
-      endedAt: r.call.endedAt?.toISOString() ?? null,
-      hostName: r.hostName,
-      participantCount: r.participantCount,
-      locked: r.call.locked,
-    })),
+    calls: page.map((r) => callDtoOf(r.call, r.hostName, r.participantCount)),
     nextCursor: rows.length > q.limit && page.length ? encodeCallCursor(page.at(-1)!.call) : null,
   };
 }

@@ -17,6 +17,10 @@ case "$cmd" in
     ip -n "$ns" addr add 10.77.0.3/24 dev esv1
     ip -n "$ns" link set esv0 up
     ip -n "$ns" link set esv1 up
+    # Chromium gathers no WebRTC candidates on a machine without a default
+    # route. This one leads into the veth pair, whose other end is inside the
+    # namespace too: a packet for any other address dies there.
+    ip -n "$ns" route add default dev esv0
     echo 10.77.0.2
     ;;
   down)

@@ -1,13 +1,16 @@
 "use client";
 
+import { RoomAudioRenderer, RoomContext } from "@livekit/components-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { audience, stage, type RoomState } from "@/lib/client/call-state";
 import type { ConnectionState } from "@/lib/client/call-connection";
+import { useCallAudio } from "@/lib/client/use-call-audio";
 import { type JoinPhase, useCallRoom } from "@/lib/client/use-call-room";
 import { can, refusal } from "@/lib/domain/permissions";
 import { ChatPanel } from "../chat/chat-panel";
+import { VoicePanel } from "./audio/voice-panel";
 import { CallHeader } from "./call-header";
 import { CallProblem } from "./call-problem";
 import { ConnectionBanner } from "./connection-status";
@@ -18,6 +21,13 @@ export function CallRoom({ callId }: { callId: string }) {
   const r = useCallRoom(callId);
   const [leaving, setLeaving] = useState(false);
   const { room, connection } = r;
+  const audio = useCallAudio({
+    access: r.audioAccess,
+    active: !room.ended && connection.status !== "closed",
+    refreshAccess: r.refreshAudioAccess,
+    onMicChange: r.setMuted,
+  });
+  const speaking = new Set(audio.state.speaking);
 
   if (r.phase.kind === "failed") return <JoinFailed phase={r.phase} />;
 
@@ -34,6 +44,8 @@ export function CallRoom({ callId }: { callId: string }) {
   };
 
   return (
+    <RoomContext.Provider value={audio.room}>
+    <RoomAudioRenderer />
     <div className="flex min-h-dvh flex-col lg:h-dvh">
       <CallHeader callId={callId} call={room.call} self={room.self} connection={connection} ended={room.ended} leaving={leaving} onLeave={leave} onEnd={r.endCall} />
       <ConnectionBanner state={connection} ended={room.ended} />
@@ -43,8 +55,17 @@ export function CallRoom({ callId }: { callId: string }) {
             <CallEnded />
           ) : room.synced ? (
             <>
-              <ParticipantList id="stage-heading" title="On stage" people={stage(room)} empty="Nobody is on stage." controls={controls} />
-              <ParticipantList id="audience-heading" title="Audience" people={audience(room)} empty="Nobody in the audience yet." controls={controls} />
+              {room.self && (
+                <VoicePanel
+                  state={audio.state}
+                  role={room.self.role}
+                  onToggleMic={audio.setMicrophone}
+                  onEnablePlayback={audio.enablePlayback}
+                  onReconnect={audio.reconnect}
+                />
+              )}
+              <ParticipantList id="stage-heading" title="On stage" people={stage(room)} empty="Nobody is on stage." controls={controls} speaking={speaking} />
+              <ParticipantList id="audience-heading" title="Audience" people={audience(room)} empty="Nobody in the audience yet." controls={controls} speaking={speaking} />
             </>
           ) : (
             <p className="text-sm text-slate-500 dark:text-slate-400">{r.phase.kind === "joining" ? "Joining the call…" : "Connecting…"}</p>
@@ -69,6 +90,7 @@ export function CallRoom({ callId }: { callId: string }) {
         </div>
       </main>
     </div>
+    </RoomContext.Provider>
   );
 }
 

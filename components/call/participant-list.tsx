@@ -12,7 +12,22 @@ export interface ParticipantControls {
   onSetRole: (participantId: string, role: Role) => Promise<ActionResult>;
 }
 
-export function ParticipantList({ id, title, people, empty, controls }: { id: string; title: string; people: ParticipantDto[]; empty: string; controls: ParticipantControls }) {
+export function ParticipantList({
+  id,
+  title,
+  people,
+  empty,
+  controls,
+  speaking,
+}: {
+  id: string;
+  title: string;
+  people: ParticipantDto[];
+  empty: string;
+  controls: ParticipantControls;
+  /** Participant ids the audio room reports as talking right now. */
+  speaking: ReadonlySet<string>;
+}) {
   return (
     <section aria-labelledby={id}>
       <h2 id={id} className="mb-2 text-sm font-semibold text-slate-700 dark:text-slate-300">
@@ -23,7 +38,7 @@ export function ParticipantList({ id, title, people, empty, controls }: { id: st
       ) : (
         <ul className="flex flex-col gap-1">
           {people.map((p) => (
-            <ParticipantItem key={p.id} participant={p} controls={controls} />
+            <ParticipantItem key={p.id} participant={p} controls={controls} speaking={speaking.has(p.id)} />
           ))}
         </ul>
       )}
@@ -31,7 +46,7 @@ export function ParticipantList({ id, title, people, empty, controls }: { id: st
   );
 }
 
-function ParticipantItem({ participant: p, controls }: { participant: ParticipantDto; controls: ParticipantControls }) {
+function ParticipantItem({ participant: p, controls, speaking }: { participant: ParticipantDto; controls: ParticipantControls; speaking: boolean }) {
   const isSelf = controls.self?.id === p.id;
   const away = p.presence === "away";
   // The host's role is theirs alone to change (HOST_PROTECTED), so nobody else gets a menu for it.
@@ -43,7 +58,7 @@ function ParticipantItem({ participant: p, controls }: { participant: Participan
         aria-hidden
         className={`flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-semibold uppercase ${
           away ? "bg-slate-200 text-slate-400 dark:bg-slate-800 dark:text-slate-500" : "bg-indigo-100 text-indigo-700 dark:bg-indigo-900/70 dark:text-indigo-200"
-        }`}
+        } ${speaking ? "ring-2 ring-emerald-500 ring-offset-2 ring-offset-white dark:ring-offset-slate-950" : ""}`}
       >
         {p.displayName.replace(/^pleb-/, "").charAt(0)}
       </span>
@@ -53,6 +68,7 @@ function ParticipantItem({ participant: p, controls }: { participant: Participan
           {isSelf && <span className="text-slate-500 dark:text-slate-400">(you)</span>}
           {p.handRaised && <HandIcon title="hand raised" className="shrink-0 text-amber-600 dark:text-amber-400" />}
           {onStage && p.muted && <MicOffIcon title="muted" className="shrink-0 text-slate-500 dark:text-slate-400" />}
+          {speaking && <span className="text-xs font-medium text-emerald-700 dark:text-emerald-400">speaking</span>}
         </span>
         <span className="flex flex-wrap items-center gap-1">
           {p.isHost && <HostBadge />}

@@ -1,6 +1,6 @@
 import { io, type Socket } from "socket.io-client";
 import type { Role } from "../contracts/roles";
-import type { ClientToServerEvents, ServerToClientEvents } from "../contracts/socket";
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../contracts/socket";
 import { backoffDelay } from "./backoff";
 import type { RoomEvent } from "./call-state";
 import { type ChatRejection, Outbox, type OutboxStorage, outboxStorageKey } from "./outbox";
@@ -111,9 +111,19 @@ export class CallConnection {
   }
 
   setRole(participantId: string, role: Role): Promise<ActionResult> {
+    return this.act((done) => this.socket.timeout(ACTION_TIMEOUT_MS).emit("role:set", { participantId, role }, done));
+  }
+
+  /** Own microphone state, shown to everyone. */
+  setMuted(muted: boolean): Promise<ActionResult> {
+    return this.act((done) => this.socket.timeout(ACTION_TIMEOUT_MS).emit("mute:set", { muted }, done));
+  }
+
+  /** One acknowledged socket action, its answer (or silence) turned into an ActionResult. */
+  private act(emit: (done: (err: Error | null, res: Ack) => void) => void): Promise<ActionResult> {
     if (!this.socket.connected) return Promise.resolve({ ok: false, message: "You are not connected right now; try again once you are back." });
     return new Promise((resolve) => {
-      this.socket.timeout(ACTION_TIMEOUT_MS).emit("role:set", { participantId, role }, (err, res) => {
+      emit((err, res) => {
         if (err) resolve({ ok: false, message: "The server did not answer in time; try again." });
         else if (res.ok) resolve({ ok: true });
         else resolve({ ok: false, message: res.error.message });

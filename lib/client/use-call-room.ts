@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import type { LiveKitAccess } from "../contracts/dto";
 import type { SessionResponse } from "../contracts/rest";
 import type { Role } from "../contracts/roles";
 import { api, type ClientErrorCode, isApiError } from "./api";
@@ -54,6 +55,7 @@ export function useCallRoom(callId: string) {
   const [connection, setConnection] = useState<ConnectionState>({ status: "connecting", reason: null, code: null });
   const [chatRefusal, setChatRefusal] = useState<ChatRefusal | null>(null);
   const [olderState, setOlderState] = useState<"idle" | "loading" | "failed">("idle");
+  const [audioAccess, setAudioAccess] = useState<LiveKitAccess | null>(null);
   const conn = useRef<CallConnection | null>(null);
 
   useEffect(() => {
@@ -68,6 +70,7 @@ export function useCallRoom(callId: string) {
         if (!active) return;
         dispatch({ type: "joined", call: session.call, self: session.participant });
         setPhase({ kind: "joined" });
+        setAudioAccess(session.livekit);
         opened = new CallConnection({
           callId,
           socket: openCallSocket(session.credential),
@@ -104,6 +107,11 @@ export function useCallRoom(callId: string) {
       conn.current?.setRole(participantId, role) ?? Promise.resolve({ ok: false, message: "You are not connected to this call." }),
     [],
   );
+
+  const setMuted = useCallback((muted: boolean) => void conn.current?.setMuted(muted), []);
+
+  /** Joining again with this browser's credential is the same participant, with a fresh token for its current role. */
+  const refreshAudioAccess = useCallback(async () => (await api.joinCall(callId)).livekit, [callId]);
 
   const nextCursor = room.nextCursor;
   const loadOlder = useCallback(async () => {
@@ -142,6 +150,9 @@ export function useCallRoom(callId: string) {
     chatRefusal,
     dismissChatRefusal: () => setChatRefusal(null),
     olderState,
+    audioAccess,
+    refreshAudioAccess,
+    setMuted,
     sendChat,
     setRole,
     loadOlder,

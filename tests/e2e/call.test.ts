@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chatMessage, launchChromium, newPerson, ownName, sendChat, waitConnected, type Person } from "../support/browser";
+import { chatMessage, hostCall, joinByPasting, launchChromium, newPerson, ownName, sendChat, waitConnected, type Person } from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
 
 const LISTENER_REFUSAL = "You are a listener; only chatters, speakers and admins can do that.";
@@ -21,27 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function hostCall(host: Person, title: string, defaultRole?: "chatter" | "speaker"): Promise<string> {
-  const { page } = host;
-  await page.goto("/");
-  await page.getByLabel(/^Title/).fill(title);
-  expect(await page.getByRole("radio", { name: /^listener/i }).isChecked()).toBe(true);
-  if (defaultRole) await page.getByRole("radio", { name: new RegExp(`^${defaultRole}`, "i") }).check();
-  await page.getByRole("button", { name: "Host a call" }).click();
-  await page.waitForURL(/\/call\/[a-z]+-[a-z]+-[a-z]+$/);
-  await waitConnected(page);
-  return page.url();
-}
-
-async function joinByPasting(guest: Person, link: string): Promise<void> {
-  const { page } = guest;
-  await page.goto("/");
-  await page.getByLabel("Call link or ID").fill(link);
-  await page.getByRole("button", { name: "Join", exact: true }).click();
-  await page.waitForURL(link);
-  await waitConnected(page);
-}
 
 describe("a call in two browsers", () => {
   it("host and guest chat; promoting the guest enables their chat live; a reload keeps the guest's name", async () => {

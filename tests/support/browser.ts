@@ -1,11 +1,28 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
-/** Debian's chromium, headless, with the background chatter that slows or flakes CI turned off. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's chromium, headless, with the background chatter that slows or flakes CI turned off.
+ * `fakeMedia`: microphones are granted without asking and are Chromium's fake device (a beep);
+ * WebRTC host candidates carry real addresses, because the test namespace has no mDNS
+ * responder to resolve the `.local` names Chromium would otherwise hand out.
+ * `secureOrigins`: plain-http origins to treat as secure, as https would be: a server inside
+ * the test namespace is not on localhost, and microphones and the clipboard need a secure page.
+ */
+export function launchChromium({ fakeMedia = false, secureOrigins = [] as string[] } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      ...(fakeMedia ? ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--disable-features=WebRtcHideLocalIpsWithMdns"] : []),
+      ...(secureOrigins.length ? [`--unsafely-treat-insecure-origin-as-secure=${secureOrigins.join(",")}`] : []),
+    ],
   });
 }
 
@@ -25,7 +42,9 @@ export async function newPerson(browser: Browser, baseURL: string, viewport = { 
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`${m.text()} (${m.location().url})`);
+    // Chromium logs each failed LiveKit signalling attempt; in degraded mode (no media server) those are expected.
+    const where = `${m.text()} (${m.location().url})`;
+    if (m.type() === "error" && !/\/rtc\/v1\b/.test(where)) errors.push(where);
   });
   return { context, page, errors };
 }
@@ -52,3 +71,26 @@ export async function sendChat(page: Page, text: string): Promise<void> {
 /** The chat list item holding exactly this text, once it is stored (not a greyed pending one). */
 export const chatMessage = (page: Page, text: string) =>
   page.getByRole("region", { name: "Chat", exact: true }).getByRole("listitem").filter({ has: page.getByText(text, { exact: true }) }).filter({ hasNotText: /sending…|will send/ });
+
+/** Hosts a call from the splash page; returns its link. */
+export async function hostCall(host: Person, title: string, defaultRole?: "chatter" | "speaker"): Promise<string> {
+  const { page } = host;
+  await page.goto("/");
+  await page.getByLabel(/^Title/).fill(title);
+  if (!(await page.getByRole("radio", { name: /^listener/i }).isChecked())) throw new Error("the splash page should preselect listener");
+  if (defaultRole) await page.getByRole("radio", { name: new RegExp(`^${defaultRole}`, "i") }).check();
+  await page.getByRole("button", { name: "Host a call" }).click();
+  await page.waitForURL(/\/call\/[a-z]+-[a-z]+-[a-z]+$/);
+  await waitConnected(page);
+  return page.url();
+}
+
+/** Joins a call by pasting its link on the splash page. */
+export async function joinByPasting(guest: Person, link: string): Promise<void> {
+  const { page } = guest;
+  await page.goto("/");
+  await page.getByLabel("Call link or ID").fill(link);
+  await page.getByRole("button", { name: "Join", exact: true }).click();
+  await page.waitForURL(link);
+  await waitConnected(page);
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { type AudioState, audioStatusMessage } from "@/lib/client/audio-state";
+import type { Role } from "@/lib/contracts/roles";
+import { can } from "@/lib/domain/permissions";
+import { Button } from "../../ui/button";
+import { MicIcon, MicOffIcon, VolumeIcon } from "../../ui/icons";
+
+export interface VoicePanelProps {
+  state: AudioState;
+  role: Role;
+  onToggleMic(on: boolean): void;
+  onEnablePlayback(): void;
+  onReconnect(): void;
+}
+
+/** The page's voice controls: link state, the autoplay gate, and the microphone for those allowed one. */
+export function VoicePanel({ state, role, onToggleMic, onEnablePlayback, onReconnect }: VoicePanelProps) {
+  const now = useSecondTicks(state.link === "unavailable");
+  const status = audioStatusMessage(state, now);
+  const connected = state.link === "connected" || state.link === "reconnecting";
+  return (
+    <section aria-labelledby="voice-heading" className="flex flex-col gap-2 rounded-xl border border-slate-200 p-3 dark:border-slate-800">
+      <h2 id="voice-heading" className="sr-only">
+        Voice
+      </h2>
+      <p role="status" className="flex items-center gap-1.5 text-sm text-slate-700 dark:text-slate-300">
+        <VolumeIcon className="shrink-0" />
+        {status ?? (state.playbackBlocked ? "Voice is connected, but your browser is holding the sound back." : "Voice connected.")}
+      </p>
+      {state.link === "unavailable" && (
+        <Button variant="secondary" onClick={onReconnect}>
+          Retry voice now
+        </Button>
+      )}
+      {state.link === "elsewhere" && (
+        <Button variant="secondary" onClick={onReconnect}>
+          Use voice in this tab
+        </Button>
+      )}
+      {connected && state.playbackBlocked && (
+        <Button onClick={onEnablePlayback}>
+          <VolumeIcon /> Click to enable audio
+        </Button>
+      )}
+      {connected && <MicControl state={state} role={role} onToggleMic={onToggleMic} />}
+    </section>
+  );
+}
+
+function MicControl({ state, role, onToggleMic }: { state: AudioState; role: Role; onToggleMic(on: boolean): void }) {
+  if (!state.canPublish) {
+    // The media server is the authority on the grant; the sentence comes from the same matrix the server uses.
+    const why = can(role, "publishMicrophone")
+      ? "Your microphone permission is on its way…"
+      : `You are a ${role}: you hear the stage. Only speakers and admins can use a microphone.`;
+    return <p className="text-xs text-slate-500 dark:text-slate-400">{why}</p>;
+  }
+  return (
+    <>
+      <Button variant={state.micOn ? "danger" : "primary"} aria-pressed={state.micOn} onClick={() => onToggleMic(!state.micOn)}>
+        {state.micOn ? <MicOffIcon /> : <MicIcon />}
+        {state.micOn ? "Turn microphone off" : "Turn microphone on"}
+      </Button>
+      {state.micError && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {state.micError}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The current time, refreshed every second while `on` (a countdown). */
+function useSecondTicks(on: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!on) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [on]);
+  return now;
+}

@@ -1,0 +1,119 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hostCall, joinByPasting, launchChromium, newPerson, ownName, type Person } from "../support/browser";
+import { localLiveKitEnv, namespaceAddress } from "../support/netns";
+import { startServer, type TestServer } from "../support/server";
+
+// Real audio end to end: the page's LiveKit client, the supervised LiveKit
+// server and Chromium's fake microphone (a beep), inside the test namespace.
+let server: TestServer;
+let degraded: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const host = namespaceAddress();
+  [server, degraded] = await Promise.all([
+    startServer({ host, env: await localLiveKitEnv(host) }),
+    startServer({ host }), // its LIVEKIT_URL points at a closed port
+  ]);
+  browser = await launchChromium({ fakeMedia: true, secureOrigins: [server.url, degraded.url] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([server?.stop(), degraded?.stop()]);
+});
+
+/** A person whose page records its WebRTC connections, so the test can read their receive counters. */
+async function personWithStats(): Promise<Person> {
+  const person = await newPerson(browser, server.url);
+  await person.context.addInitScript(() => {
+    const w = window as unknown as { RTCPeerConnection: typeof RTCPeerConnection; __pcs: RTCPeerConnection[] };
+    const Original = w.RTCPeerConnection;
+    w.__pcs = [];
+    w.RTCPeerConnection = class extends Original {
+      constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
+        super(...args);
+        w.__pcs.push(this);
+      }
+    };
+  });
+  return person;
+}
+
+/** Audio bytes this page has received over WebRTC so far (inbound-rtp, all connections). */
+function inboundAudioBytes(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let total = 0;
+    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
+      (await pc.getStats()).forEach((s: { type: string; kind?: string; bytesReceived?: number }) => {
+        if (s.type === "inbound-rtp" && s.kind === "audio") total += s.bytesReceived ?? 0;
+      });
+    }
+    return total;
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const voiceStatus = (page: Page) => page.getByRole("region", { name: "Voice" }).getByRole("status");
+const micButton = (page: Page) => page.getByRole("button", { name: /microphone/i });
+
+describe("voice in the browser", () => {
+  it("a listener hears a speaker, sees them speaking, and stops hearing them once demoted", async () => {
+    const admin = await personWithStats();
+    const speaker = await personWithStats();
+    const listener = await personWithStats();
+    const link = await hostCall(admin, "Radio hour");
+    await joinByPasting(speaker, link);
+    await joinByPasting(listener, link);
+    const speakerName = await ownName(speaker.page);
+
+    // Everyone reaches the audio room; listeners get no microphone, and a sentence why.
+    for (const p of [admin, speaker, listener]) await voiceStatus(p.page).filter({ hasText: "Voice connected." }).waitFor({ timeout: 20_000 });
+    expect(await micButton(listener.page).count()).toBe(0);
+    await listener.page.getByText("You are a listener: you hear the stage. Only speakers and admins can use a microphone.").waitFor();
+
+    // Promotion shows the microphone button without a reload; the person chooses to speak.
+    await admin.page.getByLabel(`Role for ${speakerName}`).selectOption("speaker");
+    await micButton(speaker.page).filter({ hasText: "Turn microphone on" }).waitFor({ timeout: 10_000 });
+    await micButton(speaker.page).click();
+    await micButton(speaker.page).filter({ hasText: "Turn microphone off" }).waitFor({ timeout: 10_000 });
+
+    // Everyone sees the speaker unmuted (participant:updated), and the listener sees them speaking.
+    const speakerRowOnListener = listener.page.getByRole("region", { name: /On stage/ }).getByRole("listitem").filter({ hasText: speakerName });
+    await expect.poll(() => speakerRowOnListener.getByRole("img", { name: "muted" }).count(), { timeout: 10_000 }).toBe(0);
+    await speakerRowOnListener.getByText("speaking", { exact: true }).waitFor({ timeout: 20_000 });
+
+    // The listener's page keeps receiving audio.
+    const a = await inboundAudioBytes(listener.page);
+    await sleep(2000);
+    const b = await inboundAudioBytes(listener.page);
+    expect(b - a).toBeGreaterThan(4000); // Opus at ~32 kbit/s is ~8 kB in 2 s; silence frames would be far fewer
+
+    // Demotion unpublishes the microphone on the server: the speaker's button goes, the listener's audio stops.
+    await admin.page.getByLabel(`Role for ${speakerName}`).selectOption("listener");
+    await expect.poll(() => micButton(speaker.page).count(), { timeout: 10_000 }).toBe(0);
+    await sleep(1500); // packets in flight
+    const c = await inboundAudioBytes(listener.page);
+    await sleep(2000);
+    const d = await inboundAudioBytes(listener.page);
+    expect(d - c).toBeLessThan(500);
+    // They move to the audience for everyone.
+    await speakerRowOnListener.waitFor({ state: "detached" });
+    const audienceRow = admin.page.getByRole("region", { name: /Audience/ }).getByRole("listitem").filter({ hasText: speakerName });
+    await audienceRow.waitFor();
+
+    for (const p of [admin, speaker, listener]) expect(p.errors).toEqual([]);
+    await Promise.all([admin, speaker, listener].map((p) => p.context.close()));
+  });
+
+  it("keeps chat working and says voice is unavailable when LiveKit cannot be reached", async () => {
+    const person = await newPerson(browser, degraded.url);
+    await hostCall(person, "No voice today");
+    await voiceStatus(person.page).filter({ hasText: /Voice is unavailable right now; chat still works/ }).waitFor({ timeout: 20_000 });
+    await person.page.getByLabel("Message", { exact: true }).fill("still here");
+    await person.page.getByLabel("Message", { exact: true }).press("Enter");
+    await person.page.getByRole("region", { name: "Chat", exact: true }).getByText("still here", { exact: true }).waitFor();
+    await person.context.close();
+  });
+});

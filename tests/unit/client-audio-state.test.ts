@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { type AudioEvent, audioReducer, audioStatusMessage, initialAudioState, microphoneErrorMessage } from "@/lib/client/audio-state";
+
+const run = (...events: AudioEvent[]) => events.reduce(audioReducer, initialAudioState);
+const speakerConnected: AudioEvent = { type: "connected", canPublish: true, micOn: false, playbackBlocked: false };
+
+describe("audio reducer", () => {
+  it("starts connecting and says so", () => {
+    expect(initialAudioState.link).toBe("connecting");
+    expect(audioStatusMessage(initialAudioState, 0)).toBe("Connecting to voice…");
+  });
+
+  it("takes the grant from the media server, not from the role", () => {
+    expect(run({ ...speakerConnected, canPublish: false }).canPublish).toBe(false);
+    expect(run(speakerConnected).canPublish).toBe(true);
+  });
+
+  it("turns the microphone off when the grant goes (a demotion), and lets it on again only with a grant", () => {
+    const on = run(speakerConnected, { type: "mic", on: true });
+    expect(on.micOn).toBe(true);
+    const demoted = audioReducer(on, { type: "permissions", canPublish: false });
+    expect(demoted.micOn).toBe(false);
+    expect(audioReducer(demoted, { type: "mic", on: true }).micOn).toBe(false);
+    const promoted = audioReducer(demoted, { type: "permissions", canPublish: true });
+    // Promotion shows the button; the person decides to speak.
+    expect(promoted.micOn).toBe(false);
+    expect(audioReducer(promoted, { type: "mic", on: true }).micOn).toBe(true);
+  });
+
+  it("keeps a microphone error until the microphone works", () => {
+    const failed = run(speakerConnected, { type: "mic-error", message: "blocked" });
+    expect(failed.micError).toBe("blocked");
+    expect(failed.micOn).toBe(false);
+    expect(audioReducer(failed, { type: "mic", on: false }).micError).toBe("blocked");
+    expect(audioReducer(failed, { type: "mic", on: true }).micError).toBeNull();
+  });
+
+  it("shows reconnecting only from a live link, and back", () => {
+    expect(run({ type: "reconnecting" }).link).toBe("connecting");
+    const s = run(speakerConnected, { type: "reconnecting" });
+    expect(s.link).toBe("reconnecting");
+    expect(audioStatusMessage(s, 0)).toMatch(/reconnecting/);
+    expect(audioReducer(s, { type: "reconnected" }).link).toBe("connected");
+  });
+
+  it("drops the microphone and speakers when unavailable, with a countdown to the retry", () => {
+    const s = run(speakerConnected, { type: "mic", on: true }, { type: "speakers", ids: ["a"] }, { type: "unavailable", retryAt: 10_000 });
+    expect(s).toMatchObject({ link: "unavailable", micOn: false, speaking: [], retryAt: 10_000 });
+    expect(audioStatusMessage(s, 7_500)).toBe("Voice is unavailable right now; chat still works. Retrying in 3 s.");
+    expect(audioStatusMessage(s, 10_000)).toBe("Voice is unavailable right now; chat still works. Retrying…");
+  });
+
+  it("says when the voice moved to another tab, and stays off once off", () => {
+    expect(audioStatusMessage(run(speakerConnected, { type: "elsewhere" }), 0)).toMatch(/another tab/);
+    const off = run(speakerConnected, { type: "off" });
+    for (const e of [speakerConnected, { type: "connecting" }, { type: "unavailable", retryAt: 1 }, { type: "elsewhere" }] as AudioEvent[]) {
+      expect(audioReducer(off, e).link).toBe("off");
+    }
+  });
+
+  it("keeps the same state object when the speakers did not change (no re-render)", () => {
+    const s = run({ type: "speakers", ids: ["a", "b"] });
+    expect(audioReducer(s, { type: "speakers", ids: ["b", "a"] })).toBe(s);
+    expect(audioReducer(s, { type: "speakers", ids: ["a"] }).speaking).toEqual(["a"]);
+  });
+});
+
+describe("microphone errors", () => {
+  it("explains each getUserMedia failure in a sentence", () => {
+    expect(microphoneErrorMessage({ name: "NotAllowedError" })).toMatch(/blocking the microphone/);
+    expect(microphoneErrorMessage({ name: "NotFoundError" })).toMatch(/No microphone/);
+    expect(microphoneErrorMessage({ name: "NotReadableError" })).toMatch(/another application/);
+    expect(microphoneErrorMessage({ name: "SecurityError" })).toMatch(/secure page/);
+    expect(microphoneErrorMessage({ name: "Weird", message: "boom" })).toBe("The microphone could not be turned on: boom");
+  });
+});

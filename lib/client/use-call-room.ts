@@ -4,8 +4,9 @@ import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { SessionResponse } from "../contracts/rest";
 import type { Role } from "../contracts/roles";
 import { api, type ClientErrorCode, isApiError } from "./api";
-import { type ActionResult, CallConnection, type ConnectionState, openCallSocket } from "./call-connection";
+import { type ActionEvent, type ActionPayload, type ActionResult, CallConnection, type ConnectionState, openCallSocket } from "./call-connection";
 import { initialRoomState, roomReducer } from "./call-state";
+import { useModerationLog } from "./use-moderation-log";
 
 export type JoinPhase = { kind: "joining" } | { kind: "joined" } | { kind: "failed"; code: ClientErrorCode; message: string };
 
@@ -105,6 +106,15 @@ export function useCallRoom(callId: string) {
     [],
   );
 
+  /** Any moderation or hand action over the socket (the server decides; a refusal comes back as its sentence). */
+  const act = useCallback(
+    <E extends ActionEvent>(event: E, payload: ActionPayload<E>): Promise<ActionResult> =>
+      conn.current?.act(event, payload) ?? Promise.resolve({ ok: false, message: "You are not connected to this call." }),
+    [],
+  );
+  const dismissNotice = useCallback(() => dispatch({ type: "notice-dismissed" }), []);
+  const log = useModerationLog(callId, room, dispatch);
+
   const nextCursor = room.nextCursor;
   const loadOlder = useCallback(async () => {
     if (!nextCursor || olderState === "loading") return;
@@ -147,5 +157,8 @@ export function useCallRoom(callId: string) {
     loadOlder,
     leave,
     endCall,
+    act,
+    dismissNotice,
+    ...log,
   };
 }

@@ -15,7 +15,7 @@ import {
   type ParticipantDto,
   ParticipantDtoSchema,
 } from "../contracts/dto";
-import { CallHistorySchema } from "../contracts/history";
+import { type CallHistory, CallHistorySchema } from "../contracts/history";
 import { type ErrorCode, ErrorBodySchema } from "../contracts/errors";
 import {
   type CallResponse,
@@ -41,6 +41,16 @@ export class ApiError extends Error {
 }
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+/** A request as an action's result: ok, or the server's refusal sentence (`fallback` when there is none). */
+export async function attempt(request: Promise<unknown>, fallback: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  try {
+    await request;
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, message: isApiError(e) ? e.message : fallback };
+  }
+}
 
 const path = (callId: string, rest = "") => `/api/calls/${encodeURIComponent(callId)}${rest}`;
 
@@ -95,6 +105,8 @@ export const adminApi = {
   inspectCall: (callId: string): Promise<AdminCallView> => request("GET", adminCall(callId), AdminCallViewSchema),
   moderationLog: (callId: string, before: string): Promise<ModerationPage> =>
     request("GET", adminCall(callId, `/moderation-log${queryString({ before })}`), ModerationPageSchema),
+  /** Older transcript pages of any call (site admins may read every call's history). */
+  history: (callId: string, before: string): Promise<CallHistory> => request("GET", path(callId, `/history${queryString({ before })}`), CallHistorySchema),
   endCall: (callId: string): Promise<void> => request("POST", adminCall(callId, "/end"), null, {}),
   joinCall: (callId: string): Promise<SessionResponse> => request("POST", adminCall(callId, "/join"), SessionResponseSchema, {}),
   listUsers: (q: { q?: string; cursor?: string | null }): Promise<AdminUsersPage> =>

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { SessionResponse } from "../contracts/rest";
 import type { Role } from "../contracts/roles";
-import { api, type ClientErrorCode, isApiError } from "./api";
+import { api, attempt, type ClientErrorCode, isApiError } from "./api";
 import { type ActionEvent, type ActionPayload, type ActionResult, CallConnection, type ConnectionState, openCallSocket } from "./call-connection";
 import { initialRoomState, roomReducer } from "./call-state";
 import { useModerationLog } from "./use-moderation-log";
@@ -136,14 +136,7 @@ export function useCallRoom(callId: string) {
     }
   }, [callId]);
 
-  const endCall = useCallback(async (): Promise<ActionResult> => {
-    try {
-      await api.endCall(callId);
-      return { ok: true };
-    } catch (e) {
-      return { ok: false, message: isApiError(e) ? e.message : "Could not end the call; try again." };
-    }
-  }, [callId]);
+  const endCall = useCallback((): Promise<ActionResult> => attempt(api.endCall(callId), "Could not end the call; try again."), [callId]);
 
   return {
     room,

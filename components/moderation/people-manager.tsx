@@ -75,7 +75,7 @@ function PersonRow({ self, person: p, hostId, admins, act, disabled }: { self: P
       </div>
       <div className="flex flex-wrap items-start gap-1.5">
         {c.role.ok && !disabled && <RoleMenu participant={p} onSetRole={(participantId, role) => act("role:set", { participantId, role })} />}
-        {c.mute && c.mute.ok && (
+        {!isSelf && c.mute?.ok && (
           <Button variant="secondary" className={small} disabled={disabled || busy !== null || p.muted} aria-label={`Mute ${p.displayName}`} onClick={() => void run("mute", () => act("participant:mute", { participantId: p.id }))}>
             {p.muted ? "Muted" : "Mute"}
           </Button>

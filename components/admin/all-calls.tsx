@@ -5,10 +5,8 @@ import { adminApi } from "@/lib/client/api";
 import { usePagedList } from "@/lib/client/use-paged-list";
 import type { CallDto } from "@/lib/contracts/dto";
 import { buttonClass } from "../ui/button";
-import { cardClass } from "../ui/styles";
+import { AdminListSection } from "./admin-section";
 import { CallSummary, callName } from "./call-summary";
-import { ListFooter } from "./list-footer";
-import { SearchForm } from "./search-form";
 
 /** Every call, live or ended, newest first, searchable by title or ID, each with its history and moderation log. */
 export function AllCalls() {
@@ -17,22 +15,20 @@ export function AllCalls() {
     return { items: page.calls, nextCursor: page.nextCursor };
   }, (c: CallDto) => c.id);
   return (
-    <section aria-labelledby="calls-heading" className={cardClass}>
-      <h2 id="calls-heading" className="mb-3 text-lg font-semibold">
-        All calls
-      </h2>
-      <SearchForm label="Search calls" placeholder="Title or call ID" onSearch={list.search} />
-      <ul className="mt-2 flex flex-col divide-y divide-slate-200 dark:divide-slate-800">
-        {list.items.map((call) => (
-          <li key={call.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
-            <CallSummary call={call} />
-            <Link href={`/admin/calls/${call.id}`} className={buttonClass("secondary", "shrink-0 self-start px-2 py-1 text-xs sm:self-center")} aria-label={`History and log of ${callName(call)}`}>
-              History and log
-            </Link>
-          </li>
-        ))}
-      </ul>
-      <ListFooter list={list} empty="No calls yet." />
-    </section>
+    <AdminListSection
+      id="calls-heading"
+      title="All calls"
+      search={{ label: "Search calls", placeholder: "Title or call ID" }}
+      list={list}
+      empty="No calls yet."
+      renderItem={(call) => (
+        <li key={call.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
+          <CallSummary call={call} />
+          <Link href={`/admin/calls/${call.id}`} className={buttonClass("secondary", "shrink-0 self-start px-2 py-1 text-xs sm:self-center")} aria-label={`History and log of ${callName(call)}`}>
+            History and log
+          </Link>
+        </li>
+      )}
+    />
   );
 }

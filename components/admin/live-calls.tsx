@@ -8,10 +8,9 @@ import { usePagedList } from "@/lib/client/use-paged-list";
 import type { CallDto } from "@/lib/contracts/dto";
 import { Button, buttonClass } from "../ui/button";
 import { ConfirmButton } from "../ui/confirm-button";
-import { cardClass } from "../ui/styles";
+import { AdminListSection } from "./admin-section";
 import { ActionError } from "../moderation/action-error";
 import { CallSummary, callName } from "./call-summary";
-import { ListFooter } from "./list-footer";
 
 const small = "px-2 py-1 text-xs";
 
@@ -22,22 +21,18 @@ export function LiveCalls() {
     return { items: page.calls, nextCursor: page.nextCursor };
   }, (c: CallDto) => c.id);
   return (
-    <section aria-labelledby="live-heading" className={cardClass}>
-      <div className="mb-3 flex items-center justify-between gap-2">
-        <h2 id="live-heading" className="text-lg font-semibold">
-          Live calls
-        </h2>
+    <AdminListSection
+      id="live-heading"
+      title="Live calls"
+      list={list}
+      empty="No call is live right now."
+      renderItem={(call) => <LiveCallRow key={call.id} call={call} onEnded={list.reload} />}
+      actions={
         <Button variant="secondary" className={small} onClick={list.reload} disabled={list.status === "loading"}>
           Refresh
         </Button>
-      </div>
-      <ul className="flex flex-col divide-y divide-slate-200 dark:divide-slate-800">
-        {list.items.map((call) => (
-          <LiveCallRow key={call.id} call={call} onEnded={list.reload} />
-        ))}
-      </ul>
-      <ListFooter list={list} empty="No call is live right now." />
-    </section>
+      }
+    />
   );
 }
 

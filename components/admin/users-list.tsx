@@ -6,10 +6,8 @@ import { usePagedList } from "@/lib/client/use-paged-list";
 import type { AdminUser } from "@/lib/contracts/admin";
 import { Button } from "../ui/button";
 import { ConfirmButton } from "../ui/confirm-button";
-import { cardClass } from "../ui/styles";
+import { AdminListSection } from "./admin-section";
 import { ActionError } from "../moderation/action-error";
-import { ListFooter } from "./list-footer";
-import { SearchForm } from "./search-form";
 
 const small = "px-2 py-1 text-xs";
 const badge = "rounded-full px-2 py-0.5 text-xs font-medium";
@@ -21,18 +19,14 @@ export function UsersList() {
     return { items: page.users, nextCursor: page.nextCursor };
   }, (u: AdminUser) => u.id);
   return (
-    <section aria-labelledby="users-heading" className={cardClass}>
-      <h2 id="users-heading" className="mb-3 text-lg font-semibold">
-        Users
-      </h2>
-      <SearchForm label="Search users" placeholder="Name or email" onSearch={list.search} />
-      <ul className="mt-2 flex flex-col divide-y divide-slate-200 dark:divide-slate-800">
-        {list.items.map((user) => (
-          <UserRow key={user.id} user={user} onChanged={list.replace} />
-        ))}
-      </ul>
-      <ListFooter list={list} empty="No accounts yet." />
-    </section>
+    <AdminListSection
+      id="users-heading"
+      title="Users"
+      search={{ label: "Search users", placeholder: "Name or email" }}
+      list={list}
+      empty="No accounts yet."
+      renderItem={(user) => <UserRow key={user.id} user={user} onChanged={list.replace} />}
+    />
   );
 }
 

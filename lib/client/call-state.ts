@@ -1,5 +1,6 @@
 import type { CallDto, MessageDto, MessagePage, ModerationEntryDto, ModerationPage, ParticipantDto } from "../contracts/dto";
 import type { CallState, Notice } from "../contracts/socket";
+import { mergeById } from "./merge-by-id";
 import { type ModerationLog, emptyLog, mergeLogPage, withLiveEntry } from "./moderation";
 import type { PendingMessage } from "./outbox";
 
@@ -126,12 +127,7 @@ function applyCallState(state: RoomState, s: CallState): RoomState {
 
 const idValue = (id: string) => Number(id);
 
-function mergeMessages(a: MessageDto[], b: MessageDto[]): MessageDto[] {
-  const byId = new Map<string, MessageDto>();
-  for (const m of a) byId.set(m.id, m);
-  for (const m of b) byId.set(m.id, m);
-  return [...byId.values()].sort((x, y) => idValue(x.id) - idValue(y.id));
-}
+const mergeMessages = (a: MessageDto[], b: MessageDto[]): MessageDto[] => mergeById(a, b, "oldest-first");
 
 function withoutStored(pending: PendingMessage[], messages: MessageDto[], self: ParticipantDto | null): PendingMessage[] {
   if (!self || pending.length === 0) return pending;

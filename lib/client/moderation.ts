@@ -4,6 +4,7 @@ import { AppError } from "../domain/errors";
 import { checkModeration, type ModerationAction } from "../domain/moderation";
 import { can } from "../domain/permissions";
 import { checkRoleChange } from "../domain/role-change";
+import { mergeById } from "./merge-by-id";
 
 /** The moderation log as far back as loaded, newest first. */
 export interface ModerationLog {
@@ -18,12 +19,7 @@ export const emptyLog: ModerationLog = { entries: [], nextCursor: null, loaded: 
 
 const idValue = (id: string) => Number(id);
 
-function mergeEntries(a: ModerationEntryDto[], b: ModerationEntryDto[]): ModerationEntryDto[] {
-  const byId = new Map<string, ModerationEntryDto>();
-  for (const e of a) byId.set(e.id, e);
-  for (const e of b) byId.set(e.id, e);
-  return [...byId.values()].sort((x, y) => idValue(y.id) - idValue(x.id));
-}
+const mergeEntries = (a: ModerationEntryDto[], b: ModerationEntryDto[]): ModerationEntryDto[] => mergeById(a, b, "newest-first");
 
 /** A live `moderation:entry`: on top, once, whatever arrived first. */
 export function withLiveEntry(log: ModerationLog, entry: ModerationEntryDto): ModerationLog {

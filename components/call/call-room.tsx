@@ -9,7 +9,10 @@ import type { ConnectionState } from "@/lib/client/call-connection";
 import { useCallAudio } from "@/lib/client/use-call-audio";
 import { type JoinPhase, useCallRoom } from "@/lib/client/use-call-room";
 import { can, refusal } from "@/lib/domain/permissions";
+import { handQueue } from "@/lib/client/moderation";
 import { ChatPanel } from "../chat/chat-panel";
+import { HandQueue } from "../moderation/hand-queue";
+import { ModerationBar } from "../moderation/moderation-bar";
 import { VoicePanel } from "./audio/voice-panel";
 import { CallHeader } from "./call-header";
 import { CallProblem } from "./call-problem";
@@ -49,6 +52,7 @@ export function CallRoom({ callId }: { callId: string }) {
     <div className="flex min-h-dvh flex-col lg:h-dvh">
       <CallHeader callId={callId} call={room.call} self={room.self} connection={connection} ended={room.ended} leaving={leaving} onLeave={leave} onEnd={r.endCall} />
       <ConnectionBanner state={connection} ended={room.ended} />
+      <ModerationBar room={room} connected={connection.status === "connected"} act={r.act} onEnd={r.endCall} onDismissNotice={r.dismissNotice} logState={r.logState} onLoadOlderLog={r.loadOlderLog} onRetryLog={r.retryLog} />
       <main className="grid flex-1 gap-4 p-4 lg:min-h-0 lg:grid-cols-[20rem_1fr]">
         <div className="flex flex-col gap-5 lg:min-h-0 lg:overflow-y-auto">
           {room.ended ? (
@@ -64,6 +68,7 @@ export function CallRoom({ callId }: { callId: string }) {
                   onReconnect={audio.reconnect}
                 />
               )}
+              {room.self?.role === "admin" && <HandQueue queue={handQueue(room.participants)} act={r.act} disabled={!controls.canModerate} />}
               <ParticipantList id="stage-heading" title="On stage" people={stage(room)} empty="Nobody is on stage." controls={controls} speaking={speaking} />
               <ParticipantList id="audience-heading" title="Audience" people={audience(room)} empty="Nobody in the audience yet." controls={controls} speaking={speaking} />
             </>

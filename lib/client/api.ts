@@ -1,5 +1,21 @@
 import { z } from "zod";
-import { type MessagePage, MessagePageSchema, type ParticipantDto, ParticipantDtoSchema } from "../contracts/dto";
+import {
+  AdminCallsPageSchema,
+  AdminUserSchema,
+  AdminUsersPageSchema,
+  type AdminCallsPage,
+  type AdminUser,
+  type AdminUsersPage,
+} from "../contracts/admin";
+import {
+  type MessagePage,
+  MessagePageSchema,
+  type ModerationPage,
+  ModerationPageSchema,
+  type ParticipantDto,
+  ParticipantDtoSchema,
+} from "../contracts/dto";
+import { type CallHistory, CallHistorySchema } from "../contracts/history";
 import { type ErrorCode, ErrorBodySchema } from "../contracts/errors";
 import {
   type CallResponse,
@@ -25,6 +41,16 @@ export class ApiError extends Error {
 }
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+/** A request as an action's result: ok, or the server's refusal sentence (`fallback` when there is none). */
+export async function attempt(request: Promise<unknown>, fallback: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  try {
+    await request;
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, message: isApiError(e) ? e.message : fallback };
+  }
+}
 
 const path = (callId: string, rest = "") => `/api/calls/${encodeURIComponent(callId)}${rest}`;
 
@@ -58,6 +84,36 @@ async function request<S extends z.ZodType | null>(
 }
 
 const ParticipantEnvelope = z.object({ participant: ParticipantDtoSchema });
+const UserEnvelope = z.object({ user: AdminUserSchema });
+export const AdminCallViewSchema = CallHistorySchema.extend({ moderation: ModerationPageSchema });
+export type AdminCallView = z.infer<typeof AdminCallViewSchema>;
+
+/** `?a=1&b=2` from the options that are set, or "". */
+function queryString(opts: Record<string, string | number | null | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(opts)) if (v !== undefined && v !== null && v !== "") query.set(k, String(v));
+  const qs = query.toString();
+  return qs ? `?${qs}` : "";
+}
+
+const adminCall = (callId: string, rest = "") => `/api/admin/calls/${encodeURIComponent(callId)}${rest}`;
+
+/** The site admin API (/api/admin): refused with 403 to anyone who is not a site admin. */
+export const adminApi = {
+  listCalls: (q: { status: "live" | "ended" | "all"; q?: string; cursor?: string | null }): Promise<AdminCallsPage> =>
+    request("GET", `/api/admin/calls${queryString({ status: q.status, q: q.q, cursor: q.cursor })}`, AdminCallsPageSchema),
+  inspectCall: (callId: string): Promise<AdminCallView> => request("GET", adminCall(callId), AdminCallViewSchema),
+  moderationLog: (callId: string, before: string): Promise<ModerationPage> =>
+    request("GET", adminCall(callId, `/moderation-log${queryString({ before })}`), ModerationPageSchema),
+  /** Older transcript pages of any call (site admins may read every call's history). */
+  history: (callId: string, before: string): Promise<CallHistory> => request("GET", path(callId, `/history${queryString({ before })}`), CallHistorySchema),
+  endCall: (callId: string): Promise<void> => request("POST", adminCall(callId, "/end"), null, {}),
+  joinCall: (callId: string): Promise<SessionResponse> => request("POST", adminCall(callId, "/join"), SessionResponseSchema, {}),
+  listUsers: (q: { q?: string; cursor?: string | null }): Promise<AdminUsersPage> =>
+    request("GET", `/api/admin/users${queryString({ q: q.q, cursor: q.cursor })}`, AdminUsersPageSchema),
+  setUserDisabled: async (userId: string, disabled: boolean): Promise<AdminUser> =>
+    (await request("POST", `/api/admin/users/${encodeURIComponent(userId)}/disable`, UserEnvelope, { disabled })).user,
+};
 
 export const api = {
   createCall: (body: CreateCallBody): Promise<SessionResponse> => request("POST", "/api/calls", SessionResponseSchema, body),
@@ -69,11 +125,9 @@ export const api = {
     const res = await request("POST", path(callId, "/roles"), ParticipantEnvelope, { participantId, role });
     return res.participant;
   },
-  listMessages: (callId: string, opts: { before?: string | null; limit?: number } = {}): Promise<MessagePage> => {
-    const query = new URLSearchParams();
-    if (opts.before) query.set("before", opts.before);
-    if (opts.limit) query.set("limit", String(opts.limit));
-    const qs = query.toString();
-    return request("GET", path(callId, `/messages${qs ? `?${qs}` : ""}`), MessagePageSchema);
-  },
+  listMessages: (callId: string, opts: { before?: string | null; limit?: number } = {}): Promise<MessagePage> =>
+    request("GET", path(callId, `/messages${queryString(opts)}`), MessagePageSchema),
+  /** Newest first; admins while the call is live, everyone who was in it once it has ended. */
+  moderationLog: (callId: string, before?: string | null): Promise<ModerationPage> =>
+    request("GET", path(callId, `/moderation-log${queryString({ before })}`), ModerationPageSchema),
 };

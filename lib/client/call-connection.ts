@@ -17,6 +17,12 @@ export interface ConnectionState {
 
 export type ActionResult = { ok: true } | { ok: false; message: string };
 
+/** A client event that carries a payload and an ack (all of them do). */
+export type ActionEvent = keyof ClientToServerEvents;
+export type ActionPayload<E extends ActionEvent> = Parameters<ClientToServerEvents[E]>[0];
+/** What components get to send actions with: props in, callbacks out. */
+export type Act = <E extends ActionEvent>(event: E, payload: ActionPayload<E>) => Promise<ActionResult>;
+
 /** The socket.io client surface CallConnection uses; tests pass a fake. */
 export type CallSocket = Pick<Socket<ServerToClientEvents, ClientToServerEvents>, "on" | "connect" | "disconnect" | "timeout" | "connected" | "active">;
 
@@ -97,8 +103,12 @@ export class CallConnection {
     socket.on("participant:updated", (participant) => opts.onEvent({ type: "participant:updated", participant }));
     socket.on("participant:left", ({ participantId }) => opts.onEvent({ type: "participant:left", participantId }));
     socket.on("call:ended", () => this.callEnded());
+    socket.on("call:updated", (call) => opts.onEvent({ type: "call:updated", call }));
+    socket.on("moderation:entry", (entry) => opts.onEvent({ type: "moderation:entry", entry }));
     socket.on("notice", (notice) => {
+      // A removal is told by the closed connection's banner instead.
       if (notice.code === "REMOVED") this.removal = notice.message;
+      else opts.onEvent({ type: "notice", notice });
     });
   }
 
@@ -111,19 +121,22 @@ export class CallConnection {
   }
 
   setRole(participantId: string, role: Role): Promise<ActionResult> {
-    return this.act((done) => this.socket.timeout(ACTION_TIMEOUT_MS).emit("role:set", { participantId, role }, done));
+    return this.act("role:set", { participantId, role });
   }
 
   /** Own microphone state, shown to everyone. */
   setMuted(muted: boolean): Promise<ActionResult> {
-    return this.act((done) => this.socket.timeout(ACTION_TIMEOUT_MS).emit("mute:set", { muted }, done));
+    return this.act("mute:set", { muted });
   }
 
-  /** One acknowledged socket action, its answer (or silence) turned into an ActionResult. */
-  private act(emit: (done: (err: Error | null, res: Ack) => void) => void): Promise<ActionResult> {
+  /** Sends one action over the socket; the result is the server's ack, its refusal sentence, or why there was none. */
+  act<E extends ActionEvent>(event: E, payload: ActionPayload<E>): Promise<ActionResult> {
     if (!this.socket.connected) return Promise.resolve({ ok: false, message: "You are not connected right now; try again once you are back." });
     return new Promise((resolve) => {
-      emit((err, res) => {
+      const timed = this.socket.timeout(ACTION_TIMEOUT_MS);
+      // One generic call for every event: the typed overloads cannot be picked from a union of event names.
+      const emit = timed.emit as unknown as (this: typeof timed, event: E, payload: ActionPayload<E>, ack: (err: Error | null, res: Ack) => void) => void;
+      emit.call(timed, event, payload, (err, res) => {
         if (err) resolve({ ok: false, message: "The server did not answer in time; try again." });
         else if (res.ok) resolve({ ok: true });
         else resolve({ ok: false, message: res.error.message });

@@ -1,5 +1,7 @@
-import type { CallDto, MessageDto, MessagePage, ParticipantDto } from "../contracts/dto";
-import type { CallState } from "../contracts/socket";
+import type { CallDto, MessageDto, MessagePage, ModerationEntryDto, ModerationPage, ParticipantDto } from "../contracts/dto";
+import type { CallState, Notice } from "../contracts/socket";
+import { mergeById } from "./merge-by-id";
+import { type ModerationLog, emptyLog, mergeLogPage, withLiveEntry } from "./moderation";
 import type { PendingMessage } from "./outbox";
 
 /** Everything the call page renders, built only from server events and the local outbox. */
@@ -17,6 +19,12 @@ export interface RoomState {
   synced: boolean;
   /** Own messages typed but not yet acknowledged as stored. */
   pending: PendingMessage[];
+  /** The latest thing an admin did to this person (hand accepted, muted…), until dismissed. `seq` tells repeats apart. */
+  notice: (Notice & { seq: number }) | null;
+  /** Admins only: the moderation log, newest first, as far back as loaded. */
+  log: ModerationLog;
+  /** Counts call:state arrivals: each (re)connect, after which admins refresh the log's newest page. */
+  syncs: number;
 }
 
 export type RoomEvent =
@@ -29,7 +37,13 @@ export type RoomEvent =
   | { type: "participant:left"; participantId: string }
   | { type: "call:ended" }
   | { type: "older-messages"; page: MessagePage }
-  | { type: "outbox"; pending: PendingMessage[] };
+  | { type: "outbox"; pending: PendingMessage[] }
+  | { type: "call:updated"; call: CallDto }
+  | { type: "notice"; notice: Notice }
+  | { type: "notice-dismissed" }
+  | { type: "moderation:entry"; entry: ModerationEntryDto }
+  /** A page of the log from REST: the newest one (on open and after a reconnect) or an older one. */
+  | { type: "moderation-page"; page: ModerationPage; older: boolean };
 
 export const initialRoomState: RoomState = {
   call: null,
@@ -40,6 +54,9 @@ export const initialRoomState: RoomState = {
   ended: false,
   synced: false,
   pending: [],
+  notice: null,
+  log: emptyLog,
+  syncs: 0,
 };
 
 export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
@@ -65,6 +82,16 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
       return { ...state, participants: state.participants.filter((p) => p.id !== event.participantId) };
     case "call:ended":
       return { ...state, ended: true };
+    case "call:updated":
+      return { ...state, call: event.call };
+    case "notice":
+      return { ...state, notice: { ...event.notice, seq: (state.notice?.seq ?? 0) + 1 } };
+    case "notice-dismissed":
+      return { ...state, notice: null };
+    case "moderation:entry":
+      return { ...state, log: withLiveEntry(state.log, event.entry) };
+    case "moderation-page":
+      return { ...state, log: mergeLogPage(state.log, event.page, event.older) };
     case "older-messages":
       return { ...state, messages: mergeMessages(event.page.messages, state.messages), nextCursor: event.page.nextCursor };
     case "outbox":
@@ -93,18 +120,14 @@ function applyCallState(state: RoomState, s: CallState): RoomState {
     nextCursor: olderThanPage ? state.nextCursor : s.nextCursor,
     ended: state.ended || s.call.endedAt !== null,
     synced: true,
+    syncs: state.syncs + 1,
     pending: withoutStored(state.pending, messages, s.self),
   };
 }
 
 const idValue = (id: string) => Number(id);
 
-function mergeMessages(a: MessageDto[], b: MessageDto[]): MessageDto[] {
-  const byId = new Map<string, MessageDto>();
-  for (const m of a) byId.set(m.id, m);
-  for (const m of b) byId.set(m.id, m);
-  return [...byId.values()].sort((x, y) => idValue(x.id) - idValue(y.id));
-}
+const mergeMessages = (a: MessageDto[], b: MessageDto[]): MessageDto[] => mergeById(a, b, "oldest-first");
 
 function withoutStored(pending: PendingMessage[], messages: MessageDto[], self: ParticipantDto | null): PendingMessage[] {
   if (!self || pending.length === 0) return pending;

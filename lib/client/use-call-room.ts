@@ -4,9 +4,10 @@ import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { LiveKitAccess } from "../contracts/dto";
 import type { SessionResponse } from "../contracts/rest";
 import type { Role } from "../contracts/roles";
-import { api, type ClientErrorCode, isApiError } from "./api";
-import { type ActionResult, CallConnection, type ConnectionState, openCallSocket } from "./call-connection";
+import { api, attempt, type ClientErrorCode, isApiError } from "./api";
+import { type ActionEvent, type ActionPayload, type ActionResult, CallConnection, type ConnectionState, openCallSocket } from "./call-connection";
 import { initialRoomState, roomReducer } from "./call-state";
+import { useModerationLog } from "./use-moderation-log";
 
 export type JoinPhase = { kind: "joining" } | { kind: "joined" } | { kind: "failed"; code: ClientErrorCode; message: string };
 
@@ -113,6 +114,15 @@ export function useCallRoom(callId: string) {
   /** Joining again with this browser's credential is the same participant, with a fresh token for its current role. */
   const refreshAudioAccess = useCallback(async () => (await api.joinCall(callId)).livekit, [callId]);
 
+  /** Any moderation or hand action over the socket (the server decides; a refusal comes back as its sentence). */
+  const act = useCallback(
+    <E extends ActionEvent>(event: E, payload: ActionPayload<E>): Promise<ActionResult> =>
+      conn.current?.act(event, payload) ?? Promise.resolve({ ok: false, message: "You are not connected to this call." }),
+    [],
+  );
+  const dismissNotice = useCallback(() => dispatch({ type: "notice-dismissed" }), []);
+  const log = useModerationLog(callId, room, dispatch);
+
   const nextCursor = room.nextCursor;
   const loadOlder = useCallback(async () => {
     if (!nextCursor || olderState === "loading") return;
@@ -134,14 +144,7 @@ export function useCallRoom(callId: string) {
     }
   }, [callId]);
 
-  const endCall = useCallback(async (): Promise<ActionResult> => {
-    try {
-      await api.endCall(callId);
-      return { ok: true };
-    } catch (e) {
-      return { ok: false, message: isApiError(e) ? e.message : "Could not end the call; try again." };
-    }
-  }, [callId]);
+  const endCall = useCallback((): Promise<ActionResult> => attempt(api.endCall(callId), "Could not end the call; try again."), [callId]);
 
   return {
     room,
@@ -158,5 +161,8 @@ export function useCallRoom(callId: string) {
     loadOlder,
     leave,
     endCall,
+    act,
+    dismissNotice,
+    ...log,
   };
 }

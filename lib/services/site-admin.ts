@@ -1,7 +1,7 @@
 import type { AdminCallsPage, AdminCallsQuery, AdminUser, AdminUsersPage, AdminUsersQuery } from "../contracts/admin";
 import type { CallHistory } from "../contracts/history";
 import type { ModerationPage } from "../contracts/dto";
-import type { SessionResponse } from "../contracts/rest";
+import type { MessagesQuery, SessionResponse } from "../contracts/rest";
 import { AppError } from "../domain/errors";
 import { isSiteAdmin, userDto, type AccountDeps } from "./accounts";
 import type { Visitor } from "./admit-participant";
@@ -36,6 +36,12 @@ export async function listCalls(deps: Pick<Deps, "history">, q: AdminCallsQuery)
 export async function inspectCall(deps: Deps, admin: Visitor, callId: string): Promise<CallHistory & { moderation: ModerationPage }> {
   const history = await callHistory(deps, callId, { caller: null, user: admin, siteAdmin: true }, { limit: 50 });
   return { ...history, moderation: await moderationPage(deps, callId, { limit: 50 }) };
+}
+
+/** Any call's moderation log, a page at a time (newest first). */
+export async function inspectModerationLog(deps: Deps, callId: string, q: MessagesQuery): Promise<ModerationPage> {
+  if (!(await deps.store.findCall(callId))) throw new AppError("CALL_NOT_FOUND", `There is no call called "${callId}".`);
+  return moderationPage(deps, callId, q);
 }
 
 export async function endAnyCall(deps: Deps, admin: Visitor, callId: string): Promise<void> {

@@ -35,6 +35,7 @@ describe("site admin API", () => {
     for (const [method, path] of [
       ["GET", "/api/admin/calls"],
       ["GET", `/api/admin/calls/${call.call.id}`],
+      ["GET", `/api/admin/calls/${call.call.id}/moderation-log?before=999`],
       ["POST", `/api/admin/calls/${call.call.id}/end`],
       ["POST", `/api/admin/calls/${call.call.id}/join`],
       ["GET", "/api/admin/users"],
@@ -69,6 +70,16 @@ describe("site admin API", () => {
     await endedEvent;
     const log = (await asAdmin("GET", `/api/admin/calls/${live.call.id}`)).body.moderation.entries;
     expect(log[0]).toMatchObject({ action: "end", actorName: "Sysop (site admin)", actorId: null });
+  });
+
+  it("pages through any call's moderation log, newest first", async () => {
+    const call = await createCall(server, "listener");
+    for (const locked of [true, false, true]) await api(server, "POST", `/api/calls/${call.call.id}/lock`, { credential: call.credential, body: { locked } });
+    const first = (await asAdmin("GET", `/api/admin/calls/${call.call.id}/moderation-log?limit=2`)).body;
+    expect(first.entries.map((e: { action: string }) => e.action)).toEqual(["lock", "unlock"]);
+    const older = (await asAdmin("GET", `/api/admin/calls/${call.call.id}/moderation-log?before=${first.nextCursor}`)).body;
+    expect(older).toMatchObject({ entries: [expect.objectContaining({ action: "lock" })], nextCursor: null });
+    expect((await asAdmin("GET", "/api/admin/calls/no-such-call/moderation-log")).body.error.code).toBe("CALL_NOT_FOUND");
   });
 
   it("joins any call as an admin of it, locked calls too", async () => {

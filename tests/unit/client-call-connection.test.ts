@@ -154,6 +154,31 @@ describe("call connection", () => {
     expect(connection.connectionState).toMatchObject({ status: "closed", code: "REMOVED", reason: "pleb-host (admin) removed you from this call." });
   });
 
+  it("passes notices (but not a removal), call updates and moderation entries on as room events", () => {
+    const { socket, events } = setup();
+    socket.open();
+    socket.fire("notice", { code: "HAND_ACCEPTED", message: "pleb-host (admin) accepted your raised hand: you can speak now." });
+    socket.fire("notice", { code: "REMOVED", message: "pleb-host (admin) removed you from this call." });
+    socket.fire("call:updated", callState().call);
+    socket.fire("moderation:entry", { id: "1" });
+    expect(events.map((e) => e.type)).toEqual(["notice", "call:updated", "moderation:entry"]);
+  });
+
+  it("sends any admin action with an ack and reports success or the refusal", async () => {
+    const { socket, connection } = setup();
+    socket.open();
+    const invited = connection.act("hand:invite", { participantId: "p2", as: "chatter" });
+    const locked = connection.act("call:lock", { locked: true });
+    expect(socket.emits.map((e) => [e.event, e.payload])).toEqual([
+      ["hand:invite", { participantId: "p2", as: "chatter" }],
+      ["call:lock", { locked: true }],
+    ]);
+    socket.emits[0]!.ack(null, { ok: true, participant: {} });
+    socket.emits[1]!.ack(null, { ok: false, error: { code: "FORBIDDEN", message: "You are a speaker; only admins can do that." } });
+    await expect(invited).resolves.toEqual({ ok: true });
+    await expect(locked).resolves.toEqual({ ok: false, message: "You are a speaker; only admins can do that." });
+  });
+
   it("closes, not reconnects, when the server hangs up for another reason", () => {
     const { socket, status } = setup();
     socket.open();

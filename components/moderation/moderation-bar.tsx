@@ -1,0 +1,75 @@
+"use client";
+
+import { useRef, useState } from "react";
+import type { Act, ActionResult } from "@/lib/client/call-connection";
+import type { RoomState } from "@/lib/client/call-state";
+import { handQueue } from "@/lib/client/moderation";
+import type { LogLoad } from "@/lib/client/use-moderation-log";
+import { Button } from "../ui/button";
+import { AdminPanel } from "./admin-panel";
+import { HandButton } from "./hand-button";
+import { NoticeBanner } from "./notice-banner";
+
+export interface ModerationBarProps {
+  room: RoomState;
+  connected: boolean;
+  act: Act;
+  onEnd: () => Promise<ActionResult>;
+  onDismissNotice: () => void;
+  logState: LogLoad;
+  onLoadOlderLog: () => void;
+  onRetryLog: () => void;
+}
+
+const PANEL_ID = "admin-panel";
+
+/**
+ * The call page's moderation strip under the header: what an admin did to you,
+ * your raise-hand button, and for admins the admin panel's toggle and panel.
+ */
+export function ModerationBar({ room, connected, act, onEnd, onDismissNotice, logState, onLoadOlderLog, onRetryLog }: ModerationBarProps) {
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const { self, call } = room;
+  const live = room.synced && !room.ended && self !== null && call !== null;
+  const isAdmin = live && self.role === "admin";
+  const hands = isAdmin ? handQueue(room.participants).length : 0;
+
+  function close() {
+    setOpen(false);
+    toggle.current?.focus();
+  }
+
+  return (
+    <>
+      <NoticeBanner notice={room.ended ? null : room.notice} onDismiss={onDismissNotice} />
+      {live && (
+        <div className="flex flex-wrap items-start gap-3 border-b border-slate-200 px-4 py-2 empty:hidden dark:border-slate-800">
+          <HandButton self={self} act={act} disabled={!connected} />
+          {isAdmin && (
+            <Button ref={toggle} variant="secondary" aria-expanded={open} aria-controls={PANEL_ID} onClick={() => setOpen((o) => !o)}>
+              Admin panel
+              {hands > 0 && <span className="rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white dark:bg-amber-600">{hands} {hands === 1 ? "hand" : "hands"}</span>}
+            </Button>
+          )}
+        </div>
+      )}
+      {isAdmin && open && (
+        <AdminPanel
+          id={PANEL_ID}
+          call={call}
+          self={self}
+          participants={room.participants}
+          log={room.log}
+          logState={logState}
+          connected={connected}
+          act={act}
+          onEnd={onEnd}
+          onLoadOlderLog={onLoadOlderLog}
+          onRetryLog={onRetryLog}
+          onClose={close}
+        />
+      )}
+    </>
+  );
+}

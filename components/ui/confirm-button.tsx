@@ -1,0 +1,67 @@
+"use client";
+
+import { useId, useRef, useState } from "react";
+import type { ActionResult } from "@/lib/client/call-connection";
+import { Button, type ButtonVariant } from "./button";
+
+export interface ConfirmButtonProps {
+  /** The button's text, and its accessible name unless `ariaLabel` says more ("Ban pleb-fox"). */
+  label: string;
+  ariaLabel?: string;
+  variant?: ButtonVariant;
+  className?: string;
+  disabled?: boolean;
+  title: string;
+  body: string;
+  confirmLabel: string;
+  busyLabel: string;
+  onConfirm: () => Promise<ActionResult>;
+}
+
+/** A button for what cannot be undone: it asks first (a modal dialog: Escape cancels, focus stays inside) and shows the server's refusal. */
+export function ConfirmButton({ label, ariaLabel, variant = "danger", className, disabled, title, body, confirmLabel, busyLabel, onConfirm }: ConfirmButtonProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    const result = await onConfirm();
+    setBusy(false);
+    if (result.ok) dialog.current?.close();
+    else setError(result.message);
+  }
+
+  return (
+    <>
+      <Button variant={variant} className={className} disabled={disabled} aria-label={ariaLabel} onClick={() => (setError(null), dialog.current?.showModal())}>
+        {label}
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={headingId}
+        className="m-auto max-w-sm rounded-2xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      >
+        <h2 id={headingId} className="text-lg font-semibold">
+          {title}
+        </h2>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{body}</p>
+        {error && (
+          <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        )}
+        <div className="mt-4 flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => dialog.current?.close()} autoFocus>
+            Cancel
+          </Button>
+          <Button variant="danger" onClick={confirm} disabled={busy}>
+            {busy ? busyLabel : confirmLabel}
+          </Button>
+        </div>
+      </dialog>
+    </>
+  );
+}

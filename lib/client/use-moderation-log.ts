@@ -1,0 +1,43 @@
+"use client";
+
+import { type Dispatch, useCallback, useEffect, useState } from "react";
+import { api } from "./api";
+import type { RoomEvent, RoomState } from "./call-state";
+
+export type LogLoad = "idle" | "loading" | "failed";
+
+/**
+ * Keeps an admin's moderation log filled: the newest page on every (re)connect
+ * (live entries arrive over the socket in between), older pages on demand.
+ */
+export function useModerationLog(callId: string, room: RoomState, dispatch: Dispatch<RoomEvent>) {
+  const [state, setState] = useState<LogLoad>("idle");
+  const isAdmin = room.self?.role === "admin" && !room.ended;
+  const { syncs } = room;
+  const cursor = room.log.nextCursor;
+
+  const load = useCallback(
+    async (before: string | null) => {
+      setState("loading");
+      try {
+        dispatch({ type: "moderation-page", page: await api.moderationLog(callId, before), older: before !== null });
+        setState("idle");
+      } catch {
+        setState("failed");
+      }
+    },
+    [callId, dispatch],
+  );
+
+  useEffect(() => {
+    if (isAdmin && syncs > 0) void load(null);
+  }, [isAdmin, syncs, load]);
+
+  const loadOlder = useCallback(() => {
+    if (cursor && state !== "loading") void load(cursor);
+  }, [cursor, state, load]);
+
+  const retry = useCallback(() => void load(room.log.loaded ? cursor : null), [load, room.log.loaded, cursor]);
+
+  return { logState: state, loadOlderLog: loadOlder, retryLog: retry };
+}

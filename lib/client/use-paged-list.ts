@@ -1,0 +1,77 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { isApiError } from "./api";
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PagedList<T> {
+  items: T[];
+  /** The search the items answer. */
+  query: string;
+  hasMore: boolean;
+  status: "loading" | "idle" | "failed";
+  /** Why the last load failed, as a sentence. */
+  error: string | null;
+  search(query: string): void;
+  loadMore(): void;
+  reload(): void;
+  /** Puts an item the server returned (after an action) in place of its old version. */
+  replace(item: T): void;
+}
+
+/**
+ * A searchable list loaded a page at a time (the /admin lists). A newer search
+ * wins over an older one still in flight.
+ */
+export function usePagedList<T>(fetchPage: (query: string, cursor: string | null) => Promise<Page<T>>, keyOf: (item: T) => string): PagedList<T> {
+  const [items, setItems] = useState<T[]>([]);
+  const [query, setQuery] = useState("");
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [status, setStatus] = useState<PagedList<T>["status"]>("loading");
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(0);
+  const fetcher = useRef(fetchPage);
+  fetcher.current = fetchPage;
+
+  const load = useCallback(async (q: string, after: string | null) => {
+    const ticket = ++latest.current;
+    setStatus("loading");
+    setError(null);
+    try {
+      const page = await fetcher.current(q, after);
+      if (ticket !== latest.current) return;
+      setItems((old) => (after ? [...old, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+      setStatus("idle");
+    } catch (e) {
+      if (ticket !== latest.current) return;
+      setStatus("failed");
+      setError(isApiError(e) ? e.message : "Could not load this list; try again.");
+    }
+  }, []);
+
+  useEffect(() => void load("", null), [load]);
+
+  const keyRef = useRef(keyOf);
+  keyRef.current = keyOf;
+  return {
+    items,
+    query,
+    hasMore: cursor !== null,
+    status,
+    error,
+    search: (q) => {
+      setQuery(q);
+      void load(q, null);
+    },
+    loadMore: () => {
+      if (cursor && status !== "loading") void load(query, cursor);
+    },
+    reload: () => void load(query, null),
+    replace: (item) => setItems((old) => old.map((o) => (keyRef.current(o) === keyRef.current(item) ? item : o))),
+  };
+}

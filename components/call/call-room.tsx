@@ -7,6 +7,7 @@ import { audience, stage, type RoomState } from "@/lib/client/call-state";
 import type { ConnectionState } from "@/lib/client/call-connection";
 import { type JoinPhase, useCallRoom } from "@/lib/client/use-call-room";
 import { can, refusal } from "@/lib/domain/permissions";
+import { ClaimGuestSeat } from "../account/claim-guest-seat";
 import { ChatPanel } from "../chat/chat-panel";
 import { CallHeader } from "./call-header";
 import { CallProblem } from "./call-problem";
@@ -37,6 +38,7 @@ export function CallRoom({ callId }: { callId: string }) {
     <div className="flex min-h-dvh flex-col lg:h-dvh">
       <CallHeader callId={callId} call={room.call} self={room.self} connection={connection} ended={room.ended} leaving={leaving} onLeave={leave} onEnd={r.endCall} />
       <ConnectionBanner state={connection} ended={room.ended} />
+      <ClaimGuestSeat callId={callId} self={room.self} ended={room.ended} />
       <main className="grid flex-1 gap-4 p-4 lg:min-h-0 lg:grid-cols-[20rem_1fr]">
         <div className="flex flex-col gap-5 lg:min-h-0 lg:overflow-y-auto">
           {room.ended ? (

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type SignUpBody, type UserDto, UserDtoSchema } from "../contracts/accounts";
 import { type MessagePage, MessagePageSchema, type ParticipantDto, ParticipantDtoSchema } from "../contracts/dto";
 import { type ErrorCode, ErrorBodySchema } from "../contracts/errors";
 import {
@@ -58,6 +59,7 @@ async function request<S extends z.ZodType | null>(
 }
 
 const ParticipantEnvelope = z.object({ participant: ParticipantDtoSchema });
+const UserEnvelope = z.object({ user: UserDtoSchema });
 
 export const api = {
   createCall: (body: CreateCallBody): Promise<SessionResponse> => request("POST", "/api/calls", SessionResponseSchema, body),
@@ -76,4 +78,19 @@ export const api = {
     const qs = query.toString();
     return request("GET", path(callId, `/messages${qs ? `?${qs}` : ""}`), MessagePageSchema);
   },
+  /** Makes this browser's guest participant of the call the signed-in user's. */
+  claimParticipant: async (callId: string): Promise<ParticipantDto> => (await request("POST", path(callId, "/claim"), ParticipantEnvelope)).participant,
+
+  /** The signed-in account, or null when nobody is signed in. */
+  me: async (): Promise<UserDto | null> => {
+    try {
+      return (await request("GET", "/api/me", UserEnvelope)).user;
+    } catch (e) {
+      if (isApiError(e) && e.code === "UNAUTHENTICATED") return null;
+      throw e;
+    }
+  },
+  signUp: async (body: SignUpBody): Promise<UserDto> => (await request("POST", "/api/accounts", UserEnvelope, body)).user,
+  updateProfile: async (name: string): Promise<UserDto> => (await request("POST", "/api/me/profile", UserEnvelope, { name })).user,
+  changePassword: (currentPassword: string, newPassword: string): Promise<void> => request("POST", "/api/me/password", null, { currentPassword, newPassword }),
 };

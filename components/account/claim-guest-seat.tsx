@@ -1,13 +1,14 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { getSession } from "next-auth/react";
 import { api, isApiError } from "@/lib/client/api";
-import type { UserDto } from "@/lib/contracts/accounts";
 import type { ParticipantDto } from "@/lib/contracts/dto";
 import { Button } from "../ui/button";
 import { FormMessage } from "../ui/text-field";
 
-type State = { kind: "offer"; user: UserDto } | { kind: "claiming"; user: UserDto } | { kind: "failed"; user: UserDto; message: string } | { kind: "done"; name: string };
+type User = { name: string };
+type State = { kind: "offer"; user: User } | { kind: "claiming"; user: User } | { kind: "failed"; user: User; message: string } | { kind: "done"; name: string };
 
 /**
  * Someone signed in who is in this call as a guest (from before they signed
@@ -21,8 +22,8 @@ export function ClaimGuestSeat({ callId, self, ended }: { callId: string; self: 
   useEffect(() => {
     if (!isGuest) return;
     let active = true;
-    api.me().then(
-      (user) => active && user && setState({ kind: "offer", user }),
+    getSession().then(
+      (session) => active && session?.user?.name && setState({ kind: "offer", user: { name: session.user.name } }),
       () => {}, // unknown whether anyone is signed in: offer nothing
     );
     return () => {

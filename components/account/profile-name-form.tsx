@@ -38,7 +38,7 @@ export function ProfileNameForm({ name: initial }: { name: string }) {
   return (
     <form onSubmit={submit} noValidate aria-labelledby="name-heading" className={`${cardClass} flex flex-col gap-4`}>
       <h2 id="name-heading" className="text-lg font-semibold">
-        Display name
+        Your name in calls
       </h2>
       <TextField
         id="profile-name"

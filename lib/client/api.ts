@@ -81,15 +81,6 @@ export const api = {
   /** Makes this browser's guest participant of the call the signed-in user's. */
   claimParticipant: async (callId: string): Promise<ParticipantDto> => (await request("POST", path(callId, "/claim"), ParticipantEnvelope)).participant,
 
-  /** The signed-in account, or null when nobody is signed in. */
-  me: async (): Promise<UserDto | null> => {
-    try {
-      return (await request("GET", "/api/me", UserEnvelope)).user;
-    } catch (e) {
-      if (isApiError(e) && e.code === "UNAUTHENTICATED") return null;
-      throw e;
-    }
-  },
   signUp: async (body: SignUpBody): Promise<UserDto> => (await request("POST", "/api/accounts", UserEnvelope, body)).user,
   updateProfile: async (name: string): Promise<UserDto> => (await request("POST", "/api/me/profile", UserEnvelope, { name })).user,
   changePassword: (currentPassword: string, newPassword: string): Promise<void> => request("POST", "/api/me/password", null, { currentPassword, newPassword }),

@@ -5,7 +5,7 @@ import { SitePage } from "@/components/account/site-page";
 import { CallSummary } from "@/components/history/call-summary";
 import { ParticipantRoles } from "@/components/history/participant-roles";
 import { Transcript } from "@/components/history/transcript";
-import { requireUser } from "@/lib/auth/page-session";
+import { pageIdentity, requireUser } from "@/lib/auth/page-session";
 import { CallIdSchema } from "@/lib/contracts/call-id";
 import { MessagesQuerySchema } from "@/lib/contracts/rest";
 import { appContext } from "@/lib/context";
@@ -30,8 +30,10 @@ export default async function CallHistoryPage({ params, searchParams }: Props) {
   const { deps, accounts } = appContext();
   let history;
   try {
-    // Only people who were in the call (and site admins) see it; everyone else gets the same 404 as a call that never existed.
-    history = await callHistory(deps, callId, { caller: null, user, siteAdmin: await isSiteAdmin(accounts, user.id) }, query);
+    // Only people who were in the call (as this account, or as a guest in this browser) and site admins see it;
+    // everyone else gets the same 404 as for a call that never existed.
+    const viewer = await pageIdentity(callId, user);
+    history = await callHistory(deps, callId, { ...viewer, siteAdmin: await isSiteAdmin(accounts, user.id) }, query);
   } catch (e) {
     if (isAppError(e) && e.code === "CALL_NOT_FOUND") notFound();
     throw e;

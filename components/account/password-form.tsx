@@ -2,11 +2,12 @@
 
 import { type FormEvent, useState } from "react";
 import { api, isApiError } from "@/lib/client/api";
-import { MIN_PASSWORD_LENGTH, PasswordSchema } from "@/lib/contracts/accounts";
+import { PasswordSchema } from "@/lib/contracts/accounts";
 import { Button } from "../ui/button";
 import { cardClass } from "../ui/styles";
 import { FormMessage, TextField } from "../ui/text-field";
 import { fieldError } from "./field-error";
+import { NewPasswordField } from "./new-password-field";
 
 type Field = "current" | "next" | "confirm";
 const EMPTY: Record<Field, string> = { current: "", next: "", confirm: "" };
@@ -50,16 +51,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
       {hasPassword && (
         <TextField id="password-current" label="Current password" type="password" autoComplete="current-password" value={values.current} onChange={set("current")} error={problems.current} />
       )}
-      <TextField
-        id="password-new"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        value={values.next}
-        onChange={set("next")}
-        error={problems.next}
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-      />
+      <NewPasswordField id="password-new" label="New password" value={values.next} onChange={set("next")} error={problems.next} />
       <TextField id="password-confirm" label="New password again" type="password" autoComplete="new-password" value={values.confirm} onChange={set("confirm")} error={problems.confirm} />
       <Button type="submit" disabled={busy} className="self-start">
         {busy ? "Saving…" : hasPassword ? "Change password" : "Set password"}

@@ -4,11 +4,12 @@ import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { withCallbackUrl } from "@/lib/domain/callback-url";
 import { api, isApiError } from "@/lib/client/api";
-import { DisplayNameSchema, EmailSchema, MIN_PASSWORD_LENGTH, PasswordSchema } from "@/lib/contracts/accounts";
+import { DisplayNameSchema, EmailSchema, PasswordSchema } from "@/lib/contracts/accounts";
 import { Button } from "../ui/button";
 import { cardClass } from "../ui/styles";
 import { FormMessage, TextField } from "../ui/text-field";
 import { fieldError } from "./field-error";
+import { NewPasswordField } from "./new-password-field";
 import { signInWithPassword } from "./password-sign-in";
 
 type Field = "name" | "email" | "password";
@@ -58,16 +59,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
         <TextField id="signup-name" label="Display name" autoComplete="nickname" maxLength={40} value={values.name} onChange={set("name")} error={problems.name} hint="Shown to others in calls." />
         <TextField id="signup-email" label="Email" type="email" autoComplete="email" value={values.email} onChange={set("email")} error={problems.email} />
-        <TextField
-          id="signup-password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          value={values.password}
-          onChange={set("password")}
-          error={problems.password}
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        />
+        <NewPasswordField id="signup-password" label="Password" value={values.password} onChange={set("password")} error={problems.password} />
         <Button type="submit" disabled={busy}>
           {busy ? "Creating your account…" : "Sign up"}
         </Button>

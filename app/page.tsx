@@ -1,21 +1,24 @@
+import { SitePage } from "@/components/account/site-page";
 import { HostCallForm } from "@/components/splash/host-call-form";
 import { JoinCallForm } from "@/components/splash/join-call-form";
+import { currentUser } from "@/lib/auth/page-session";
 
-export default function Splash() {
+export default async function Splash() {
+  const user = await currentUser();
   return (
-    <main className="mx-auto flex max-w-4xl flex-col gap-8 px-4 py-10 sm:py-16">
-      <header className="flex flex-col gap-3">
-        <p className="text-sm font-semibold tracking-wide text-indigo-600 uppercase dark:text-indigo-400">Earshot</p>
+    <SitePage user={user} current="home">
+      <header className="flex flex-col gap-3 sm:pt-6">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Voice calls with listeners, on your own server.</h1>
         <p className="max-w-2xl text-slate-600 dark:text-slate-400">
           Open a call at a three-word link and share it. A few people talk on stage; everyone else listens, and chatters can join in
-          the chat. You decide who gets which role, and the chat is kept as the call&apos;s history. No accounts needed.
+          the chat. You decide who gets which role, and the chat is kept as the call&apos;s history. No account needed; with one you
+          join under your own name and keep a list of your calls.
         </p>
       </header>
       <div className="grid items-start gap-6 md:grid-cols-2">
         <HostCallForm />
         <JoinCallForm />
       </div>
-    </main>
+    </SitePage>
   );
 }

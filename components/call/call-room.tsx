@@ -10,6 +10,7 @@ import { useCallAudio } from "@/lib/client/use-call-audio";
 import { type JoinPhase, useCallRoom } from "@/lib/client/use-call-room";
 import { can, refusal } from "@/lib/domain/permissions";
 import { handQueue } from "@/lib/client/moderation";
+import { ClaimGuestSeat } from "../account/claim-guest-seat";
 import { ChatPanel } from "../chat/chat-panel";
 import { HandQueue } from "../moderation/hand-queue";
 import { ModerationBar } from "../moderation/moderation-bar";
@@ -53,6 +54,7 @@ export function CallRoom({ callId }: { callId: string }) {
       <CallHeader callId={callId} call={room.call} self={room.self} connection={connection} ended={room.ended} leaving={leaving} onLeave={leave} onEnd={r.endCall} />
       <ConnectionBanner state={connection} ended={room.ended} />
       <ModerationBar room={room} connected={connection.status === "connected"} act={r.act} onEnd={r.endCall} onDismissNotice={r.dismissNotice} logState={r.logState} onLoadOlderLog={r.loadOlderLog} onRetryLog={r.retryLog} />
+      <ClaimGuestSeat callId={callId} self={room.self} ended={room.ended} />
       <main className="grid flex-1 gap-4 p-4 lg:min-h-0 lg:grid-cols-[20rem_1fr]">
         <div className="flex flex-col gap-5 lg:min-h-0 lg:overflow-y-auto">
           {room.ended ? (

@@ -1,17 +1,6 @@
 import type { PendingMessage } from "@/lib/client/outbox";
 import type { MessageDto } from "@/lib/contracts/dto";
-
-const clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const full = new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "medium" });
-
-function Time({ iso }: { iso: string }) {
-  const d = new Date(iso);
-  return (
-    <time dateTime={iso} title={full.format(d)} className="text-xs text-slate-500 tabular-nums dark:text-slate-400">
-      {clock.format(d)}
-    </time>
-  );
-}
+import { LocalTime } from "../ui/local-time";
 
 const bubble = (own: boolean) =>
   own
@@ -27,7 +16,7 @@ export function MessageItem({ message, own }: { message: MessageDto; own: boolea
           {message.senderName}
           {own && <span className="font-normal text-slate-500 dark:text-slate-400"> (you)</span>}
         </span>
-        <Time iso={message.createdAt} />
+        <LocalTime iso={message.createdAt} format="clock" className="text-xs text-slate-500 tabular-nums dark:text-slate-400" />
       </span>
       <p className="text-sm break-words whitespace-pre-wrap">{message.body}</p>
     </li>

@@ -55,7 +55,8 @@ export function authOptions(env: Env, db: Db, deps: AccountDeps): AuthOptions {
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     useSecureCookies: env.NEXTAUTH_URL?.startsWith("https://") ?? false,
-    pages: { signIn: "/signin", error: "/signin" },
+    // Our own pages; next-auth's built-in ones are never shown.
+    pages: { signIn: "/signin", signOut: "/signout", error: "/signin" },
     callbacks: {
       async session({ session, token }) {
         const user = token.sub ? await deps.users.findUser(token.sub) : null;
@@ -64,4 +65,9 @@ export function authOptions(env: Env, db: Db, deps: AccountDeps): AuthOptions {
       },
     },
   };
+}
+
+/** The OAuth providers switched on by settings, for the sign-in page's buttons. */
+export function oauthProviders(options: AuthOptions): { id: string; name: string }[] {
+  return options.providers.filter((p) => p.type === "oauth").map((p) => ({ id: p.id, name: p.name }));
 }

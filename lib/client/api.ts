@@ -16,6 +16,7 @@ import {
   ParticipantDtoSchema,
 } from "../contracts/dto";
 import { type CallHistory, CallHistorySchema } from "../contracts/history";
+import { type SignUpBody, type UserDto, UserDtoSchema } from "../contracts/accounts";
 import { type ErrorCode, ErrorBodySchema } from "../contracts/errors";
 import {
   type CallResponse,
@@ -84,7 +85,8 @@ async function request<S extends z.ZodType | null>(
 }
 
 const ParticipantEnvelope = z.object({ participant: ParticipantDtoSchema });
-const UserEnvelope = z.object({ user: AdminUserSchema });
+const UserEnvelope = z.object({ user: UserDtoSchema });
+const AdminUserEnvelope = z.object({ user: AdminUserSchema });
 export const AdminCallViewSchema = CallHistorySchema.extend({ moderation: ModerationPageSchema });
 export type AdminCallView = z.infer<typeof AdminCallViewSchema>;
 
@@ -112,7 +114,7 @@ export const adminApi = {
   listUsers: (q: { q?: string; cursor?: string | null }): Promise<AdminUsersPage> =>
     request("GET", `/api/admin/users${queryString({ q: q.q, cursor: q.cursor })}`, AdminUsersPageSchema),
   setUserDisabled: async (userId: string, disabled: boolean): Promise<AdminUser> =>
-    (await request("POST", `/api/admin/users/${encodeURIComponent(userId)}/disable`, UserEnvelope, { disabled })).user,
+    (await request("POST", `/api/admin/users/${encodeURIComponent(userId)}/disable`, AdminUserEnvelope, { disabled })).user,
 };
 
 export const api = {
@@ -130,4 +132,10 @@ export const api = {
   /** Newest first; admins while the call is live, everyone who was in it once it has ended. */
   moderationLog: (callId: string, before?: string | null): Promise<ModerationPage> =>
     request("GET", path(callId, `/moderation-log${queryString({ before })}`), ModerationPageSchema),
+  /** Makes this browser's guest participant of the call the signed-in user's. */
+  claimParticipant: async (callId: string): Promise<ParticipantDto> => (await request("POST", path(callId, "/claim"), ParticipantEnvelope)).participant,
+
+  signUp: async (body: SignUpBody): Promise<UserDto> => (await request("POST", "/api/accounts", UserEnvelope, body)).user,
+  updateProfile: async (name: string): Promise<UserDto> => (await request("POST", "/api/me/profile", UserEnvelope, { name })).user,
+  changePassword: (currentPassword: string, newPassword: string): Promise<void> => request("POST", "/api/me/password", null, { currentPassword, newPassword }),
 };

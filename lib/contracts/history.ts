@@ -17,6 +17,8 @@ export const MyCallSchema = z.object({
   call: CallDtoSchema,
   /** The role this user holds (or last held) in it. */
   role: RoleSchema,
+  /** Everyone who was ever in the call (`call.participantCount` counts those present now). */
+  everyoneCount: z.number().int().nonnegative(),
   joinedAt: isoDate,
   live: z.boolean(),
   /** Until now for a live call. */

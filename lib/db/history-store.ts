@@ -29,11 +29,16 @@ export function prismaHistoryStore(db: Db, kind: DbKind): HistoryStore {
         orderBy: [{ call: { createdAt: "desc" } }, { call: { id: "desc" } }],
         take: q.limit,
       });
-      const hosts = await hostNames(rows.map((r) => r.call.hostParticipantId));
+      const [hosts, everyone] = await Promise.all([
+        hostNames(rows.map((r) => r.call.hostParticipantId)),
+        db.participant.groupBy({ by: ["callId"], where: { callId: { in: rows.map((r) => r.callId) } }, _count: { _all: true } }),
+      ]);
+      const everyoneIn = new Map(everyone.map((g) => [g.callId, g._count._all]));
       return rows.map((r) => ({
         call: toCall(r.call),
         hostName: (r.call.hostParticipantId && hosts.get(r.call.hostParticipantId)) || "",
         participantCount: r.call.endedAt ? 0 : r.call._count.participants,
+        everyoneCount: everyoneIn.get(r.callId) ?? 0,
         role: r.role as Role,
         joinedAt: r.joinedAt,
       }));

@@ -26,6 +26,13 @@ export function userDto(u: UserRecord, adminEmails: ReadonlySet<string>): UserDt
   };
 }
 
+/** The signed-in user's own account, as shown to them. */
+export async function myAccount(deps: AccountDeps, userId: string): Promise<UserDto> {
+  const user = await deps.users.findUser(userId);
+  if (!user || user.disabledAt) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  return userDto(user, deps.adminEmails);
+}
+
 export async function signUp(deps: AccountDeps, body: SignUpBody, address: string): Promise<UserDto> {
   if (!deps.signInLimiter.take(`signup:${address}`).allowed) throw tooMany();
   const user = await deps.users.createUser({ email: body.email, name: body.name, passwordHash: await deps.passwords.hash(body.password) });

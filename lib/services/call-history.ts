@@ -29,6 +29,7 @@ export async function listMyCalls(deps: Pick<Deps, "history" | "clock">, user: V
     calls: page.map((r) => ({
       call: callDtoOf(r.call, r.hostName, r.participantCount),
       role: r.role,
+      everyoneCount: r.everyoneCount,
       joinedAt: r.joinedAt.toISOString(),
       live: r.call.endedAt === null,
       durationMs: (r.call.endedAt?.getTime() ?? now) - r.call.createdAt.getTime(),

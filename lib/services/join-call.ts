@@ -11,6 +11,8 @@ import type { ParticipantRecord } from "./ports";
  * Joins a live call. A signed-in user is one participant per call, from any
  * device; a guest whose verified credential names a participant of this call
  * (`returningParticipantId`) comes back as that participant, with their role.
+ * A signed-in user with no participant of their own but a guest credential
+ * for this call comes back as that guest, so that they can claim it.
  * Everyone else joins with the call's default role.
  */
 export async function joinCall(
@@ -20,11 +22,8 @@ export async function joinCall(
   audioUrl: string,
 ): Promise<SessionResponse> {
   const call = await requireLiveCall(deps.store, callId);
-  const existing = who.user
-    ? await deps.store.findUserParticipant(callId, who.user.id)
-    : who.returningParticipantId
-      ? await deps.store.findParticipant(who.returningParticipantId)
-      : null;
+  const existing =
+    (who.user ? await deps.store.findUserParticipant(callId, who.user.id) : null) ?? (await returningParticipant(deps, who.returningParticipantId, who.user));
 
   let participant: ParticipantRecord;
   if (existing && existing.callId === callId) {
@@ -49,4 +48,11 @@ export async function joinCall(
     credential: deps.issueCredential(callId, participant.id),
     livekit: await audioAccess(deps, participant, audioUrl),
   };
+}
+
+/** The participant a verified credential names; for a signed-in user, only a guest seat (never another account's). */
+async function returningParticipant(deps: Deps, participantId: string | null, user: Visitor | null): Promise<ParticipantRecord | null> {
+  if (!participantId) return null;
+  const p = await deps.store.findParticipant(participantId);
+  return p && (user === null || p.userId === null) ? p : null;
 }

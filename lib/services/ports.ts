@@ -109,6 +109,8 @@ export interface UserCallRecord {
   call: CallRecord;
   hostName: string;
   participantCount: number;
+  /** Everyone who was ever in the call, present or not. */
+  everyoneCount: number;
   role: Role;
   joinedAt: Date;
 }

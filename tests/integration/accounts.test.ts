@@ -128,6 +128,23 @@ describe("accounts", () => {
     expect(history.body.messages.map((m: { senderId: string }) => m.senderId)).toEqual([guest.participant.id]);
   });
 
+  it("keeps a guest who signed in on their guest seat until they claim it, and never hands them another account's", async () => {
+    const host = await createCall(server, "listener");
+    const guest = await joinCall(server, host.call.id);
+    const user = await account("Dot");
+    const guestCookie = `${credentialCookieName(host.call.id)}=${guest.credential}`;
+    const back = await api(server, "POST", `/api/calls/${host.call.id}/join`, { cookie: `${user.cookie()}; ${guestCookie}`, headers: { origin: server.url } });
+    expect(back.body.participant).toMatchObject({ id: guest.participant.id, kind: "guest" });
+    const claimed = await api(server, "POST", `/api/calls/${host.call.id}/claim`, { cookie: `${user.cookie()}; ${guestCookie}`, headers: { origin: server.url } });
+    expect(claimed.body.participant).toMatchObject({ id: guest.participant.id, kind: "user", displayName: "Dot" });
+
+    // Someone else signed in on that browser gets their own seat, not Dot's.
+    const other = await account("Flo");
+    const own = await api(server, "POST", `/api/calls/${host.call.id}/join`, { cookie: `${other.cookie()}; ${guestCookie}`, headers: { origin: server.url } });
+    expect(own.body.participant).toMatchObject({ kind: "user", displayName: "Flo" });
+    expect(own.body.participant.id).not.toBe(guest.participant.id);
+  });
+
   it("lists a user's calls newest first with filters, search and pages", async () => {
     const user = await account("Dee");
     const titles = ["Alpha standup", "Beta review", "Gamma standup"];
@@ -145,7 +162,7 @@ describe("accounts", () => {
     const all = await api(server, "GET", "/api/me/calls", { cookie: user.cookie() });
     expect(all.status).toBe(200);
     expect(all.body.calls.map((c: { call: { title: string } }) => c.call.title)).toEqual(["Someone else's call", "Gamma standup", "Beta review", "Alpha standup"]);
-    expect(all.body.calls[0]).toMatchObject({ role: "listener", live: true });
+    expect(all.body.calls[0]).toMatchObject({ role: "listener", live: true, everyoneCount: 2 });
     expect(all.body.calls[3]).toMatchObject({ role: "admin", live: false, call: { hostName: "Dee" } });
     expect(all.body.calls[3].durationMs).toBeGreaterThan(0);
 

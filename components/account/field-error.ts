@@ -1,0 +1,9 @@
+import type { z } from "zod";
+
+/** The first problem a contract schema finds with one field, as a sentence; null when it is fine. */
+export function fieldError(schema: z.ZodType, value: unknown): string | null {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return null;
+  const message = parsed.error.issues[0]?.message ?? "this is not valid";
+  return `${message.charAt(0).toUpperCase()}${message.slice(1)}.`;
+}

@@ -1,0 +1,29 @@
+import type { MessageDto } from "@/lib/contracts/dto";
+import { MessageItem } from "../chat/message-item";
+import { Pager } from "./pager";
+
+/** One page of a call's chat, read-only, oldest first, with links to older and newest pages. */
+export function Transcript({ messages, olderHref, newestHref }: { messages: MessageDto[]; olderHref: string | null; newestHref: string | null }) {
+  return (
+    <section aria-labelledby="transcript-heading" className="flex flex-col gap-3">
+      <h2 id="transcript-heading" className="text-lg font-semibold">
+        Transcript
+      </h2>
+      {olderHref ? (
+        <Pager label="Older messages" newestHref={null} olderHref={olderHref} olderText="Older messages" />
+      ) : (
+        messages.length > 0 && <p className="text-center text-xs text-slate-500 dark:text-slate-400">Start of the chat</p>
+      )}
+      {messages.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{newestHref ? "There are no older messages." : "Nobody wrote anything in this call's chat."}</p>
+      ) : (
+        <ol aria-label="Messages" className="flex flex-col gap-2">
+          {messages.map((m) => (
+            <MessageItem key={m.id} message={m} own={false} />
+          ))}
+        </ol>
+      )}
+      <Pager label="Newest messages" newestHref={newestHref} olderHref={null} olderText="" />
+    </section>
+  );
+}

@@ -1,3 +1,6 @@
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 /**
@@ -9,6 +12,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
  * the test namespace is not on localhost, and microphones and the clipboard need a secure page.
  */
 export function launchChromium({ fakeMedia = false, secureOrigins = [] as string[] } = {}): Promise<Browser> {
+  // A steady tone rather than Chromium's default short beeps: the speaker talks all the time.
+  const tone = fakeMedia ? toneWav() : null;
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
@@ -20,10 +25,35 @@ export function launchChromium({ fakeMedia = false, secureOrigins = [] as string
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      ...(fakeMedia ? ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--disable-features=WebRtcHideLocalIpsWithMdns"] : []),
+      ...(tone
+        ? ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-audio-capture=${tone}`, "--disable-features=WebRtcHideLocalIpsWithMdns"]
+        : []),
       ...(secureOrigins.length ? [`--unsafely-treat-insecure-origin-as-secure=${secureOrigins.join(",")}`] : []),
     ],
   });
+}
+
+/** Two seconds of a 440 Hz tone as a 16-bit mono WAV file (Chromium loops it as the fake microphone). */
+function toneWav(): string {
+  const rate = 48_000;
+  const samples = rate * 2;
+  const wav = Buffer.alloc(44 + samples * 2);
+  wav.write("RIFF", 0);
+  wav.writeUInt32LE(36 + samples * 2, 4);
+  wav.write("WAVEfmt ", 8);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20); // PCM
+  wav.writeUInt16LE(1, 22); // mono
+  wav.writeUInt32LE(rate, 24);
+  wav.writeUInt32LE(rate * 2, 28);
+  wav.writeUInt16LE(2, 32);
+  wav.writeUInt16LE(16, 34);
+  wav.write("data", 36);
+  wav.writeUInt32LE(samples * 2, 40);
+  for (let i = 0; i < samples; i++) wav.writeInt16LE(Math.round(12_000 * Math.sin((2 * Math.PI * 440 * i) / rate)), 44 + i * 2);
+  const file = join(tmpdir(), "earshot-test-tone.wav");
+  writeFileSync(file, wav);
+  return file;
 }
 
 export interface Person {

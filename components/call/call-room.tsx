@@ -27,7 +27,8 @@ export function CallRoom({ callId }: { callId: string }) {
   const { room, connection } = r;
   const audio = useCallAudio({
     access: r.audioAccess,
-    active: !room.ended && connection.status !== "closed",
+    // Only once joined: the join answer carries the first token (a second join would race it).
+    active: r.phase.kind === "joined" && !room.ended && connection.status !== "closed",
     refreshAccess: r.refreshAudioAccess,
     onMicChange: r.setMuted,
   });

@@ -58,7 +58,8 @@ const detached = (state: AudioState, link: AudioLink, retryAt: number | null = n
 export function audioReducer(state: AudioState, event: AudioEvent): AudioState {
   switch (event.type) {
     case "connecting":
-      return state.link === "off" ? state : { ...state, link: "connecting", retryAt: null };
+      // The one event that leaves "off": the page (re)starts its audio.
+      return { ...state, link: "connecting", retryAt: null };
     case "connected":
       if (state.link === "off") return state;
       return { ...state, link: "connected", canPublish: event.canPublish, micOn: event.canPublish && event.micOn, playbackBlocked: event.playbackBlocked, retryAt: null };
@@ -108,22 +109,23 @@ export function microphoneErrorMessage(error: { name?: string; message?: string 
   }
 }
 
-/** The voice line the call page shows, as a sentence; null when there is nothing to say. */
-export function audioStatusMessage(state: AudioState, now: number): string | null {
+/** The voice line the call page shows: a sentence, and while unavailable when the next try is. */
+export function audioStatusMessage(state: AudioState, now: number): { sentence: string; retry: string | null } {
+  const say = (sentence: string) => ({ sentence, retry: null });
   switch (state.link) {
     case "connecting":
-      return "Connecting to voice…";
+      return say("Connecting to voice…");
     case "connected":
-      return null;
+      return say(state.playbackBlocked ? "Voice is connected, but your browser is holding the sound back." : "Voice connected.");
     case "reconnecting":
-      return "Voice connection lost; reconnecting…";
+      return say("Voice connection lost; reconnecting…");
     case "unavailable": {
       const seconds = state.retryAt === null ? null : Math.max(0, Math.ceil((state.retryAt - now) / 1000));
-      return `Voice is unavailable right now; chat still works.${seconds === null ? "" : seconds > 0 ? ` Retrying in ${seconds} s.` : " Retrying…"}`;
+      return { sentence: "Voice is unavailable right now; chat still works.", retry: seconds === null ? null : seconds > 0 ? `Retrying in ${seconds} s.` : "Retrying…" };
     }
     case "elsewhere":
-      return "Your voice moved to another tab or device where you opened this call.";
+      return say("Your voice moved to another tab or device where you opened this call.");
     case "off":
-      return null;
+      return say("Voice is off.");
   }
 }

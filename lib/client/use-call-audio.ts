@@ -1,7 +1,7 @@
 "use client";
 
 import { DisconnectReason, Room, RoomEvent } from "livekit-client";
-import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { LiveKitAccess } from "../contracts/dto";
 import { audioReducer, initialAudioState, microphoneErrorMessage } from "./audio-state";
 import { backoffDelay } from "./backoff";
@@ -27,21 +27,22 @@ const RETRY = { minMs: 2000, maxMs: 30_000 };
  */
 export function useCallAudio({ access, active, refreshAccess, onMicChange }: CallAudioOptions) {
   // One Room for the page's lifetime: React StrictMode double-mounts would otherwise race two connections.
-  const room = useMemo(() => new Room({ adaptiveStream: false, dynacast: false }), []);
+  const [room] = useState(() => new Room({ adaptiveStream: false, dynacast: false }));
   const [state, dispatch] = useReducer(audioReducer, initialAudioState);
   const latest = useRef({ refreshAccess, onMicChange });
   latest.current = { refreshAccess, onMicChange };
   const connectNow = useRef<() => void>(() => undefined);
 
   useEffect(() => {
-    if (!active || !access) {
-      dispatch(access || !active ? { type: "off" } : { type: "unavailable", retryAt: null });
+    if (!active) {
+      dispatch({ type: "off" });
       return;
     }
     let stopped = false;
     let attempt = 0;
     let retryTimer: ReturnType<typeof setTimeout> | null = null;
     let micOn = false;
+    // The join's token first (none: ask for one); every later attempt asks for a fresh one.
     let nextAccess: LiveKitAccess | null = access;
 
     const micChanged = () => {
@@ -55,7 +56,8 @@ export function useCallAudio({ access, active, refreshAccess, onMicChange }: Cal
     const canPublish = () => room.localParticipant.permissions?.canPublish ?? false;
 
     const scheduleRetry = () => {
-      if (stopped) return;
+      // A failed connect both emits Disconnected and rejects: one retry, not two.
+      if (stopped || retryTimer) return;
       attempt++;
       const delay = backoffDelay(attempt, RETRY);
       dispatch({ type: "unavailable", retryAt: Date.now() + delay });
@@ -68,7 +70,7 @@ export function useCallAudio({ access, active, refreshAccess, onMicChange }: Cal
       dispatch({ type: "connecting" });
       try {
         const target = nextAccess ?? (await latest.current.refreshAccess());
-        nextAccess = null; // tokens are short-lived: every later attempt asks for a fresh one
+        nextAccess = null;
         if (!target) throw new Error("no audio token");
         await room.connect(target.url, target.token, { autoSubscribe: true });
         if (stopped) return void room.disconnect();
@@ -101,34 +103,26 @@ export function useCallAudio({ access, active, refreshAccess, onMicChange }: Cal
     const onReconnecting = () => dispatch({ type: "reconnecting" });
     const onReconnected = () => dispatch({ type: "reconnected" });
 
-    room
-      .on(RoomEvent.Disconnected, onDisconnected)
-      .on(RoomEvent.Reconnecting, onReconnecting)
-      .on(RoomEvent.Reconnected, onReconnected)
-      .on(RoomEvent.ParticipantPermissionsChanged, onPermissions)
-      .on(RoomEvent.ActiveSpeakersChanged, onSpeakers)
-      .on(RoomEvent.AudioPlaybackStatusChanged, onPlayback)
-      .on(RoomEvent.LocalTrackPublished, micChanged)
-      .on(RoomEvent.LocalTrackUnpublished, micChanged)
-      .on(RoomEvent.TrackMuted, micChanged)
-      .on(RoomEvent.TrackUnmuted, micChanged);
+    const listeners: Array<[RoomEvent, (...args: any[]) => void]> = [
+      [RoomEvent.Disconnected, onDisconnected],
+      [RoomEvent.Reconnecting, onReconnecting],
+      [RoomEvent.Reconnected, onReconnected],
+      [RoomEvent.ParticipantPermissionsChanged, onPermissions],
+      [RoomEvent.ActiveSpeakersChanged, onSpeakers],
+      [RoomEvent.AudioPlaybackStatusChanged, onPlayback],
+      [RoomEvent.LocalTrackPublished, micChanged],
+      [RoomEvent.LocalTrackUnpublished, micChanged],
+      [RoomEvent.TrackMuted, micChanged],
+      [RoomEvent.TrackUnmuted, micChanged],
+    ];
+    for (const [event, handler] of listeners) room.on(event, handler);
     void connect();
 
     return () => {
       stopped = true;
       if (retryTimer) clearTimeout(retryTimer);
       connectNow.current = () => undefined;
-      room
-        .off(RoomEvent.Disconnected, onDisconnected)
-        .off(RoomEvent.Reconnecting, onReconnecting)
-        .off(RoomEvent.Reconnected, onReconnected)
-        .off(RoomEvent.ParticipantPermissionsChanged, onPermissions)
-        .off(RoomEvent.ActiveSpeakersChanged, onSpeakers)
-        .off(RoomEvent.AudioPlaybackStatusChanged, onPlayback)
-        .off(RoomEvent.LocalTrackPublished, micChanged)
-        .off(RoomEvent.LocalTrackUnpublished, micChanged)
-        .off(RoomEvent.TrackMuted, micChanged)
-        .off(RoomEvent.TrackUnmuted, micChanged);
+      for (const [event, handler] of listeners) room.off(event, handler);
       void room.disconnect();
       dispatch({ type: "off" });
     };

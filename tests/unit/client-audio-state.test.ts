@@ -7,7 +7,7 @@ const speakerConnected: AudioEvent = { type: "connected", canPublish: true, micO
 describe("audio reducer", () => {
   it("starts connecting and says so", () => {
     expect(initialAudioState.link).toBe("connecting");
-    expect(audioStatusMessage(initialAudioState, 0)).toBe("Connecting to voice…");
+    expect(audioStatusMessage(initialAudioState, 0).sentence).toBe("Connecting to voice…");
   });
 
   it("takes the grant from the media server, not from the role", () => {
@@ -39,23 +39,30 @@ describe("audio reducer", () => {
     expect(run({ type: "reconnecting" }).link).toBe("connecting");
     const s = run(speakerConnected, { type: "reconnecting" });
     expect(s.link).toBe("reconnecting");
-    expect(audioStatusMessage(s, 0)).toMatch(/reconnecting/);
+    expect(audioStatusMessage(s, 0).sentence).toMatch(/reconnecting/);
     expect(audioReducer(s, { type: "reconnected" }).link).toBe("connected");
   });
 
   it("drops the microphone and speakers when unavailable, with a countdown to the retry", () => {
     const s = run(speakerConnected, { type: "mic", on: true }, { type: "speakers", ids: ["a"] }, { type: "unavailable", retryAt: 10_000 });
     expect(s).toMatchObject({ link: "unavailable", micOn: false, speaking: [], retryAt: 10_000 });
-    expect(audioStatusMessage(s, 7_500)).toBe("Voice is unavailable right now; chat still works. Retrying in 3 s.");
-    expect(audioStatusMessage(s, 10_000)).toBe("Voice is unavailable right now; chat still works. Retrying…");
+    expect(audioStatusMessage(s, 7_500)).toEqual({ sentence: "Voice is unavailable right now; chat still works.", retry: "Retrying in 3 s." });
+    expect(audioStatusMessage(s, 10_000).retry).toBe("Retrying…");
   });
 
-  it("says when the voice moved to another tab, and stays off once off", () => {
-    expect(audioStatusMessage(run(speakerConnected, { type: "elsewhere" }), 0)).toMatch(/another tab/);
+  it("says when the voice moved to another tab, and stays off until the page starts its audio again", () => {
+    expect(audioStatusMessage(run(speakerConnected, { type: "elsewhere" }), 0).sentence).toMatch(/another tab/);
     const off = run(speakerConnected, { type: "off" });
-    for (const e of [speakerConnected, { type: "connecting" }, { type: "unavailable", retryAt: 1 }, { type: "elsewhere" }] as AudioEvent[]) {
+    expect(audioStatusMessage(off, 0).sentence).toBe("Voice is off.");
+    for (const e of [speakerConnected, { type: "unavailable", retryAt: 1 }, { type: "elsewhere" }, { type: "reconnected" }] as AudioEvent[]) {
       expect(audioReducer(off, e).link).toBe("off");
     }
+    expect(audioReducer(off, { type: "connecting" }).link).toBe("connecting");
+  });
+
+  it("says whether the browser holds the sound back", () => {
+    expect(audioStatusMessage(run(speakerConnected), 0).sentence).toBe("Voice connected.");
+    expect(audioStatusMessage(run({ ...speakerConnected, playbackBlocked: true }), 0).sentence).toMatch(/holding the sound back/);
   });
 
   it("keeps the same state object when the speakers did not change (no re-render)", () => {

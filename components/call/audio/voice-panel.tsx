@@ -17,18 +17,13 @@ export interface VoicePanelProps {
 
 /** The page's voice controls: link state, the autoplay gate, and the microphone for those allowed one. */
 export function VoicePanel({ state, role, onToggleMic, onEnablePlayback, onReconnect }: VoicePanelProps) {
-  const now = useSecondTicks(state.link === "unavailable");
-  const status = audioStatusMessage(state, now);
   const connected = state.link === "connected" || state.link === "reconnecting";
   return (
     <section aria-labelledby="voice-heading" className="flex flex-col gap-2 rounded-xl border border-slate-200 p-3 dark:border-slate-800">
       <h2 id="voice-heading" className="sr-only">
         Voice
       </h2>
-      <p role="status" className="flex items-center gap-1.5 text-sm text-slate-700 dark:text-slate-300">
-        <VolumeIcon className="shrink-0" />
-        {status ?? (state.playbackBlocked ? "Voice is connected, but your browser is holding the sound back." : "Voice connected.")}
-      </p>
+      <VoiceStatus state={state} />
       {state.link === "unavailable" && (
         <Button variant="secondary" onClick={onReconnect}>
           Retry voice now
@@ -59,7 +54,7 @@ function MicControl({ state, role, onToggleMic }: { state: AudioState; role: Rol
   }
   return (
     <>
-      <Button variant={state.micOn ? "danger" : "primary"} aria-pressed={state.micOn} onClick={() => onToggleMic(!state.micOn)}>
+      <Button variant={state.micOn ? "danger" : "primary"} onClick={() => onToggleMic(!state.micOn)}>
         {state.micOn ? <MicOffIcon /> : <MicIcon />}
         {state.micOn ? "Turn microphone off" : "Turn microphone on"}
       </Button>
@@ -69,6 +64,22 @@ function MicControl({ state, role, onToggleMic }: { state: AudioState; role: Rol
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * The link state in a live region, so screen readers hear each change; the
+ * countdown to the next retry ticks beside it, outside the region, so it is not read out every second.
+ */
+function VoiceStatus({ state }: { state: AudioState }) {
+  const now = useSecondTicks(state.link === "unavailable");
+  const { sentence, retry } = audioStatusMessage(state, now);
+  return (
+    <p className="flex flex-wrap items-center gap-1.5 text-sm text-slate-700 dark:text-slate-300">
+      <VolumeIcon className="shrink-0" />
+      <span role="status">{sentence}</span>
+      {retry && <span aria-hidden>{retry}</span>}
+    </p>
   );
 }
 

@@ -1,6 +1,8 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hostCall, joinByPasting, launchChromium, newPerson, ownName, type Person } from "../support/browser";
+import { chatMessage, hostCall, joinByPasting, launchChromium, newPerson, ownName, sendChat, type Person } from "../support/browser";
 import { localLiveKitEnv, namespaceAddress } from "../support/netns";
 import { startServer, type TestServer } from "../support/server";
 
@@ -83,6 +85,7 @@ describe("voice in the browser", () => {
     const speakerRowOnListener = listener.page.getByRole("region", { name: /On stage/ }).getByRole("listitem").filter({ hasText: speakerName });
     await expect.poll(() => speakerRowOnListener.getByRole("img", { name: "muted" }).count(), { timeout: 10_000 }).toBe(0);
     await speakerRowOnListener.getByText("speaking", { exact: true }).waitFor({ timeout: 20_000 });
+    if (process.env.EARSHOT_SCREENSHOTS) await screenshots(admin, speaker);
 
     // The listener's page keeps receiving audio.
     const a = await inboundAudioBytes(listener.page);
@@ -117,3 +120,26 @@ describe("voice in the browser", () => {
     await person.context.close();
   });
 });
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/** EARSHOT_SCREENSHOTS=1 refreshes the README's screenshot (the admin's view while someone talks), plus others to look at (not committed). */
+async function screenshots(admin: Person, speaker: Person): Promise<void> {
+  mkdirSync(`${root}test-results`, { recursive: true });
+  await sendChat(admin.page, "Welcome to Radio hour! Raise your hand if you want to join the stage.");
+  await sendChat(speaker.page, "Thanks for having me on.");
+  await chatMessage(admin.page, "Thanks for having me on.").waitFor();
+  const page = admin.page;
+  await page.getByText("speaking", { exact: true }).first().waitFor({ timeout: 20_000 });
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.screenshot({ path: `${root}docs/screenshot.png` });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: `${root}test-results/call-dark.png` });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.screenshot({ path: `${root}test-results/call-375-dark.png`, fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.screenshot({ path: `${root}test-results/call-375.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await speaker.page.screenshot({ path: `${root}test-results/call-speaker.png` });
+}

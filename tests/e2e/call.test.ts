@@ -1,5 +1,3 @@
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +5,6 @@ import { chatMessage, hostCall, joinByPasting, launchChromium, newPerson, ownNam
 import { startServer, type TestServer } from "../support/server";
 
 const LISTENER_REFUSAL = "You are a listener; only chatters, speakers and admins can do that.";
-const root = fileURLToPath(new URL("../..", import.meta.url));
 
 let server: TestServer;
 let browser: Browser;
@@ -56,8 +53,6 @@ describe("a call in two browsers", () => {
     expect(await ownName(guest.page)).toBe(guestName);
     await chatMessage(guest.page, "Welcome, everyone!").waitFor();
     expect(await guestInput.isEnabled()).toBe(true);
-
-    if (process.env.EARSHOT_SCREENSHOTS) await screenshots(host);
 
     await host.page.getByRole("button", { name: "Copy link" }).click();
     await host.page.getByRole("button", { name: "Copied" }).waitFor();
@@ -176,20 +171,4 @@ async function seedCall(count: number) {
   const send = (body: string) => socket.timeout(5000).emitWithAck("chat:send", { clientId: `seed-${n++}`, body });
   for (let i = 0; i < count; i++) await send(`seed ${i}`);
   return { callId: call.id, send, close: () => socket.close() };
-}
-
-/** EARSHOT_SCREENSHOTS=1 refreshes the README's screenshot, plus a phone-width one to look at (not committed). */
-async function screenshots(host: Person): Promise<void> {
-  mkdirSync(`${root}docs`, { recursive: true });
-  mkdirSync(`${root}test-results`, { recursive: true });
-  await host.page.mouse.move(0, 0);
-  await host.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await host.page.screenshot({ path: `${root}docs/screenshot.png` });
-  await host.page.emulateMedia({ colorScheme: "dark" });
-  await host.page.screenshot({ path: `${root}test-results/call-dark.png` });
-  await host.page.setViewportSize({ width: 375, height: 812 });
-  await host.page.screenshot({ path: `${root}test-results/call-375-dark.png`, fullPage: true });
-  await host.page.emulateMedia({ colorScheme: "light" });
-  await host.page.screenshot({ path: `${root}test-results/call-375.png`, fullPage: true });
-  await host.page.setViewportSize({ width: 1280, height: 800 });
 }

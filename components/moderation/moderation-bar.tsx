@@ -34,6 +34,8 @@ export function ModerationBar({ room, connected, act, onEnd, onDismissNotice, lo
   const live = room.synced && !room.ended && self !== null && call !== null;
   const isAdmin = live && self.role === "admin";
   const hands = isAdmin ? handQueue(room.participants).length : 0;
+  // Demoted, or the call ended: the panel closes, so a later re-promotion does not reopen it by itself.
+  if (open && !isAdmin) setOpen(false);
 
   function close() {
     setOpen(false);

@@ -102,7 +102,9 @@ describe("moderating a call in the browser", () => {
       const res = await person.page.goto("/admin");
       expect(res?.status()).toBe(404);
       await person.page.getByRole("heading", { name: "Page not found" }).waitFor();
+      expect(await person.page.title()).not.toMatch(/admin/i);
       expect((await person.page.goto(`/admin/calls/${callId}`))?.status()).toBe(404);
+      expect(await person.page.title()).not.toMatch(/admin|call/i);
     }
 
     // The site admin sees the live call with its host and head count, and ends it for everyone.

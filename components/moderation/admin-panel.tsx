@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, type RefObject, useEffect, useRef, useSyncExternalStore } from "react";
+import { type KeyboardEvent, type RefObject, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import type { Act, ActionResult } from "@/lib/client/call-connection";
 import type { ModerationLog } from "@/lib/client/moderation";
 import type { CallDto, ParticipantDto } from "@/lib/contracts/dto";
@@ -37,9 +37,12 @@ const subscribePhone = (onChange: () => void) => {
 const isPhone = () => window.matchMedia(PHONE).matches;
 const notPhone = () => false;
 
-/** Makes everything outside `el` inert (no focus, hidden from screen readers) while `on`. */
+/**
+ * Makes everything outside `el` inert (no focus, hidden from screen readers) while `on`;
+ * a layout effect, so the page is usable again as soon as the panel is gone (focus can return).
+ */
 function useInertOutside(el: RefObject<HTMLElement | null>, on: boolean) {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!on || !el.current) return;
     const made: Element[] = [];
     for (let node: Element = el.current; node.parentElement && node !== document.body; node = node.parentElement) {

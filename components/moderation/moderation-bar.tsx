@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { Act, ActionResult } from "@/lib/client/call-connection";
 import type { RoomState } from "@/lib/client/call-state";
 import { handQueue } from "@/lib/client/moderation";
@@ -38,7 +39,7 @@ export function ModerationBar({ room, connected, act, onEnd, onDismissNotice, lo
   if (open && !isAdmin) setOpen(false);
 
   function close() {
-    setOpen(false);
+    flushSync(() => setOpen(false)); // the panel gone and the page no longer inert, so focus can go back
     toggle.current?.focus();
   }
 

@@ -1,12 +1,22 @@
-import { cookies } from "next/headers";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
+import { pageCookies } from "@/lib/auth/page-session";
 import { siteAdminFromCookies } from "@/lib/http/site-admin";
 import type { Visitor } from "@/lib/services/admit-participant";
 
-/** /admin pages exist only for site admins: anyone else gets the ordinary 404, so nobody learns they are there. */
-export async function requireSiteAdminPage(): Promise<Visitor> {
-  const jar = await cookies();
-  const admin = await siteAdminFromCookies(Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])));
+/**
+ * /admin pages exist only for site admins: anyone else gets the ordinary 404, so nobody learns they are there.
+ * Once per request (metadata and page both ask).
+ */
+export const requireSiteAdminPage = cache(async (): Promise<Visitor> => {
+  const admin = await siteAdminFromCookies(await pageCookies());
   if (!admin) notFound();
   return admin;
+});
+
+/** An /admin page's title, only after the guard: a 404 for anyone else must not name the admin pages. */
+export async function siteAdminMetadata(title: string): Promise<Metadata> {
+  await requireSiteAdminPage();
+  return { title };
 }

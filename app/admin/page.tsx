@@ -1,8 +1,7 @@
-import type { Metadata } from "next";
 import { AdminDashboard } from "@/components/admin/admin-dashboard";
-import { requireSiteAdminPage } from "./guard";
+import { requireSiteAdminPage, siteAdminMetadata } from "./guard";
 
-export const metadata: Metadata = { title: "Site admin · Earshot" };
+export const generateMetadata = () => siteAdminMetadata("Site admin · Earshot");
 
 export default async function AdminPage() {
   const admin = await requireSiteAdminPage();

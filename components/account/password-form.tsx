@@ -6,7 +6,7 @@ import { PasswordSchema } from "@/lib/contracts/accounts";
 import { Button } from "../ui/button";
 import { cardClass } from "../ui/styles";
 import { FormMessage, TextField } from "../ui/text-field";
-import { fieldError } from "./field-error";
+import { fieldError, showFieldErrors } from "./field-error";
 import { NewPasswordField } from "./new-password-field";
 
 type Field = "current" | "next" | "confirm";
@@ -20,15 +20,16 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
   const [busy, setBusy] = useState(false);
   const set = (field: Field) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const form = e.currentTarget;
     setOutcome(null);
     const found = {
       current: hasPassword && !values.current ? "Enter your current password." : null,
       next: fieldError(PasswordSchema, values.next),
       confirm: values.confirm !== values.next ? "The two new passwords are not the same." : null,
     };
-    setProblems(found);
+    showFieldErrors(form, () => setProblems(found));
     if (found.current || found.next || found.confirm) return;
     setBusy(true);
     try {
@@ -36,7 +37,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
       setValues(EMPTY);
       setOutcome({ tone: "success", text: "Your password has been changed. Use the new one next time you sign in." });
     } catch (err) {
-      if (isApiError(err) && err.code === "FORBIDDEN") setProblems({ current: "That is not your current password." });
+      if (isApiError(err) && err.code === "FORBIDDEN") showFieldErrors(form, () => setProblems({ current: "That is not your current password." }));
       else setOutcome({ tone: "error", text: isApiError(err) ? err.message : "Could not change your password; try again." });
     } finally {
       setBusy(false);

@@ -7,7 +7,7 @@ import { DisplayNameSchema } from "@/lib/contracts/accounts";
 import { Button } from "../ui/button";
 import { cardClass } from "../ui/styles";
 import { FormMessage, TextField } from "../ui/text-field";
-import { fieldError } from "./field-error";
+import { fieldError, showFieldErrors } from "./field-error";
 
 export function ProfileNameForm({ name: initial }: { name: string }) {
   const router = useRouter();
@@ -16,11 +16,11 @@ export function ProfileNameForm({ name: initial }: { name: string }) {
   const [outcome, setOutcome] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setOutcome(null);
     const found = fieldError(DisplayNameSchema, name);
-    setProblem(found);
+    showFieldErrors(e.currentTarget, () => setProblem(found));
     if (found) return;
     setBusy(true);
     try {

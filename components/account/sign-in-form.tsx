@@ -8,6 +8,7 @@ import { cardClass } from "../ui/styles";
 import { FormMessage, TextField } from "../ui/text-field";
 import { OAuthButtons, type OAuthProvider } from "./oauth-buttons";
 import { signInWithPassword } from "./password-sign-in";
+import { showFieldErrors } from "./field-error";
 import { signInErrorMessage } from "./sign-in-errors";
 
 export interface SignInFormProps {
@@ -25,11 +26,11 @@ export function SignInForm({ callbackUrl, providers, initialError }: SignInFormP
   const [error, setError] = useState<string | null>(initialError && signInErrorMessage(initialError));
   const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const problems = { email: email.trim() ? undefined : "Enter your email address.", password: password ? undefined : "Enter your password." };
-    setMissing(problems);
     setError(null);
+    showFieldErrors(e.currentTarget, () => setMissing(problems));
     if (problems.email || problems.password) return;
     setBusy(true);
     const result = await signInWithPassword(email, password);

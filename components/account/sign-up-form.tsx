@@ -8,7 +8,7 @@ import { DisplayNameSchema, EmailSchema, PasswordSchema } from "@/lib/contracts/
 import { Button } from "../ui/button";
 import { cardClass } from "../ui/styles";
 import { FormMessage, TextField } from "../ui/text-field";
-import { fieldError } from "./field-error";
+import { fieldError, showFieldErrors } from "./field-error";
 import { NewPasswordField } from "./new-password-field";
 import { signInWithPassword } from "./password-sign-in";
 
@@ -21,15 +21,15 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [busy, setBusy] = useState(false);
   const set = (field: Field) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const found = {
       name: fieldError(DisplayNameSchema, values.name),
       email: fieldError(EmailSchema, values.email),
       password: fieldError(PasswordSchema, values.password),
     };
-    setProblems(found);
     setError(null);
+    showFieldErrors(e.currentTarget, () => setProblems(found));
     if (found.name || found.email || found.password) return;
     setBusy(true);
     try {

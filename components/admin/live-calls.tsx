@@ -10,7 +10,7 @@ import { Button, buttonClass } from "../ui/button";
 import { ConfirmButton } from "../ui/confirm-button";
 import { AdminListSection } from "./admin-section";
 import { ActionError } from "../moderation/action-error";
-import { CallSummary, callName } from "./call-summary";
+import { AdminCallSummary, callName } from "./admin-call-summary";
 
 const small = "px-2 py-1 text-xs";
 
@@ -50,7 +50,7 @@ function LiveCallRow({ call, onEnded }: { call: CallDto; onEnded: () => void }) 
   }
   return (
     <li className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
-      <CallSummary call={call} />
+      <AdminCallSummary call={call} />
       <div className="flex shrink-0 flex-wrap gap-1.5">
         <Button className={small} onClick={() => void join()} disabled={busy !== null} aria-label={`Join ${callName(call)} as admin`}>
           {busy === "join" ? "Joining…" : "Join as admin"}

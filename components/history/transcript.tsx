@@ -1,15 +1,21 @@
+import type { ReactNode } from "react";
 import type { MessageDto } from "@/lib/contracts/dto";
 import { MessageItem } from "../chat/message-item";
 import { Pager } from "./pager";
 
-/** One page of a call's chat, read-only, oldest first, with links to older and newest pages. */
-export function Transcript({ messages, olderHref, newestHref }: { messages: MessageDto[]; olderHref: string | null; newestHref: string | null }) {
+/**
+ * One page of a call's chat, read-only, oldest first, with links to older and newest pages
+ * (or, where older pages load in place, the `older` control instead of the link).
+ */
+export function Transcript({ messages, olderHref, newestHref, older }: { messages: MessageDto[]; olderHref: string | null; newestHref: string | null; older?: ReactNode }) {
   return (
     <section aria-labelledby="transcript-heading" className="flex flex-col gap-3">
       <h2 id="transcript-heading" className="text-lg font-semibold">
         Transcript
       </h2>
-      {olderHref ? (
+      {older ? (
+        older
+      ) : olderHref ? (
         <Pager label="Older messages" newestHref={null} olderHref={olderHref} olderText="Older messages" />
       ) : (
         messages.length > 0 && <p className="text-center text-xs text-slate-500 dark:text-slate-400">Start of the chat</p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, useEffect, useRef } from "react";
+import { type KeyboardEvent, type RefObject, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import type { Act, ActionResult } from "@/lib/client/call-connection";
 import type { ModerationLog } from "@/lib/client/moderation";
 import type { CallDto, ParticipantDto } from "@/lib/contracts/dto";
@@ -27,10 +27,45 @@ export interface AdminPanelProps {
 
 const sectionHeading = "mb-2 text-sm font-semibold text-slate-700 dark:text-slate-300";
 
-/** The admins' side panel (a full-screen sheet on a phone): the call's switches, everyone present, the moderation log. */
+/** Below Tailwind's `sm` the panel covers the screen, so it is a modal dialog there. */
+const PHONE = "(max-width: 639.98px)";
+const subscribePhone = (onChange: () => void) => {
+  const query = window.matchMedia(PHONE);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+};
+const isPhone = () => window.matchMedia(PHONE).matches;
+const notPhone = () => false;
+
+/**
+ * Makes everything outside `el` inert (no focus, hidden from screen readers) while `on`;
+ * a layout effect, so the page is usable again as soon as the panel is gone (focus can return).
+ */
+function useInertOutside(el: RefObject<HTMLElement | null>, on: boolean) {
+  useLayoutEffect(() => {
+    if (!on || !el.current) return;
+    const made: Element[] = [];
+    for (let node: Element = el.current; node.parentElement && node !== document.body; node = node.parentElement) {
+      for (const sibling of node.parentElement.children) {
+        if (sibling === node || sibling.hasAttribute("inert")) continue;
+        sibling.setAttribute("inert", "");
+        made.push(sibling);
+      }
+    }
+    return () => made.forEach((s) => s.removeAttribute("inert"));
+  }, [el, on]);
+}
+
+/**
+ * The admins' side panel (a full-screen sheet on a phone, modal there: the page behind is inert):
+ * the call's switches, everyone present, the moderation log.
+ */
 export function AdminPanel({ id, call, self, participants, log, logState, connected, act, onEnd, onLoadOlderLog, onRetryLog, onClose }: AdminPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const modal = useSyncExternalStore(subscribePhone, isPhone, notPhone);
   useEffect(() => heading.current?.focus(), []);
+  useInertOutside(panel, modal);
 
   function onKeyDown(e: KeyboardEvent) {
     // Escape inside a confirmation dialog closes only the dialog.
@@ -38,8 +73,11 @@ export function AdminPanel({ id, call, self, participants, log, logState, connec
   }
 
   return (
-    <aside
+    <div
+      ref={panel}
       id={id}
+      role={modal ? "dialog" : "complementary"}
+      aria-modal={modal || undefined}
       aria-labelledby={`${id}-heading`}
       onKeyDown={onKeyDown}
       className="fixed inset-y-0 right-0 z-30 flex w-full flex-col border-l border-slate-200 bg-white shadow-2xl sm:w-[28rem] dark:border-slate-800 dark:bg-slate-900"
@@ -78,6 +116,6 @@ export function AdminPanel({ id, call, self, participants, log, logState, connec
           />
         </section>
       </div>
-    </aside>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useState } from "react";
 import type { Act, ActionResult } from "@/lib/client/call-connection";
 import { useAction } from "@/lib/client/use-action";
 import type { CallDto } from "@/lib/contracts/dto";
@@ -13,11 +13,21 @@ import { ActionError } from "./action-error";
 export function CallControls({ call, act, onEnd, disabled }: { call: CallDto; act: Act; onEnd: () => Promise<ActionResult>; disabled: boolean }) {
   const { busy, error, run } = useAction();
   const roleId = useId();
-  const off = disabled || busy !== null;
+  // Busy buttons keep keyboard focus (aria-disabled); `disabled` only while offline.
+  const busyNow = busy !== null || undefined;
+  // The newcomers' role is applied with "Set", so arrowing through the options sends nothing.
+  const [role, setRole] = useState<DefaultRole | null>(null);
+  const chosen = role ?? call.defaultRole;
+  const setDefaultRole = () =>
+    void run("role", async () => {
+      const result = await act("call:default-role", { role: chosen });
+      if (result.ok) setRole(null);
+      return result;
+    });
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2">
-        <Button variant={call.locked ? "primary" : "secondary"} disabled={off} onClick={() => void run("lock", () => act("call:lock", { locked: !call.locked }))}>
+        <Button variant={call.locked ? "primary" : "secondary"} disabled={disabled} aria-disabled={busyNow} onClick={() => void run("lock", () => act("call:lock", { locked: !call.locked }))}>
           {call.locked ? "Unlock call" : "Lock call"}
         </Button>
         <p className="text-xs text-slate-600 dark:text-slate-400">
@@ -30,9 +40,9 @@ export function CallControls({ call, act, onEnd, disabled }: { call: CallDto; ac
         </label>
         <select
           id={roleId}
-          value={call.defaultRole}
-          disabled={off}
-          onChange={(e) => void run("role", () => act("call:default-role", { role: e.target.value as DefaultRole }))}
+          value={chosen}
+          disabled={disabled}
+          onChange={(e) => setRole(e.target.value as DefaultRole)}
           className="rounded-md border border-slate-300 bg-white py-1 pr-7 pl-2 text-sm dark:border-slate-700 dark:bg-slate-950"
         >
           {DefaultRoleSchema.options.map((r) => (
@@ -41,9 +51,18 @@ export function CallControls({ call, act, onEnd, disabled }: { call: CallDto; ac
             </option>
           ))}
         </select>
+        <Button
+          variant="secondary"
+          className="px-2 py-1 text-xs"
+          disabled={disabled}
+          aria-disabled={busyNow || chosen === call.defaultRole || undefined}
+          onClick={setDefaultRole}
+        >
+          {busy === "role" ? "Setting…" : "Set"}
+        </Button>
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" disabled={off} onClick={() => void run("mute-all", () => act("participants:mute-all", {}))}>
+        <Button variant="secondary" disabled={disabled} aria-disabled={busyNow} onClick={() => void run("mute-all", () => act("participants:mute-all", {}))}>
           {busy === "mute-all" ? "Muting…" : "Mute all speakers but me"}
         </Button>
         {!disabled && <EndCallButton onEnd={onEnd} />}

@@ -18,7 +18,8 @@ export function HandButton({ self, act, disabled }: { self: ParticipantDto; act:
       <Button
         variant={raised ? "secondary" : "primary"}
         aria-pressed={raised}
-        disabled={disabled || busy !== null}
+        disabled={disabled}
+        aria-disabled={busy !== null || undefined}
         onClick={() => void run("hand", () => act("hand:set", { raised: !raised }))}
       >
         <HandIcon />

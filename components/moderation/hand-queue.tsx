@@ -16,7 +16,8 @@ const small = "px-2 py-1 text-xs";
 export function HandQueue({ queue, act, disabled }: { queue: ParticipantDto[]; act: Act; disabled: boolean }) {
   const now = useNow();
   const { busy, error, run } = useAction();
-  const off = disabled || busy !== null;
+  // Busy buttons keep keyboard focus (aria-disabled); `disabled` only while offline.
+  const busyNow = busy !== null || undefined;
   return (
     <section aria-labelledby="hands-heading" className="rounded-xl border border-amber-200 bg-amber-50/60 p-3 dark:border-amber-900/70 dark:bg-amber-950/30">
       <div className="mb-2 flex items-center justify-between gap-2">
@@ -25,7 +26,7 @@ export function HandQueue({ queue, act, disabled }: { queue: ParticipantDto[]; a
           Raised hands <span className="font-normal text-slate-500 dark:text-slate-400">({queue.length})</span>
         </h2>
         {queue.length > 0 && (
-          <Button variant="secondary" className={small} disabled={off} onClick={() => void run("all", () => act("hands:lower-all", {}))}>
+          <Button variant="secondary" className={small} disabled={disabled} aria-disabled={busyNow} onClick={() => void run("all", () => act("hands:lower-all", {}))}>
             Lower all
           </Button>
         )}
@@ -49,7 +50,7 @@ export function HandQueue({ queue, act, disabled }: { queue: ParticipantDto[]; a
               <div className="flex flex-wrap gap-1.5">
                 <Button
                   className={small}
-                  disabled={off}
+                  disabled={disabled} aria-disabled={busyNow}
                   aria-label={`Invite ${p.displayName} to speak`}
                   onClick={() => void run(p.id, () => act("hand:invite", { participantId: p.id, as: "speaker" }))}
                 >
@@ -59,7 +60,7 @@ export function HandQueue({ queue, act, disabled }: { queue: ParticipantDto[]; a
                   <Button
                     variant="secondary"
                     className={small}
-                    disabled={off}
+                    disabled={disabled} aria-disabled={busyNow}
                     aria-label={`Let ${p.displayName} chat instead`}
                     onClick={() => void run(p.id, () => act("hand:invite", { participantId: p.id, as: "chatter" }))}
                   >
@@ -69,7 +70,7 @@ export function HandQueue({ queue, act, disabled }: { queue: ParticipantDto[]; a
                 <Button
                   variant="secondary"
                   className={small}
-                  disabled={off}
+                  disabled={disabled} aria-disabled={busyNow}
                   aria-label={`Dismiss ${p.displayName}'s hand`}
                   onClick={() => void run(p.id, () => act("hand:dismiss", { participantId: p.id }))}
                 >

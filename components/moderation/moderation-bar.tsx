@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { Act, ActionResult } from "@/lib/client/call-connection";
 import type { RoomState } from "@/lib/client/call-state";
 import { handQueue } from "@/lib/client/moderation";
@@ -34,9 +35,11 @@ export function ModerationBar({ room, connected, act, onEnd, onDismissNotice, lo
   const live = room.synced && !room.ended && self !== null && call !== null;
   const isAdmin = live && self.role === "admin";
   const hands = isAdmin ? handQueue(room.participants).length : 0;
+  // Demoted, or the call ended: the panel closes, so a later re-promotion does not reopen it by itself.
+  if (open && !isAdmin) setOpen(false);
 
   function close() {
-    setOpen(false);
+    flushSync(() => setOpen(false)); // the panel gone and the page no longer inert, so focus can go back
     toggle.current?.focus();
   }
 

@@ -1,6 +1,7 @@
 import { describeEntry } from "@/lib/client/moderation";
 import type { ModerationEntryDto } from "@/lib/contracts/dto";
 import { Button } from "../ui/button";
+import { LocalTime } from "../ui/local-time";
 
 export interface ModerationLogListProps {
   /** Newest first. */
@@ -24,9 +25,7 @@ export function ModerationLogList({ entries, hasMore, loadState, onLoadMore, wit
         <ol aria-label="Moderation log entries" className="flex flex-col divide-y divide-slate-200 dark:divide-slate-800">
           {entries.map((e) => (
             <li key={e.id} className="flex flex-col gap-0.5 py-1.5 text-sm sm:flex-row sm:gap-3">
-              <time dateTime={e.createdAt} className="shrink-0 text-xs text-slate-500 tabular-nums sm:w-28 sm:pt-0.5 dark:text-slate-400">
-                {formatTime(e.createdAt, withDates)}
-              </time>
+              <LocalTime iso={e.createdAt} format={withDates ? "dateTime" : "clock"} className="shrink-0 text-xs text-slate-500 tabular-nums sm:w-28 sm:pt-0.5 dark:text-slate-400" />
               <p className="min-w-0 break-words">
                 <span className="font-medium">{e.actorName}</span> {describeEntry(e)}
               </p>
@@ -40,16 +39,10 @@ export function ModerationLogList({ entries, hasMore, loadState, onLoadMore, wit
         </p>
       )}
       {(hasMore || loadState === "failed") && (
-        <Button variant="secondary" className="self-start px-2 py-1 text-xs" disabled={loadState === "loading"} onClick={onLoadMore}>
+        <Button variant="secondary" className="self-start px-2 py-1 text-xs" aria-disabled={loadState === "loading" || undefined} onClick={onLoadMore}>
           {loadState === "loading" ? "Loading…" : loadState === "failed" ? "Try again" : "Show older entries"}
         </Button>
       )}
     </div>
   );
-}
-
-function formatTime(iso: string, withDates: boolean): string {
-  const d = new Date(iso);
-  const time = d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
-  return withDates ? `${d.toLocaleDateString(undefined, { month: "short", day: "numeric" })} ${time}` : time;
 }

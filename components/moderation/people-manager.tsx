@@ -76,7 +76,7 @@ function PersonRow({ self, person: p, hostId, admins, act, disabled }: { self: P
       <div className="flex flex-wrap items-start gap-1.5">
         {c.role.ok && !disabled && <RoleMenu participant={p} onSetRole={(participantId, role) => act("role:set", { participantId, role })} />}
         {!isSelf && c.mute?.ok && (
-          <Button variant="secondary" className={small} disabled={disabled || busy !== null || p.muted} aria-label={`Mute ${p.displayName}`} onClick={() => void run("mute", () => act("participant:mute", { participantId: p.id }))}>
+          <Button variant="secondary" className={small} disabled={disabled} aria-disabled={busy !== null || p.muted || undefined} aria-label={`Mute ${p.displayName}`} onClick={() => void run("mute", () => act("participant:mute", { participantId: p.id }))}>
             {p.muted ? "Muted" : "Mute"}
           </Button>
         )}
@@ -86,7 +86,8 @@ function PersonRow({ self, person: p, hostId, admins, act, disabled }: { self: P
             ariaLabel={`Remove ${p.displayName}`}
             variant="secondary"
             className={small}
-            disabled={disabled || busy !== null}
+            disabled={disabled}
+            busy={busy !== null}
             title={`Remove ${p.displayName}?`}
             body="They are disconnected from the chat and the audio. They can join again with the link unless you ban them."
             confirmLabel="Remove"
@@ -99,7 +100,8 @@ function PersonRow({ self, person: p, hostId, admins, act, disabled }: { self: P
             label="Ban"
             ariaLabel={`Ban ${p.displayName}`}
             className={small}
-            disabled={disabled || busy !== null}
+            disabled={disabled}
+            busy={busy !== null}
             title={`Ban ${p.displayName} from this call?`}
             body={`They are removed and cannot come back: ${p.kind === "user" ? "their account is refused" : "this browser is refused"} for the rest of the call.`}
             confirmLabel="Ban"

@@ -11,6 +11,8 @@ export interface ConfirmButtonProps {
   variant?: ButtonVariant;
   className?: string;
   disabled?: boolean;
+  /** Something else of the same group is running: the button keeps focus but does nothing. */
+  busy?: boolean;
   title: string;
   body: string;
   confirmLabel: string;
@@ -19,7 +21,7 @@ export interface ConfirmButtonProps {
 }
 
 /** A button for what cannot be undone: it asks first (a modal dialog: Escape cancels, focus stays inside) and shows the server's refusal. */
-export function ConfirmButton({ label, ariaLabel, variant = "danger", className, disabled, title, body, confirmLabel, busyLabel, onConfirm }: ConfirmButtonProps) {
+export function ConfirmButton({ label, ariaLabel, variant = "danger", className, disabled, busy: othersBusy, title, body, confirmLabel, busyLabel, onConfirm }: ConfirmButtonProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const [busy, setBusy] = useState(false);
@@ -36,7 +38,7 @@ export function ConfirmButton({ label, ariaLabel, variant = "danger", className,
 
   return (
     <>
-      <Button variant={variant} className={className} disabled={disabled} aria-label={ariaLabel} onClick={() => (setError(null), dialog.current?.showModal())}>
+      <Button variant={variant} className={className} disabled={disabled} aria-disabled={othersBusy || undefined} aria-label={ariaLabel} onClick={() => (setError(null), dialog.current?.showModal())}>
         {label}
       </Button>
       <dialog
@@ -57,7 +59,7 @@ export function ConfirmButton({ label, ariaLabel, variant = "danger", className,
           <Button variant="secondary" onClick={() => dialog.current?.close()} autoFocus>
             Cancel
           </Button>
-          <Button variant="danger" onClick={confirm} disabled={busy}>
+          <Button variant="danger" onClick={confirm} aria-disabled={busy || undefined}>
             {busy ? busyLabel : confirmLabel}
           </Button>
         </div>

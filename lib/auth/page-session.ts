@@ -23,10 +23,15 @@ export async function requireUser(path: string): Promise<Visitor> {
   return user;
 }
 
+/** This request's cookies by name, for a page render. */
+export async function pageCookies(): Promise<Record<string, string>> {
+  return Object.fromEntries((await cookies()).getAll().map((c) => [c.name, c.value]));
+}
+
 /** Who is reading a call's page: this browser's participant credential for it (if any) and the signed-in account. */
 export async function pageIdentity(callId: string, user: Visitor | null): Promise<Identity> {
   const { env, deps } = appContext();
-  const jar = Object.fromEntries((await cookies()).getAll().map((c) => [c.name, c.value]));
+  const jar = await pageCookies();
   // Lenient: a stale credential is simply no credential here; the session still counts.
   const { caller } = await identify(deps, { credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET }, callId, { bearer: null, cookies: jar }, true);
   return { caller, user };

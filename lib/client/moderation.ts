@@ -30,14 +30,20 @@ export function withLiveEntry(log: ModerationLog, entry: ModerationEntryDto): Mo
  * Merges a REST page. An older page extends the bottom. A newest page (on
  * opening, after a reconnect) is merged when it touches what is known; when
  * more happened meanwhile than a page holds, what was known is dropped so the
- * log never shows a silent gap.
+ * log never shows a silent gap; known entries newer than the page (live ones
+ * that beat the REST answer) are always kept.
  */
 export function mergeLogPage(log: ModerationLog, page: ModerationPage, older: boolean): ModerationLog {
   if (older) return { entries: mergeEntries(log.entries, page.entries), nextCursor: page.nextCursor, loaded: true };
   const newestKnown = log.entries[0];
   const oldestNew = page.entries.at(-1);
   const gap = newestKnown && oldestNew && page.nextCursor !== null && idValue(oldestNew.id) > idValue(newestKnown.id);
-  if (!log.loaded || gap || log.entries.length === 0) return { entries: mergeEntries([], page.entries), nextCursor: page.nextCursor, loaded: true };
+  if (!log.loaded || gap || log.entries.length === 0) {
+    // Live entries that arrived before this answer and are newer than it stay on top.
+    const newestNew = page.entries[0];
+    const newer = newestNew ? log.entries.filter((e) => idValue(e.id) > idValue(newestNew.id)) : log.entries;
+    return { entries: mergeEntries(newer, page.entries), nextCursor: page.nextCursor, loaded: true };
+  }
   const knownGoesFurther = oldestNew === undefined || idValue(log.entries.at(-1)!.id) < idValue(oldestNew.id);
   return { entries: mergeEntries(log.entries, page.entries), nextCursor: knownGoesFurther ? log.nextCursor : page.nextCursor, loaded: true };
 }

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { MessageDto } from "../contracts/dto";
 import { type AdminCallView, adminApi, isApiError } from "./api";
+import { mergeById } from "./merge-by-id";
 import { emptyLog, mergeLogPage, type ModerationLog } from "./moderation";
 
 type Load = "idle" | "loading" | "failed";
@@ -51,7 +52,7 @@ export function useAdminCall(callId: string) {
     setMessagesState("loading");
     try {
       const page = await adminApi.history(callId, messagesCursor);
-      setMessages((m) => [...page.messages, ...m.filter((x) => !page.messages.some((y) => y.id === x.id))]);
+      setMessages((m) => mergeById(m, page.messages, "oldest-first"));
       setMessagesCursor(page.nextCursor);
       setMessagesState("idle");
     } catch {

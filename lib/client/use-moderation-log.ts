@@ -5,6 +5,8 @@ import { api } from "./api";
 import type { RoomEvent, RoomState } from "./call-state";
 
 export type LogLoad = "idle" | "loading" | "failed";
+/** Which page a load asked for, so "Try again" repeats the one that failed. */
+type LogPage = "newest" | "older";
 
 /**
  * Keeps an admin's moderation log filled: the newest page on every (re)connect
@@ -12,6 +14,7 @@ export type LogLoad = "idle" | "loading" | "failed";
  */
 export function useModerationLog(callId: string, room: RoomState, dispatch: Dispatch<RoomEvent>) {
   const [state, setState] = useState<LogLoad>("idle");
+  const [failed, setFailed] = useState<LogPage>("newest");
   const isAdmin = room.self?.role === "admin" && !room.ended;
   const { syncs } = room;
   const cursor = room.log.nextCursor;
@@ -23,6 +26,7 @@ export function useModerationLog(callId: string, room: RoomState, dispatch: Disp
         dispatch({ type: "moderation-page", page: await api.moderationLog(callId, before), older: before !== null });
         setState("idle");
       } catch {
+        setFailed(before === null ? "newest" : "older");
         setState("failed");
       }
     },
@@ -37,7 +41,7 @@ export function useModerationLog(callId: string, room: RoomState, dispatch: Disp
     if (cursor && state !== "loading") void load(cursor);
   }, [cursor, state, load]);
 
-  const retry = useCallback(() => void load(room.log.loaded ? cursor : null), [load, room.log.loaded, cursor]);
+  const retry = useCallback(() => void load(failed === "older" ? cursor : null), [load, failed, cursor]);
 
   return { logState: state, loadOlderLog: loadOlder, retryLog: retry };
 }

@@ -23,9 +23,14 @@ export function requestCaller(req: Request, callId: string): Promise<Caller> {
 }
 
 /** The signed-in account making this request, or null. */
-export async function requestUser(req: Request): Promise<Visitor | null> {
+export function requestUser(req: Request): Promise<Visitor | null> {
+  return cookieUser(credentialSources(req).cookies);
+}
+
+/** The signed-in account behind these cookies (next-auth's session cookie), or null. */
+export async function cookieUser(cookies: Record<string, string>): Promise<Visitor | null> {
   const { env, deps } = appContext();
-  return visitorFor(deps, await sessionUserId(env.NEXTAUTH_SECRET, credentialSources(req).cookies));
+  return visitorFor(deps, await sessionUserId(env.NEXTAUTH_SECRET, cookies));
 }
 
 export async function requireUser(req: Request): Promise<Visitor> {

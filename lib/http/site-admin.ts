@@ -1,10 +1,8 @@
 import { appContext } from "../context";
 import type { Visitor } from "../services/admit-participant";
-import { sessionUserId } from "../auth/session";
 import { isSiteAdmin } from "../services/accounts";
 import { requireSiteAdmin } from "../services/site-admin";
-import { visitorFor } from "../services/visitors";
-import { requestUser } from "./identity";
+import { cookieUser, requestUser } from "./identity";
 
 /** The site admin making this request; 403 for anyone else (pages answer 404 instead). */
 export async function requestSiteAdmin(req: Request): Promise<Visitor> {
@@ -13,7 +11,6 @@ export async function requestSiteAdmin(req: Request): Promise<Visitor> {
 
 /** For /admin pages: the site admin behind these cookies, or null (the page then answers 404). */
 export async function siteAdminFromCookies(cookies: Record<string, string>): Promise<Visitor | null> {
-  const { env, deps, accounts } = appContext();
-  const user = await visitorFor(deps, await sessionUserId(env.NEXTAUTH_SECRET, cookies));
-  return user && (await isSiteAdmin(accounts, user.id)) ? user : null;
+  const user = await cookieUser(cookies);
+  return user && (await isSiteAdmin(appContext().accounts, user.id)) ? user : null;
 }

@@ -146,6 +146,8 @@ describe("accounts in the browser", () => {
     await name.fill("pleb-brook");
     await page.getByRole("button", { name: "Save name" }).click();
     await page.getByText("Names starting with pleb- are kept for guests.").waitFor();
+    // A failed submit puts focus on the first invalid field, so its error is read out with it.
+    expect(await name.evaluate((el) => document.activeElement === el && el.getAttribute("aria-invalid") === "true")).toBe(true);
     await name.fill("Brook Rivers");
     await page.getByRole("button", { name: "Save name" }).click();
     await page.getByRole("status").filter({ hasText: "You now appear as Brook Rivers" }).waitFor();
@@ -156,6 +158,7 @@ describe("accounts in the browser", () => {
     await page.getByLabel("New password again").fill("a brand new password");
     await page.getByRole("button", { name: "Change password" }).click();
     await page.getByText("That is not your current password.").waitFor();
+    expect(await page.getByLabel("Current password").evaluate((el) => document.activeElement === el)).toBe(true);
 
     await accountNav(page).getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(`${server.url}/`);

@@ -82,6 +82,17 @@ describe("moderating a call in the browser", () => {
     await panel.getByRole("button", { name: `Ban ${listenerName}` }).waitFor();
     expect(await panel.getByRole("button", { name: /^Remove pleb-/ }).count()).toBe(1);
 
+    // On a phone the panel is a modal sheet: the page behind it is inert. Focus stayed on the lock button
+    // while it was busy, so Escape closes the panel and focus returns to its toggle.
+    const toggle = host.page.getByRole("button", { name: /^Admin panel/ });
+    await host.page.setViewportSize({ width: 390, height: 800 });
+    await host.page.getByRole("dialog", { name: "Admin panel" }).waitFor();
+    expect(await toggle.evaluate((el) => el.closest("[inert]") !== null)).toBe(true);
+    await host.page.keyboard.press("Escape");
+    await host.page.getByRole("dialog", { name: "Admin panel" }).waitFor({ state: "detached" });
+    expect(await toggle.evaluate((el) => el.closest("[inert]") === null && document.activeElement === el)).toBe(true);
+    await host.page.setViewportSize({ width: 1280, height: 800 });
+
     const latecomer = await newPerson(browser, server.url);
     await latecomer.page.goto(link);
     await latecomer.page.getByRole("heading", { name: "This call is locked" }).waitFor();
@@ -91,7 +102,9 @@ describe("moderating a call in the browser", () => {
       const res = await person.page.goto("/admin");
       expect(res?.status()).toBe(404);
       await person.page.getByRole("heading", { name: "Page not found" }).waitFor();
+      expect(await person.page.title()).not.toMatch(/admin/i);
       expect((await person.page.goto(`/admin/calls/${callId}`))?.status()).toBe(404);
+      expect(await person.page.title()).not.toMatch(/admin|call/i);
     }
 
     // The site admin sees the live call with its host and head count, and ends it for everyone.

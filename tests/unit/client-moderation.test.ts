@@ -68,6 +68,14 @@ describe("moderation log pages", () => {
     expect(s.nextCursor).toBe("59");
   });
 
+  it("the first page keeps live entries that arrived before it and are newer", () => {
+    const live = withLiveEntry(withLiveEntry(emptyLog, entry(12)), entry(11));
+    const s = mergeLogPage(live, { entries: [entry(11), entry(10)], nextCursor: "10" }, false);
+    expect(ids(s.entries)).toEqual(["12", "11", "10"]);
+    expect(s).toMatchObject({ nextCursor: "10", loaded: true });
+    expect(ids(mergeLogPage(live, { entries: [], nextCursor: null }, false).entries)).toEqual(["12", "11"]);
+  });
+
   it("a live entry lands on top once", () => {
     expect(ids(withLiveEntry(withLiveEntry(loaded, entry(11)), entry(11)).entries)).toEqual(["11", "10", "9"]);
   });

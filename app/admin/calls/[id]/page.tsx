@@ -1,14 +1,12 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AdminCallView } from "@/components/admin/admin-call-view";
 import { CallIdSchema } from "@/lib/contracts/call-id";
-import { requireSiteAdminPage } from "../../guard";
+import { requireSiteAdminPage, siteAdminMetadata } from "../../guard";
 
 type Props = { params: Promise<{ id: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `${(await params).id.slice(0, 64)} · Site admin · Earshot` };
-}
+// Static, after the guard: the id in a title would be shown even on the 404 for anyone else.
+export const generateMetadata = () => siteAdminMetadata("Call · Site admin · Earshot");
 
 export default async function AdminCallPage({ params }: Props) {
   await requireSiteAdminPage();

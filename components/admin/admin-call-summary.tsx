@@ -1,9 +1,10 @@
 import type { CallDto } from "@/lib/contracts/dto";
+import { LocalTime } from "../ui/local-time";
 
 export const callName = (call: CallDto) => call.title || call.id;
 
-/** A call's title, ID, host, and whether and how it is running. */
-export function CallSummary({ call }: { call: CallDto }) {
+/** One line of /admin's call lists: a call's title, ID, host, and whether and how it is running. */
+export function AdminCallSummary({ call }: { call: CallDto }) {
   const live = call.endedAt === null;
   return (
     <div className="flex min-w-0 flex-col gap-0.5">
@@ -19,7 +20,7 @@ export function CallSummary({ call }: { call: CallDto }) {
         <span>host {call.hostName}</span>
         {live && <span>{call.participantCount === 1 ? "1 person" : `${call.participantCount} people`} present</span>}
         <span>
-          {live ? "started" : "ended"} <time dateTime={call.endedAt ?? call.createdAt}>{new Date(call.endedAt ?? call.createdAt).toLocaleString()}</time>
+          {live ? "started" : "ended"} <LocalTime iso={call.endedAt ?? call.createdAt} />
         </span>
       </span>
     </div>

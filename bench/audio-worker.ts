@@ -80,8 +80,11 @@ type Handler = (args: any) => Promise<unknown>;
 const handlers: Record<string, Handler> = {
   join: (a: JoinArgs) => join(a),
   /** Per listener: audio packets received so far, each read with its own time. */
-  received: async (): Promise<Record<string, RtpCount>> =>
-    Object.fromEntries(await Promise.all([...peers].map(async ([k, e]) => [k, await e.peer.receivedAudio()] as const))),
+  received: async (): Promise<Record<string, RtpCount>> => {
+    // A peer whose connection is gone has no statistics: it is left out, and counts as having received nothing.
+    const counts = await Promise.all([...peers].map(async ([k, e]) => [k, await e.peer.receivedAudio().catch(() => null)] as const));
+    return Object.fromEntries(counts.filter((c): c is readonly [string, RtpCount] => c[1] !== null));
+  },
   publish: async (a: { key: string; timeoutMs: number }) => {
     const e = peers.get(a.key);
     if (!e) throw new Error(`no peer ${a.key}`);

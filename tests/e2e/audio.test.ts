@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chatMessage, hostCall, joinByPasting, launchChromium, newPerson, ownName, sendChat, type Person } from "../support/browser";
+import { chatMessage, hostCall, joinByPasting, launchChromium, newPerson, ownName, sendChat, setRole, type Person } from "../support/browser";
 import { localLiveKitEnv, namespaceAddress } from "../support/netns";
 import { startServer, type TestServer } from "../support/server";
 
@@ -76,7 +76,7 @@ describe("voice in the browser", () => {
     await listener.page.getByText("You are a listener: you hear the stage. Only speakers and admins can use a microphone.").waitFor();
 
     // Promotion shows the microphone button without a reload; the person chooses to speak.
-    await admin.page.getByLabel(`Role for ${speakerName}`).selectOption("speaker");
+    await setRole(admin.page, speakerName, "speaker");
     await micButton(speaker.page).filter({ hasText: "Turn microphone on" }).waitFor({ timeout: 10_000 });
     await micButton(speaker.page).click();
     await micButton(speaker.page).filter({ hasText: "Turn microphone off" }).waitFor({ timeout: 10_000 });
@@ -94,7 +94,7 @@ describe("voice in the browser", () => {
     expect(b - a).toBeGreaterThan(4000); // Opus at ~32 kbit/s is ~8 kB in 2 s; silence frames would be far fewer
 
     // Demotion unpublishes the microphone on the server: the speaker's button goes, the listener's audio stops.
-    await admin.page.getByLabel(`Role for ${speakerName}`).selectOption("listener");
+    await setRole(admin.page, speakerName, "listener");
     await expect.poll(() => micButton(speaker.page).count(), { timeout: 10_000 }).toBe(0);
     await sleep(1500); // packets in flight
     const c = await inboundAudioBytes(listener.page);

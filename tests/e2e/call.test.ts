@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chatMessage, hostCall, joinByPasting, launchChromium, newPerson, ownName, sendChat, waitConnected, type Person } from "../support/browser";
+import { chatMessage, hostCall, joinByPasting, launchChromium, newPerson, ownName, sendChat, setRole, waitConnected, type Person } from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
 
 const LISTENER_REFUSAL = "You are a listener; only chatters, speakers and admins can do that.";
@@ -38,8 +38,7 @@ describe("a call in two browsers", () => {
     await chatMessage(guest.page, "Welcome, everyone!").waitFor();
 
     // The host sees the guest arrive in the audience, then promotes them.
-    const roleMenu = host.page.getByLabel(`Role for ${guestName}`);
-    await roleMenu.selectOption("chatter");
+    await setRole(host.page, guestName, "chatter");
     await expect.poll(() => guestInput.isEnabled(), { timeout: 10_000 }).toBe(true);
     expect(await guest.page.getByText(LISTENER_REFUSAL).count()).toBe(0);
 

@@ -124,3 +124,9 @@ export async function joinByPasting(guest: Person, link: string): Promise<void> 
   await page.waitForURL(link);
   await waitConnected(page);
 }
+
+/** An admin changes someone's role with the role menu on their row. */
+export async function setRole(page: Page, displayName: string, role: string): Promise<void> {
+  await page.getByLabel(`Role for ${displayName}`).first().selectOption(role);
+  await page.getByRole("button", { name: `Set role for ${displayName}` }).first().click();
+}

@@ -16,10 +16,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync } f
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { TrackSource } from "@livekit/protocol";
 import { RoomServiceClient } from "livekit-server-sdk";
-import type { Role } from "../lib/contracts/roles";
-import { audioPermissions } from "../lib/domain/audio-permissions";
+import { roomPermission } from "../lib/livekit/audio-room";
 import { LIVEKIT_VERSION } from "../lib/livekit/provision";
 import { mintToken } from "../lib/livekit/tokens";
 import { api, createCall, joinCall } from "../tests/support/api";
@@ -253,19 +251,6 @@ interface Ctx {
 
 type Mode = "baseline" | "earshot";
 
-/** Exactly the permission set Earshot's applyRole sends (lib/livekit/audio-room.ts). */
-function permissionFor(role: Role) {
-  const p = audioPermissions(role);
-  return {
-    canSubscribe: p.canSubscribe,
-    canPublish: p.canPublish,
-    canPublishData: p.canPublishData,
-    canPublishSources: p.publishSources.map(() => TrackSource.MICROPHONE),
-    hidden: false,
-    canUpdateMetadata: false,
-  };
-}
-
 async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number; promote: number; quiet?: boolean }) {
   const { server, workers, o } = ctx;
   const log = (s: string) => !opts.quiet && console.log(`  [${mode} N=${n}] ${s}`);
@@ -378,7 +363,7 @@ async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number
           ? api(server, "POST", `/api/calls/${callId}/roles`, { credential: host.credential, body: { participantId: pid, role: "speaker" } }).then((res) => {
               if (res.status !== 200) throw new Error(`REST role change: ${res.status} ${JSON.stringify(res.body)}`);
             })
-          : ctx.rooms.updateParticipant(callId, pid, { permission: permissionFor("speaker") }).then(() => undefined);
+          : ctx.rooms.updateParticipant(callId, pid, { permission: roomPermission("speaker") }).then(() => undefined);
       const actDone = act.then(() => now() - t0);
       actDone.catch(() => undefined);
       // A refused publish is not rejected by rtc-node: it waits ~10 s for an answer
@@ -411,7 +396,7 @@ async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number
       await act.catch(() => undefined);
       if (mode === "earshot")
         await api(server, "POST", `/api/calls/${callId}/roles`, { credential: host.credential, body: { participantId: pid, role: "listener" } }).catch(() => undefined);
-      else await ctx.rooms.updateParticipant(callId, pid, { permission: permissionFor("listener") }).catch(() => undefined);
+      else await ctx.rooms.updateParticipant(callId, pid, { permission: roomPermission("listener") }).catch(() => undefined);
       await sleep(100);
     }
     const promoteOk = promoted.filter((p) => p.publishMs !== null);

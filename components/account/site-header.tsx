@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "../ui/button";
 import { SignOutButton } from "./sign-out-button";
+import { HomeLink } from "../ui/home-link";
 
 export type SitePage = "home" | "calls" | "profile" | "signin" | "signup" | "other";
 
@@ -21,9 +22,7 @@ export function SiteHeader({ user, current }: { user: { name: string } | null; c
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2.5">
-        <Link href="/" className="text-sm font-semibold tracking-wide text-indigo-600 uppercase hover:underline dark:text-indigo-400">
-          Earshot
-        </Link>
+        <HomeLink className="text-sm" />
         <nav aria-label="Account" className="flex flex-wrap items-center gap-1">
           {user ? (
             <>

@@ -8,6 +8,7 @@ import { RoleBadge } from "../ui/role-badge";
 import { ConnectionPill } from "./connection-status";
 import { CopyLinkButton } from "./copy-link-button";
 import { EndCallButton } from "./end-call-button";
+import { HomeLink } from "../ui/home-link";
 
 export interface CallHeaderProps {
   callId: string;
@@ -24,9 +25,7 @@ export function CallHeader({ callId, call, self, connection, ended, leaving, onL
   return (
     <header className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3 border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex min-w-0 flex-col gap-0.5">
-        <Link href="/" className="self-start text-xs font-semibold tracking-wide text-indigo-600 uppercase hover:underline dark:text-indigo-400">
-          Earshot
-        </Link>
+        <HomeLink />
         <h1 className="truncate text-lg font-semibold">{call?.title ?? callId}</h1>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500 dark:text-slate-400">
           <span className="font-mono">{callId}</span>

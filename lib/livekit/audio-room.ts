@@ -15,6 +15,19 @@ export interface LiveKitSettings {
 /** A participant not (or no longer) in the LiveKit room is not an error for us. */
 const isNotFound = (e: unknown) => e instanceof TwirpError && (e.status === 404 || e.code === "not_found");
 
+/** A role's whole permission set in the room: updateParticipant REPLACES it, so every field is sent. */
+export function roomPermission(role: Role) {
+  const p = audioPermissions(role);
+  return {
+    canSubscribe: p.canSubscribe,
+    canPublish: p.canPublish,
+    canPublishData: p.canPublishData,
+    canPublishSources: p.publishSources.map(() => TrackSource.MICROPHONE),
+    hidden: false,
+    canUpdateMetadata: false,
+  };
+}
+
 /** The AudioRoom port on a LiveKit server (local or external) through its RoomService API. */
 export function liveKitAudioRoom(settings: LiveKitSettings): AudioRoom {
   const httpUrl = settings.apiUrl.replace(/^ws/, "http");
@@ -31,20 +44,7 @@ export function liveKitAudioRoom(settings: LiveKitSettings): AudioRoom {
     token: (p) => mintToken(settings, p),
 
     applyRole: (callId, participantId, role: Role) =>
-      tolerant(() => {
-        const p = audioPermissions(role);
-        // updateParticipant REPLACES the permission set: always send every field.
-        return rooms.updateParticipant(callId, participantId, {
-          permission: {
-            canSubscribe: p.canSubscribe,
-            canPublish: p.canPublish,
-            canPublishData: p.canPublishData,
-            canPublishSources: p.publishSources.map(() => TrackSource.MICROPHONE),
-            hidden: false,
-            canUpdateMetadata: false,
-          },
-        });
-      }),
+      tolerant(() => rooms.updateParticipant(callId, participantId, { permission: roomPermission(role) })),
 
     muteMicrophone: (callId, participantId) =>
       tolerant(async () => {

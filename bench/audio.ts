@@ -12,7 +12,7 @@
  *          --workers auto|N  --join-timeout 30 (s)  --no-warmup
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -527,7 +527,6 @@ async function main() {
   const keys = { apiKey: "earshot_bench", apiSecret: `bench-${Math.random().toString(36).slice(2)}-livekit-secret-0123456789` };
   const lkEnv = await localLiveKitEnv(host);
   const liveKitUrl = `ws://${host}:${lkEnv.LIVEKIT_PORT}`;
-  const before = new Set(readdirSync(tmpdir()).filter((d) => d.startsWith("earshot-data-")));
 
   let server: TestServer | null = null;
   const workers: PeerWorker[] = [];
@@ -537,14 +536,6 @@ async function main() {
       await Promise.all(workers.map((w) => w.stop().catch(() => undefined)));
       await server?.stop().catch(() => undefined);
       rmSync(tmp, { recursive: true, force: true });
-      // startServer makes a data dir of its own that our EARSHOT_DATA_DIR replaces: remove it if it is still empty.
-      for (const d of readdirSync(tmpdir()).filter((d) => d.startsWith("earshot-data-") && !before.has(d))) {
-        try {
-          if (statSync(join(tmpdir(), d)).isDirectory()) rmdirSync(join(tmpdir(), d));
-        } catch {
-          // not empty or gone: not ours to delete
-        }
-      }
     })());
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.once(sig, () => {

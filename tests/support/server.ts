@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { freshDatabaseUrl } from "./database";
 
 export const TEST_LIVEKIT_KEY = "earshot_test";
@@ -94,6 +94,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       output += "\n--- restart ---\n";
       await launch(port);
     },
-    stop: () => kill("SIGTERM"),
+    async stop() {
+      await kill("SIGTERM");
+      // What this server made for itself goes with it; a database the caller passed in is the caller's.
+      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.databaseUrl && databaseUrl.startsWith("file:")) rmSync(dirname(databaseUrl.slice("file:".length)), { recursive: true, force: true });
+    },
   };
 }

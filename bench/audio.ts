@@ -304,7 +304,11 @@ async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number
     const joinPhaseS = (now() - joinStarted) / 1000;
     const ok = results.filter((r) => r.ok);
     const failed = results.filter((r) => !r.ok);
-    log(`${ok.length}/${n} joined and heard the speaker in ${joinPhaseS.toFixed(1)} s` + (failed.length ? `; first failure: ${failed[0]!.error}` : ""));
+    const joinDist = dist(ok.map((r) => r.joinMs!));
+    log(
+      `${ok.length}/${n} joined and heard the speaker in ${joinPhaseS.toFixed(1)} s (join to first audible frame p50 ${r1(joinDist.p50)} ms, p95 ${r1(joinDist.p95)} ms)` +
+        (failed.length ? `; first failure: ${failed[0]!.error}` : ""),
+    );
 
     // ---- delivery window
     await sleep(1000); // jitter buffers settle after the last join
@@ -521,7 +525,8 @@ async function main() {
     process.exit(1);
   }
   const maxN = Math.max(...o.listeners);
-  const workerCount = o.workers === "auto" ? Math.min(4, Math.max(1, Math.ceil(maxN / 50))) : Number(o.workers);
+  // Spread the peers: one busy JS thread per 25 peers at most, up to four processes.
+  const workerCount = o.workers === "auto" ? Math.min(4, Math.max(1, Math.ceil(maxN / 25))) : Number(o.workers);
 
   const tmp = mkdtempSync(join(tmpdir(), "earshot-bench-audio-"));
   const keys = { apiKey: "earshot_bench", apiSecret: `bench-${Math.random().toString(36).slice(2)}-livekit-secret-0123456789` };

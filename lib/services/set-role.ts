@@ -27,8 +27,8 @@ export async function setRole(deps: Deps, caller: Caller, input: { participantId
   const dto = participantDto(participant, call.hostParticipantId);
   if (entry) {
     deps.notifier.participantUpdated(call.id, dto);
-    await announceEntries(deps, call.id, [entry]);
-    await bestEffort("role change", () => deps.audio.applyRole(call.id, participant.id, participant.role));
+    // The audio room need not wait for the admins' log to be told.
+    await Promise.all([bestEffort("role change", () => deps.audio.applyRole(call.id, participant.id, participant.role)), announceEntries(deps, call.id, [entry])]);
   }
   return dto;
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { type AudioState, audioStatusMessage } from "@/lib/client/audio-state";
+import { useNow } from "@/lib/client/use-now";
 import type { Role } from "@/lib/contracts/roles";
 import { can } from "@/lib/domain/permissions";
 import { Button } from "../../ui/button";
@@ -72,7 +72,7 @@ function MicControl({ state, role, onToggleMic }: { state: AudioState; role: Rol
  * countdown to the next retry ticks beside it, outside the region, so it is not read out every second.
  */
 function VoiceStatus({ state }: { state: AudioState }) {
-  const now = useSecondTicks(state.link === "unavailable");
+  const now = useNow(state.link === "unavailable" ? 1000 : null);
   const { sentence, retry } = audioStatusMessage(state, now);
   return (
     <p className="flex flex-wrap items-center gap-1.5 text-sm text-slate-700 dark:text-slate-300">
@@ -81,16 +81,4 @@ function VoiceStatus({ state }: { state: AudioState }) {
       {retry && <span aria-hidden>{retry}</span>}
     </p>
   );
-}
-
-/** The current time, refreshed every second while `on` (a countdown). */
-function useSecondTicks(on: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!on) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [on]);
-  return now;
 }

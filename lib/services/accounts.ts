@@ -70,7 +70,7 @@ export async function changePassword(deps: AccountDeps, userId: string, current:
 const tooMany = () => new AppError("RATE_LIMITED", "Too many attempts; wait a minute and try again.", { retryAfterMs: 60_000 });
 
 /** Site admins are the accounts whose email is in ADMIN_EMAILS; nobody is one by default. */
-export async function isSiteAdmin(deps: AccountDeps, userId: string): Promise<boolean> {
+export async function isSiteAdmin(deps: Pick<AccountDeps, "users" | "adminEmails">, userId: string): Promise<boolean> {
   const user = await deps.users.findUser(userId);
   return user?.email != null && deps.adminEmails.has(user.email) && !user.disabledAt;
 }

@@ -3,6 +3,7 @@ import type { MessagesQuery } from "../contracts/rest";
 import type { Role } from "../contracts/roles";
 import { AppError } from "../domain/errors";
 import { roleTimeline } from "../domain/role-timeline";
+import { type AccountDeps, isSiteAdmin } from "./accounts";
 import type { Visitor } from "./admit-participant";
 import type { Caller, Deps } from "./deps";
 import { callDto, callDtoOf } from "./dto";
@@ -45,16 +46,17 @@ export async function listMyCalls(deps: Pick<Deps, "history" | "clock">, user: V
  */
 export async function callHistory(
   deps: Pick<Deps, "store" | "history" | "moderation" | "clock">,
+  accounts: Pick<AccountDeps, "users" | "adminEmails">,
   callId: string,
-  viewer: { caller: Caller | null; user: Visitor | null; siteAdmin: boolean },
+  viewer: { caller: Caller | null; user: Visitor | null },
   query: MessagesQuery,
 ): Promise<CallHistory> {
   const call = await requireCall(deps.store, callId);
-  const member =
-    viewer.siteAdmin ||
+  const allowed =
     (viewer.caller !== null && (await deps.store.findParticipant(viewer.caller.participantId))?.callId === callId) ||
-    (viewer.user !== null && (await deps.store.findUserParticipant(callId, viewer.user.id)) !== null);
-  if (!member) throw new AppError("CALL_NOT_FOUND", `There is no call called "${callId}".`);
+    (viewer.user !== null && (await deps.store.findUserParticipant(callId, viewer.user.id)) !== null) ||
+    (viewer.user !== null && (await isSiteAdmin(accounts, viewer.user.id)));
+  if (!allowed) throw new AppError("CALL_NOT_FOUND", `There is no call called "${callId}".`);
 
   const [participants, changes, page, dto] = await Promise.all([
     deps.history.listAllParticipants(callId),

@@ -33,8 +33,8 @@ export async function listCalls(deps: Pick<Deps, "history">, q: AdminCallsQuery)
 }
 
 /** Any call's history and moderation log. */
-export async function inspectCall(deps: Deps, admin: Visitor, callId: string): Promise<CallHistory & { moderation: ModerationPage }> {
-  const history = await callHistory(deps, callId, { caller: null, user: admin, siteAdmin: true }, { limit: 50 });
+export async function inspectCall(deps: Deps, accounts: AccountDeps, admin: Visitor, callId: string): Promise<CallHistory & { moderation: ModerationPage }> {
+  const history = await callHistory(deps, accounts, callId, { caller: null, user: admin }, { limit: 50 });
   return { ...history, moderation: await moderationPage(deps, callId, { limit: 50 }) };
 }
 

@@ -10,7 +10,6 @@ import { CallIdSchema } from "@/lib/contracts/call-id";
 import { MessagesQuerySchema } from "@/lib/contracts/rest";
 import { appContext } from "@/lib/context";
 import { isAppError } from "@/lib/domain/errors";
-import { isSiteAdmin } from "@/lib/services/accounts";
 import { callHistory } from "@/lib/services/call-history";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -33,7 +32,7 @@ export default async function CallHistoryPage({ params, searchParams }: Props) {
     // Only people who were in the call (as this account, or as a guest in this browser) and site admins see it;
     // everyone else gets the same 404 as for a call that never existed.
     const viewer = await pageIdentity(callId, user);
-    history = await callHistory(deps, callId, { ...viewer, siteAdmin: await isSiteAdmin(accounts, user.id) }, query);
+    history = await callHistory(deps, accounts, callId, viewer, query);
   } catch (e) {
     if (isAppError(e) && e.code === "CALL_NOT_FOUND") notFound();
     throw e;

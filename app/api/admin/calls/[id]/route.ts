@@ -5,5 +5,5 @@ import { inspectCall } from "@/lib/services/site-admin";
 
 export const GET = handle<{ id: string }>(async (req, params) => {
   const admin = await requestSiteAdmin(req);
-  return json(await inspectCall(appContext().deps, admin, callIdParam(params)));
+  return json(await inspectCall(appContext().deps, appContext().accounts, admin, callIdParam(params)));
 });

@@ -2,7 +2,6 @@ import { MessagesQuerySchema } from "@/lib/contracts/rest";
 import { appContext } from "@/lib/context";
 import { requestIdentity } from "@/lib/http/identity";
 import { callIdParam, handle, json, readQuery } from "@/lib/http/route";
-import { isSiteAdmin } from "@/lib/services/accounts";
 import { callHistory } from "@/lib/services/call-history";
 
 export const GET = handle<{ id: string }>(async (req, params) => {
@@ -10,6 +9,5 @@ export const GET = handle<{ id: string }>(async (req, params) => {
   const callId = callIdParam(params);
   // 404 alike for strangers and for credentials of other calls: call IDs cannot be probed.
   const { caller, user } = await requestIdentity(req, callId, true);
-  const siteAdmin = user ? await isSiteAdmin(accounts, user.id) : false;
-  return json(await callHistory(deps, callId, { caller, user, siteAdmin }, readQuery(req, MessagesQuerySchema)));
+  return json(await callHistory(deps, accounts, callId, { caller, user }, readQuery(req, MessagesQuerySchema)));
 });

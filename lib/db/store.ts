@@ -1,5 +1,6 @@
 import type { DefaultRole, Role } from "../contracts/roles";
 import type { CallRecord, MessageRecord, ParticipantRecord, Store } from "../services/ports";
+import { batchQueue, fulfilled, oneByOne, type BatchRunner } from "./batch-queue";
 import type { Db } from "./client";
 
 type Row<T> = Omit<T, "defaultRole" | "role" | "kind"> & Record<string, unknown>;
@@ -38,7 +39,59 @@ export const toParticipant = (r: Row<ParticipantRecord> & { role: string; kind: 
 /** Prisma reports a unique-constraint violation as P2002, through either adapter. */
 export const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === "P2002";
 
+type NewMessage = Omit<MessageRecord, "id">;
+type Inserted = { message: MessageRecord; duplicate: boolean };
+
+/** Enough to batch a busy call's traffic; small enough for every database's bind-variable limit. */
+const MAX_BATCH = 100;
+
+/** Point lookups by id, many ids to one query. */
+function byIdRunner<R extends { id: string }, T>(findMany: (ids: string[]) => Promise<R[]>, map: (r: R) => T): BatchRunner<string, T | null> {
+  return async (ids) => {
+    const rows = await findMany([...new Set(ids)]);
+    const byId = new Map(rows.map((r) => [r.id, map(r)]));
+    return ids.map((id) => fulfilled(byId.get(id) ?? null));
+  };
+}
+
+const messageKey = (m: { senderId: string; clientId: string }) => `${m.senderId}\n${m.clientId}`;
+
 export function prismaStore(db: Db): Store {
+  const insertOneMessage = async (m: NewMessage): Promise<Inserted> => {
+    try {
+      return { message: await db.message.create({ data: m }), duplicate: false };
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      const existing = await db.message.findUnique({ where: { senderId_clientId: { senderId: m.senderId, clientId: m.clientId } } });
+      if (!existing) throw e;
+      return { message: existing, duplicate: true };
+    }
+  };
+
+  // Chat is the hot path: concurrent messages share one INSERT (one commit) and their senders' lookups.
+  const insertMessage = batchQueue<NewMessage, Inserted>(
+    async (items) => {
+      try {
+        const rows = await db.message.createManyAndReturn({ data: items });
+        const byKey = new Map(rows.map((r) => [messageKey(r), r]));
+        return items.map((m) => fulfilled({ message: byKey.get(messageKey(m))!, duplicate: false }));
+      } catch (e) {
+        // A resend of a stored message fails the whole statement: settle each on its own.
+        if (!isUniqueViolation(e)) throw e;
+        return oneByOne(items, insertOneMessage);
+      }
+    },
+    { maxBatch: MAX_BATCH },
+  );
+  const findCall = batchQueue(
+    byIdRunner((ids) => db.call.findMany({ where: { id: { in: ids } } }), toCall),
+    { maxBatch: MAX_BATCH },
+  );
+  const findParticipant = batchQueue(
+    byIdRunner((ids) => db.participant.findMany({ where: { id: { in: ids } } }), toParticipant),
+    { maxBatch: MAX_BATCH },
+  );
+
   return {
     async createCall(call, host) {
       try {
@@ -53,10 +106,7 @@ export function prismaStore(db: Db): Store {
       }
     },
 
-    async findCall(id) {
-      const r = await db.call.findUnique({ where: { id } });
-      return r && toCall(r);
-    },
+    findCall,
 
     async endCall(id, at) {
       const [ended] = await db.$transaction([
@@ -81,10 +131,7 @@ export function prismaStore(db: Db): Store {
       return rows.map((r) => r.id);
     },
 
-    async findParticipant(id) {
-      const r = await db.participant.findUnique({ where: { id } });
-      return r && toParticipant(r);
-    },
+    findParticipant,
 
     async findUserParticipant(callId, userId) {
       const r = await db.participant.findUnique({ where: { callId_userId: { callId, userId } } });
@@ -133,16 +180,7 @@ export function prismaStore(db: Db): Store {
 
     countPresentAdmins: (callId) => db.participant.count({ where: { callId, leftAt: null, role: "admin" } }),
 
-    async insertMessage(m) {
-      try {
-        return { message: await db.message.create({ data: m }), duplicate: false };
-      } catch (e) {
-        if (!isUniqueViolation(e)) throw e;
-        const existing = await db.message.findUnique({ where: { senderId_clientId: { senderId: m.senderId, clientId: m.clientId } } });
-        if (!existing) throw e;
-        return { message: existing as MessageRecord, duplicate: true };
-      }
-    },
+    insertMessage,
 
     async listMessagesBefore(callId, before, limit) {
       return db.message.findMany({

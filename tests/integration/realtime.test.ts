@@ -65,6 +65,40 @@ describe("Socket.IO contract", () => {
     expect(stored.body.messages).toHaveLength(2);
   });
 
+  it("stores bursts from many senders at once (resends and refusals among them) exactly once each, in send order", async () => {
+    const host = await createCall(server, "chatter");
+    const seats = await Promise.all([1, 2, 3, 4].map(() => joinCall(server, host.call.id)));
+    const admin = await open(host.credential);
+    const chatters = [admin, ...(await Promise.all(seats.slice(0, 3).map((s) => open(s.credential))))];
+    const listener = await open(seats[3]!.credential);
+    await admin.client.emit("role:set", { participantId: seats[3]!.participant.id, role: "listener" });
+
+    // Sent without waiting, so they reach the server together and share statements.
+    const burst = (indexes: number[]) =>
+      Promise.all(chatters.map((c, who) => Promise.all(indexes.map((i) => c.client.emit("chat:send", { clientId: `${who}-${i}`, body: `from ${who}: ${i}` })))));
+    const [fresh, refused] = await Promise.all([burst([0, 1, 2, 3, 4, 5]), listener.client.emit("chat:send", { clientId: "l-0", body: "not allowed" })]);
+    // Then resends of stored messages mixed with a new one.
+    const mixed = await burst([0, 6, 1]);
+
+    expect(refused).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    const ids = (acks: typeof fresh[number]) => acks.map((r) => (r.ok ? Number(r.message.id) : NaN));
+    for (const [who, acks] of fresh.entries()) {
+      expect(acks.map((r) => r.ok && !r.duplicate)).toEqual([true, true, true, true, true, true]);
+      expect(ids(acks)).toEqual([...ids(acks)].sort((x, y) => x - y));
+      expect(mixed[who]!.map((r) => r.ok && r.duplicate)).toEqual([true, false, true]);
+      expect([ids(mixed[who]!)[0], ids(mixed[who]!)[2]]).toEqual(ids(acks).slice(0, 2));
+    }
+
+    const stored = await api(server, "GET", `/api/calls/${host.call.id}/messages?limit=200`, { credential: host.credential });
+    const keys: string[] = stored.body.messages.map((m: { clientId: string }) => m.clientId);
+    expect(keys).toHaveLength(4 * 7);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.filter((k) => k.startsWith("2-"))).toEqual(["2-0", "2-1", "2-2", "2-3", "2-4", "2-5", "2-6"]);
+    await listener.client.waitFor("chat:message", (m) => m.clientId === "3-6");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(listener.client.received("chat:message")).toHaveLength(4 * 7);
+  });
+
   it("refuses chat from listeners and lets them chat the moment they are promoted", async () => {
     const host = await createCall(server, "listener");
     const guest = await joinCall(server, host.call.id);

@@ -69,7 +69,7 @@ export function ClaimGuestSeat({ callId, self, ended }: { callId: string; self: 
         {state.kind === "failed" && <FormMessage tone="error">{state.message}</FormMessage>}
       </div>
       <div className="flex shrink-0 gap-2">
-        <Button onClick={claim} disabled={state.kind === "claiming"}>
+        <Button onClick={claim} aria-disabled={state.kind === "claiming"}>
           {state.kind === "claiming" ? "Keeping…" : `Keep it as ${user.name}`}
         </Button>
         <Button variant="secondary" onClick={() => setDismissed(true)}>

@@ -54,7 +54,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
       )}
       <NewPasswordField id="password-new" label="New password" value={values.next} onChange={set("next")} error={problems.next} />
       <TextField id="password-confirm" label="New password again" type="password" autoComplete="new-password" value={values.confirm} onChange={set("confirm")} error={problems.confirm} />
-      <Button type="submit" disabled={busy} className="self-start">
+      <Button type="submit" aria-disabled={busy} className="self-start">
         {busy ? "Saving…" : hasPassword ? "Change password" : "Set password"}
       </Button>
       {outcome && <FormMessage tone={outcome.tone}>{outcome.text}</FormMessage>}

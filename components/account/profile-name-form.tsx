@@ -50,7 +50,7 @@ export function ProfileNameForm({ name: initial }: { name: string }) {
         error={problem}
         hint="Others see this name in calls. Calls you are already in keep the name you joined with."
       />
-      <Button type="submit" disabled={busy} className="self-start">
+      <Button type="submit" aria-disabled={busy} className="self-start">
         {busy ? "Saving…" : "Save name"}
       </Button>
       {outcome && <FormMessage tone={outcome.tone}>{outcome.text}</FormMessage>}

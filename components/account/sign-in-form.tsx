@@ -58,7 +58,7 @@ export function SignInForm({ callbackUrl, providers, initialError }: SignInFormP
           onChange={(e) => setPassword(e.target.value)}
           error={missing.password}
         />
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" aria-disabled={busy}>
           {busy ? "Signing in…" : "Sign in"}
         </Button>
         {error && <FormMessage tone="error">{error}</FormMessage>}

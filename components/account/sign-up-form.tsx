@@ -60,7 +60,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         <TextField id="signup-name" label="Display name" autoComplete="nickname" maxLength={40} value={values.name} onChange={set("name")} error={problems.name} hint="Shown to others in calls." />
         <TextField id="signup-email" label="Email" type="email" autoComplete="email" value={values.email} onChange={set("email")} error={problems.email} />
         <NewPasswordField id="signup-password" label="Password" value={values.password} onChange={set("password")} error={problems.password} />
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" aria-disabled={busy}>
           {busy ? "Creating your account…" : "Sign up"}
         </Button>
         {error && <FormMessage tone="error">{error}</FormMessage>}

@@ -91,7 +91,7 @@ async function main() {
     audioUrl: audio.publicUrl,
     verifyAudioWebhook: audio.verifyWebhook,
   });
-  serveRealtime(io, deps, { credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET });
+  serveRealtime(io, deps, { credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET }, audio.publicUrl);
 
   // Nobody is connected to a process that just started: everyone still in a
   // call is away until their client reconnects, and times out if it never does.

@@ -1,6 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import type { Role } from "../contracts/roles";
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../contracts/socket";
+import type { LiveKitAccess } from "../contracts/dto";
+import type { AckFn, ClientToServerEvents, ServerToClientEvents } from "../contracts/socket";
 import { backoffDelay } from "./backoff";
 import type { RoomEvent } from "./call-state";
 import { type ChatRejection, Outbox, type OutboxStorage, outboxStorageKey } from "./outbox";
@@ -20,6 +21,11 @@ export type ActionResult = { ok: true } | { ok: false; message: string };
 /** A client event that carries a payload and an ack (all of them do). */
 export type ActionEvent = keyof ClientToServerEvents;
 export type ActionPayload<E extends ActionEvent> = Parameters<ClientToServerEvents[E]>[0];
+/** The ack an event's server handler answers with. */
+type AckOf<E extends ActionEvent> = Parameters<ClientToServerEvents[E]>[1] extends AckFn<infer T> ? Parameters<AckFn<T>>[0] : never;
+/** An event that got no answer: the socket was down, or the server did not answer in time. */
+type Unanswered = { ok: false; error: { code: "NOT_CONNECTED" | "TIMEOUT"; message: string } };
+const unanswered = (code: Unanswered["error"]["code"], message: string): Unanswered => ({ ok: false, error: { code, message } });
 /** What components get to send actions with: props in, callbacks out. */
 export type Act = <E extends ActionEvent>(event: E, payload: ActionPayload<E>) => Promise<ActionResult>;
 
@@ -130,17 +136,30 @@ export class CallConnection {
   }
 
   /** Sends one action over the socket; the result is the server's ack, its refusal sentence, or why there was none. */
-  act<E extends ActionEvent>(event: E, payload: ActionPayload<E>): Promise<ActionResult> {
-    if (!this.socket.connected) return Promise.resolve({ ok: false, message: "You are not connected right now; try again once you are back." });
+  async act<E extends ActionEvent>(event: E, payload: ActionPayload<E>): Promise<ActionResult> {
+    const res = await this.request(event, payload);
+    return res.ok ? { ok: true } : { ok: false, message: res.error.message };
+  }
+
+  /**
+   * A fresh media-server token for this participant (grants for the role held now), for the audio
+   * client's retries. Throws when there is none to be had right now: not connected, no answer, or
+   * refused (the call ended, you were removed); the caller retries later or stops.
+   */
+  async audioAccess(): Promise<LiveKitAccess | null> {
+    const res = await this.request("audio:token", {});
+    if (!res.ok) throw new Error(res.error.message);
+    return res.livekit;
+  }
+
+  /** Sends one event and resolves with its ack, or with a refusal saying why there was none (never rejects). */
+  private request<E extends ActionEvent>(event: E, payload: ActionPayload<E>): Promise<AckOf<E> | Unanswered> {
+    if (!this.socket.connected) return Promise.resolve(unanswered("NOT_CONNECTED", "You are not connected right now; try again once you are back."));
     return new Promise((resolve) => {
       const timed = this.socket.timeout(ACTION_TIMEOUT_MS);
       // One generic call for every event: the typed overloads cannot be picked from a union of event names.
-      const emit = timed.emit as unknown as (this: typeof timed, event: E, payload: ActionPayload<E>, ack: (err: Error | null, res: Ack) => void) => void;
-      emit.call(timed, event, payload, (err, res) => {
-        if (err) resolve({ ok: false, message: "The server did not answer in time; try again." });
-        else if (res.ok) resolve({ ok: true });
-        else resolve({ ok: false, message: res.error.message });
-      });
+      const emit = timed.emit as unknown as (this: typeof timed, event: E, payload: ActionPayload<E>, ack: (err: Error | null, res: AckOf<E>) => void) => void;
+      emit.call(timed, event, payload, (err, res) => resolve(err ? unanswered("TIMEOUT", "The server did not answer in time; try again.") : res));
     });
   }
 

@@ -11,7 +11,7 @@ export interface CallAudioOptions {
   access: LiveKitAccess | null;
   /** False once the page is done with the call (ended, left, removed): the room is left. */
   active: boolean;
-  /** A fresh token for a retry: the join answer carries one whose grants follow the current role. */
+  /** A fresh token for a retry, whose grants follow the current role (asked over the call's socket); may throw. */
   refreshAccess(): Promise<LiveKitAccess | null>;
   /** The microphone went on or off (by the person, a demotion or an admin): shown to everyone. */
   onMicChange(muted: boolean): void;

@@ -111,8 +111,14 @@ export function useCallRoom(callId: string) {
 
   const setMuted = useCallback((muted: boolean) => void conn.current?.setMuted(muted), []);
 
-  /** Joining again with this browser's credential is the same participant, with a fresh token for its current role. */
-  const refreshAudioAccess = useCallback(async () => (await api.joinCall(callId)).livekit, [callId]);
+  /**
+   * A fresh token for the current role, asked over the call's socket (a rejoin over HTTP would race the
+   * call's end and touch presence). Throws while not connected or when refused: the audio hook retries later.
+   */
+  const refreshAudioAccess = useCallback(async () => {
+    if (!conn.current) throw new Error("not connected to the call");
+    return conn.current.audioAccess();
+  }, []);
 
   /** Any moderation or hand action over the socket (the server decides; a refusal comes back as its sentence). */
   const act = useCallback(

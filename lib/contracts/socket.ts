@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ClientIdSchema, MessageBodySchema } from "./chat";
-import type { CallDto, MessageDto, ModerationEntryDto, ParticipantDto } from "./dto";
+import type { CallDto, LiveKitAccess, MessageDto, ModerationEntryDto, ParticipantDto } from "./dto";
 import type { ErrorCode } from "./errors";
 import { DefaultRoleSchema, RoleSchema } from "./roles";
 
@@ -51,6 +51,8 @@ export interface ClientToServerEvents {
   "call:lock": (payload: z.infer<typeof LockSchema>, ack: AckFn<{ call: CallDto }>) => void;
   "call:default-role": (payload: z.infer<typeof DefaultRoleSetSchema>, ack: AckFn<{ call: CallDto }>) => void;
   "call:end": (payload: Record<string, never>, ack: AckFn) => void;
+  /** A fresh media-server token for the connection's own participant, grants from the current role (as join's `livekit`). */
+  "audio:token": (payload: Record<string, never>, ack: AckFn<{ livekit: LiveKitAccess | null }>) => void;
 }
 
 /** Something done to you by an admin, in a sentence. */

@@ -14,7 +14,9 @@ import {
   type Ack,
   type AckFn,
 } from "../contracts/socket";
+import type { AppContext } from "../context";
 import { invalidInput, toErrorBody } from "../http/errors";
+import { renewAudioAccess } from "../services/audio-access";
 import type { Caller, Deps } from "../services/deps";
 import { setDefaultRole, setLocked } from "../services/call-controls";
 import { endCall } from "../services/end-call";
@@ -49,7 +51,14 @@ function bind<S extends z.ZodType, R extends object>(
   });
 }
 
-export function registerHandlers(socket: EarshotSocket, deps: Deps): void {
+/** Where this connection's browser reaches the media server: the same answer /join gives a request from its page. */
+function audioUrlOf(socket: EarshotSocket, audioUrl: AppContext["audioUrl"]): string {
+  const { headers, secure } = socket.handshake;
+  const forwardedProto = headers["x-forwarded-proto"];
+  return audioUrl(new URL(`${secure ? "https" : "http"}://${headers.host ?? "localhost"}`), typeof forwardedProto === "string" ? forwardedProto : null);
+}
+
+export function registerHandlers(socket: EarshotSocket, deps: Deps, audioUrl: AppContext["audioUrl"]): void {
   const participant = async (p: Promise<ParticipantDto>) => ({ participant: await p });
   const call = async (p: Promise<CallDto>) => ({ call: await p });
   const done = async (p: Promise<void>) => (await p, {});
@@ -66,4 +75,5 @@ export function registerHandlers(socket: EarshotSocket, deps: Deps): void {
   bind(socket, "call:lock", LockSchema, (caller, { locked }) => call(setLocked(deps, caller, locked)));
   bind(socket, "call:default-role", DefaultRoleSetSchema, (caller, { role }) => call(setDefaultRole(deps, caller, role)));
   bind(socket, "call:end", EmptySchema, (caller) => done(endCall(deps, caller)));
+  bind(socket, "audio:token", EmptySchema, async (caller) => ({ livekit: await renewAudioAccess(deps, caller, audioUrlOf(socket, audioUrl)) }));
 }

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { bearerToken, parseCookies } from "../auth/identify";
 import { requireParticipantCaller, type Secrets } from "../auth/identify-request";
+import type { AppContext } from "../context";
 import { SocketAuthSchema } from "../contracts/socket";
 import { AppError } from "../domain/errors";
 import { toErrorBody } from "../http/errors";
@@ -28,7 +29,7 @@ export function createSocketServer(httpServer: HttpServer, opts: { dev: boolean 
  * `call:state`, then serves the call's events. A refused connection gets a
  * connect_error whose message is the error code.
  */
-export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets): void {
+export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, audioUrl: AppContext["audioUrl"]): void {
   const presence = new PresenceTracker();
 
   io.use(async (socket, next) => {
@@ -48,7 +49,7 @@ export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets): 
 
   io.on("connection", (socket) => {
     const { caller, initialState } = socket.data;
-    registerHandlers(socket, deps);
+    registerHandlers(socket, deps, audioUrl);
     socket.on("disconnect", () => {
       presence
         .disconnected(caller.participantId, () => disconnectParticipant(deps, caller))

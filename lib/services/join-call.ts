@@ -3,7 +3,7 @@ import { admitParticipant, type Visitor } from "./admit-participant";
 import { audioAccess } from "./audio-access";
 import type { Deps } from "./deps";
 import { callDto, participantDto } from "./dto";
-import { bannedError, removedError, requireLiveCall } from "./load";
+import { bannedError, removalError, requireLiveCall } from "./load";
 import { AppError } from "../domain/errors";
 import type { ParticipantRecord } from "./ports";
 
@@ -27,7 +27,7 @@ export async function joinCall(
 
   let participant: ParticipantRecord;
   if (existing && existing.callId === callId) {
-    if (existing.removedAt) throw (await deps.moderation.isBanned(callId, { userId: existing.userId, deviceId: existing.deviceId })) ? bannedError() : removedError();
+    if (existing.removedAt) throw await removalError(deps.moderation, existing);
     participant = existing;
     if (existing.leftAt) {
       participant = await deps.store.updateParticipant(existing.id, { leftAt: null, awaySince: deps.clock.now(), handRaised: false });

@@ -1,6 +1,6 @@
 import { AppError } from "../domain/errors";
 import type { Caller } from "./deps";
-import type { CallRecord, ParticipantRecord, Store } from "./ports";
+import type { CallRecord, ModerationStore, ParticipantRecord, Store } from "./ports";
 
 export async function requireCall(store: Store, callId: string): Promise<CallRecord> {
   const call = await store.findCall(callId);
@@ -14,17 +14,24 @@ export async function requireLiveCall(store: Store, callId: string): Promise<Cal
   return call;
 }
 
-/** The caller's participant record, present or past: for reading history. */
-export async function requireMember(store: Store, caller: Caller): Promise<ParticipantRecord> {
+/**
+ * The caller's participant record, present or past: for reading history.
+ * With `moderation`, a removed caller who is also banned is told BANNED (as a rejoin would be), not REMOVED.
+ */
+export async function requireMember(store: Store, caller: Caller, moderation?: ModerationStore): Promise<ParticipantRecord> {
   const p = await store.findParticipant(caller.participantId);
   if (!p || p.callId !== caller.callId) throw new AppError("INVALID_CREDENTIAL", "Your credential does not match anyone in this call.");
-  if (p.removedAt) throw removedError();
+  if (p.removedAt) throw moderation ? await removalError(moderation, p) : removedError();
   return p;
 }
 
 /** The caller, who must be in a live call and not have left it: for acting in it. */
-export async function requireActiveParticipant(store: Store, caller: Caller): Promise<{ call: CallRecord; self: ParticipantRecord }> {
-  const [call, self] = await Promise.all([requireLiveCall(store, caller.callId), requireMember(store, caller)]);
+export async function requireActiveParticipant(
+  store: Store,
+  caller: Caller,
+  moderation?: ModerationStore,
+): Promise<{ call: CallRecord; self: ParticipantRecord }> {
+  const [call, self] = await Promise.all([requireLiveCall(store, caller.callId), requireMember(store, caller, moderation)]);
   if (self.leftAt) throw new AppError("PARTICIPANT_LEFT", "You have left this call; join it again to take part.");
   return { call, self };
 }
@@ -37,3 +44,8 @@ export async function requireTarget(store: Store, callId: string, participantId:
 
 export const bannedError = () => new AppError("BANNED", "An admin banned you from this call; you cannot rejoin it.");
 export const removedError = () => new AppError("REMOVED", "An admin removed you from this call; you cannot rejoin it.");
+
+/** Why a removed participant may not come back: banned (their account or browser) or removed. */
+export async function removalError(moderation: ModerationStore, p: ParticipantRecord): Promise<AppError> {
+  return (await moderation.isBanned(p.callId, { userId: p.userId, deviceId: p.deviceId })) ? bannedError() : removedError();
+}

@@ -112,11 +112,22 @@ describe("voice in the browser", () => {
 
   it("keeps chat working and says voice is unavailable when LiveKit cannot be reached", async () => {
     const person = await newPerson(browser, degraded.url);
+    // Retries ask for a fresh token over the call's socket, never by joining again.
+    let joins = 0;
+    let tokenRequests = 0;
+    person.page.on("request", (r) => void (r.method() === "POST" && /\/api\/calls\/[a-z-]+\/join$/.test(r.url()) && joins++));
+    person.page.on("websocket", (ws) => ws.on("framesent", (f) => void (typeof f.payload === "string" && f.payload.includes('"audio:token"') && tokenRequests++)));
     await hostCall(person, "No voice today");
-    await voiceStatus(person.page).filter({ hasText: /Voice is unavailable right now; chat still works/ }).waitFor({ timeout: 20_000 });
+    const unavailable = voiceStatus(person.page).filter({ hasText: /Voice is unavailable right now; chat still works/ });
+    await unavailable.waitFor({ timeout: 20_000 });
+    await person.page.getByRole("button", { name: "Retry voice now" }).click();
+    await expect.poll(() => tokenRequests, { timeout: 10_000 }).toBeGreaterThan(0);
+    await unavailable.waitFor({ timeout: 20_000 });
+    expect(joins).toBe(1);
     await person.page.getByLabel("Message", { exact: true }).fill("still here");
     await person.page.getByLabel("Message", { exact: true }).press("Enter");
     await person.page.getByRole("region", { name: "Chat", exact: true }).getByText("still here", { exact: true }).waitFor();
+    expect(person.errors).toEqual([]);
     await person.context.close();
   });
 });

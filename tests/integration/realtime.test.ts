@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, createCall, joinCall } from "../support/api";
+import { storesOn } from "../support/stores";
 import { connect, type TestClient } from "../support/sockets";
 import { startServer, type TestServer } from "../support/server";
 
@@ -12,6 +13,9 @@ afterAll(async () => {
   for (const c of clients) c.close();
   await server?.stop();
 });
+
+/** A LiveKit token's claims (its payload, unverified: the server signed it, the test only reads the grants). */
+const claims = (jwt: string | false) => JSON.parse(Buffer.from(String(jwt).split(".")[1] ?? "", "base64url").toString("utf8"));
 
 async function open(credential: string) {
   const r = await connect(server, credential);
@@ -144,6 +148,10 @@ describe("Socket.IO contract", () => {
       ["role:set", { participantId: host.participant.id, role: "overlord" }],
       ["mute:set", { muted: "yes" }],
       ["hand:set", null],
+      // The token is always for the connection's own participant: nobody can name another.
+      ["audio:token", { participantId: host.participant.id }],
+      ["audio:token", "now"],
+      ["audio:token", null],
     ] as const;
     for (const [event, payload] of bad) {
       const res = await client.emit(event, payload);
@@ -223,6 +231,53 @@ describe("Socket.IO contract", () => {
       .poll(async () => (await api(server, "GET", `/api/calls/${host.call.id}`)).body.call.endedAt, { timeout: 5000, interval: 200 })
       .not.toBeNull();
     expect((await api(server, "POST", `/api/calls/${host.call.id}/join`)).status).toBe(410);
+  });
+
+  it("answers audio:token with a fresh token for the connection's own participant, grants from the role held now", async () => {
+    const host = await createCall(server, "listener");
+    const guest = await joinCall(server, host.call.id);
+    const admin = await open(host.credential);
+    const listener = await open(guest.credential);
+    const tokenNow = async () => {
+      const ack = await listener.client.emit("audio:token", {});
+      expect(ack).toMatchObject({ ok: true, livekit: { url: "ws://127.0.0.1:9", token: expect.stringMatching(/^ey/) } });
+      return claims(ack.ok && ack.livekit.token);
+    };
+
+    const before = await tokenNow();
+    expect(before).toMatchObject({ sub: guest.participant.id, name: guest.participant.displayName, attributes: { role: "listener" } });
+    expect(before.video).toMatchObject({ roomJoin: true, room: host.call.id, canSubscribe: true, canPublish: false, canPublishData: false });
+
+    expect(await admin.client.emit("role:set", { participantId: guest.participant.id, role: "speaker" })).toMatchObject({ ok: true });
+    const promoted = await tokenNow();
+    expect(promoted).toMatchObject({ sub: guest.participant.id, attributes: { role: "speaker" } });
+    expect(promoted.video).toMatchObject({ room: host.call.id, canPublish: true, canPublishSources: ["microphone"], canPublishData: false });
+    expect(promoted.video.roomAdmin).toBeUndefined();
+
+    expect(await admin.client.emit("role:set", { participantId: guest.participant.id, role: "chatter" })).toMatchObject({ ok: true });
+    expect((await tokenNow()).video).toMatchObject({ canPublish: false });
+  });
+
+  it("refuses audio:token to someone removed or banned and on an ended call, even before their socket is told", async () => {
+    const host = await createCall(server, "listener");
+    const [removed, banned] = await Promise.all([joinCall(server, host.call.id), joinCall(server, host.call.id)]);
+    const sockets = await Promise.all([host, removed, banned].map((s) => open(s.credential)));
+    const [hostSocket, removedSocket, bannedSocket] = sockets.map((s) => s.client);
+    // Committed, but not yet acted on by the server: the race a retry's token request can meet.
+    const elsewhere = await storesOn(server.databaseUrl);
+    try {
+      const actor = { id: host.participant.id, name: host.participant.displayName };
+      await elsewhere.moderation.remove(host.call.id, actor, removed.participant.id, false, new Date());
+      await elsewhere.moderation.remove(host.call.id, actor, banned.participant.id, true, new Date());
+      expect(await removedSocket!.emit("audio:token", {})).toMatchObject({ ok: false, error: { code: "REMOVED", message: expect.any(String) } });
+      expect(await bannedSocket!.emit("audio:token", {})).toMatchObject({ ok: false, error: { code: "BANNED", message: expect.any(String) } });
+      expect(await hostSocket!.emit("audio:token", {})).toMatchObject({ ok: true });
+
+      await elsewhere.store.endCall(host.call.id, new Date());
+      expect(await hostSocket!.emit("audio:token", {})).toMatchObject({ ok: false, error: { code: "CALL_ENDED", message: expect.any(String) } });
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it("refuses a connection to an ended call", async () => {

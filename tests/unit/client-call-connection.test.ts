@@ -201,4 +201,27 @@ describe("call connection", () => {
     await expect(connection.setRole("p2", "chatter")).resolves.toMatchObject({ ok: false });
     expect(socket.emits).toHaveLength(0);
   });
+
+  it("asks for a fresh audio token over the socket and hands back the server's", async () => {
+    const { socket, connection } = setup();
+    socket.open();
+    const access = connection.audioAccess();
+    expect(socket.emits.map((e) => [e.event, e.payload])).toEqual([["audio:token", {}]]);
+    socket.emits[0]!.ack(null, { ok: true, livekit: { url: "ws://media", token: "ey.fresh" } });
+    await expect(access).resolves.toEqual({ url: "ws://media", token: "ey.fresh" });
+  });
+
+  it("fails an audio token request that cannot be answered, so the audio client retries later", async () => {
+    const { socket, connection } = setup();
+    // Not connected: nothing is sent.
+    await expect(connection.audioAccess()).rejects.toThrow(/not connected/);
+    expect(socket.emits).toHaveLength(0);
+    socket.open();
+    const ended = connection.audioAccess();
+    socket.emits[0]!.ack(null, { ok: false, error: { code: "CALL_ENDED", message: "This call has ended; its history is read-only." } });
+    await expect(ended).rejects.toThrow("This call has ended; its history is read-only.");
+    const late = connection.audioAccess();
+    socket.emits[1]!.ack(new Error("operation has timed out"), undefined);
+    await expect(late).rejects.toThrow(/did not answer in time/);
+  });
 });

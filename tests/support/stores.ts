@@ -1,0 +1,14 @@
+import { openDb } from "@/lib/db/client";
+import { prismaModerationStore } from "@/lib/db/moderation-store";
+import { prismaStore } from "@/lib/db/store";
+
+/**
+ * The app's own stores on a running test server's database. What a test writes
+ * through them is committed, but the server has not acted on it (no broadcast,
+ * no disconnect): the moment between a change landing and its sockets being
+ * told, when a request already in flight meets the new state.
+ */
+export async function storesOn(databaseUrl: string) {
+  const db = await openDb(databaseUrl);
+  return { store: prismaStore(db), moderation: prismaModerationStore(db), close: () => db.$disconnect() };
+}

@@ -1,28 +1,13 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 /**
- * The integration suite runs twice: on SQLite, and on Postgres when one is
- * available (EARSHOT_TEST_POSTGRES_URL, or a local server started from
- * Debian's postgresql package by scripts/postgres.sh).
+ * The integration suite runs twice: on SQLite, and on Postgres when
+ * EARSHOT_TEST_POSTGRES_URL names one (`npm test` starts a throwaway cluster and sets it).
  */
-function postgresUrl(): string | null {
-  if (process.env.EARSHOT_TEST_POSTGRES_URL) return process.env.EARSHOT_TEST_POSTGRES_URL;
-  const hasServer = existsSync("/usr/lib/postgresql") && readdirSync("/usr/lib/postgresql").length > 0;
-  if (!hasServer) {
-    console.warn("[vitest] no PostgreSQL server here: the Postgres integration run is left out (CI installs one).");
-    return null;
-  }
-  const url = execFileSync(`${root}scripts/postgres.sh`, ["start"], { encoding: "utf8" }).trim();
-  process.env.EARSHOT_TEST_POSTGRES_URL = url;
-  return url;
-}
-
-const pgUrl = postgresUrl();
+const pgUrl = process.env.EARSHOT_TEST_POSTGRES_URL ?? null;
 const integration = (name: string, db: "sqlite" | "postgres") => ({
   extends: true as const,
   test: {

@@ -20,31 +20,44 @@ const provision = run(process.execPath, ["--import", "tsx", "scripts/provision-l
 if (provision.status !== 0) process.exit(provision.status ?? 1);
 
 const vitest = [process.execPath, `${root}node_modules/vitest/vitest.mjs`, "run", ...args];
+const hasPostgres = spawnSync("sh", ["-c", "ls -d /usr/lib/postgresql/*/bin"], { stdio: "ignore" }).status === 0;
+
+/**
+ * Runs vitest through `wrap` (e.g. into the namespace, whose loopback is not the host's) with a
+ * throwaway Postgres of its own started the same way, unless EARSHOT_TEST_POSTGRES_URL names one.
+ */
+function vitestWithPostgres(wrap, env, pgDir) {
+  const given = !!process.env.EARSHOT_TEST_POSTGRES_URL;
+  if (!given && !hasPostgres) console.error("No PostgreSQL server here (Debian's postgresql package): the Postgres integration run is left out.");
+  const own = !given && hasPostgres;
+  const pgEnv = { ...process.env, EARSHOT_PG_DIR: pgDir, EARSHOT_PG_PORT: "54329" };
+  const postgres = (action) => wrap(`${root}scripts/postgres.sh`, [action]);
+  try {
+    if (own) env = { ...env, EARSHOT_TEST_POSTGRES_URL: execFileSync(...postgres("start"), { encoding: "utf8", env: pgEnv }).trim() };
+    return run(...wrap(vitest[0], vitest.slice(1)), { env }).status ?? 1;
+  } finally {
+    if (own) {
+      run(...postgres("stop"), { env: pgEnv, stdio: "ignore" });
+      run("rm", ["-rf", pgDir]);
+    }
+  }
+}
+
 const canNamespace = process.getuid?.() === 0 && spawnSync("ip", ["netns", "list"]).status === 0;
 if (!canNamespace) {
   console.error(
     "npm test needs to create a network namespace for the audio tests (root and iproute2);\n" +
       "running without one: the audio suites will fail. See docs/OPERATIONS.md#tests.",
   );
-  process.exit(run(vitest[0], vitest.slice(1)).status ?? 1);
+  process.exit(vitestWithPostgres((cmd, argv) => [cmd, argv], process.env, `/tmp/earshot-pg-test-${process.pid}`));
 }
 
 const ns = `earshot-${process.pid}`;
 const address = execFileSync(`${root}scripts/netns.sh`, ["up", ns], { encoding: "utf8" }).trim();
 let status = 1;
 try {
-  // A Postgres of our own inside the namespace (its loopback is not the host's).
-  const pgEnv = { ...process.env, EARSHOT_PG_DIR: `/tmp/earshot-pg-${ns}`, EARSHOT_PG_PORT: "54329" };
-  const hasPostgres = spawnSync("sh", ["-c", "ls -d /usr/lib/postgresql/*/bin"], { stdio: "ignore" }).status === 0;
-  const env = { ...process.env, EARSHOT_NETNS_ADDR: address };
-  if (hasPostgres && !process.env.EARSHOT_TEST_POSTGRES_URL) {
-    env.EARSHOT_TEST_POSTGRES_URL = execFileSync("ip", ["netns", "exec", ns, `${root}scripts/postgres.sh`, "start"], { encoding: "utf8", env: pgEnv }).trim();
-  }
-  status = run("ip", ["netns", "exec", ns, ...vitest], { env }).status ?? 1;
-  if (env.EARSHOT_TEST_POSTGRES_URL && !process.env.EARSHOT_TEST_POSTGRES_URL) {
-    run("ip", ["netns", "exec", ns, `${root}scripts/postgres.sh`, "stop"], { env: pgEnv, stdio: "ignore" });
-    run("rm", ["-rf", pgEnv.EARSHOT_PG_DIR]);
-  }
+  const inNamespace = (cmd, argv) => ["ip", ["netns", "exec", ns, cmd, ...argv]];
+  status = vitestWithPostgres(inNamespace, { ...process.env, EARSHOT_NETNS_ADDR: address }, `/tmp/earshot-pg-${ns}`);
 } finally {
   execFileSync(`${root}scripts/netns.sh`, ["down", ns]);
 }

@@ -1,16 +1,22 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { freshDatabaseUrl, testDbKind } from "../support/database";
 
 const migrationsDir = testDbKind() === "postgres" ? "prisma/postgres/migrations" : "prisma/migrations";
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A project root holding only the first `n` migrations. */
 function rootWith(n: number): string {
   const root = mkdtempSync(join(tmpdir(), "earshot-migrations-"));
+  made.push(root);
   mkdirSync(join(root, migrationsDir), { recursive: true });
   for (const name of readdirSync(migrationsDir).sort().slice(0, n)) cpSync(join(migrationsDir, name), join(root, migrationsDir, name), { recursive: true });
   return root;
@@ -20,6 +26,7 @@ describe("migrations", () => {
   it("apply once each, in order, and keep existing rows through later table rebuilds", async () => {
     const all = readdirSync(migrationsDir).sort();
     const url = await freshDatabaseUrl();
+    if (url.startsWith("file:")) made.push(dirname(url.slice("file:".length)));
     expect(await migrate(url, rootWith(1))).toEqual(all.slice(0, 1));
 
     // Data written under the first schema, through raw SQL that only uses its columns.

@@ -71,6 +71,8 @@ export function prismaStore(db: Db): Store {
   // Chat is the hot path: concurrent messages share one INSERT (one commit) and their senders' lookups.
   const insertMessage = batchQueue<NewMessage, Inserted>(
     async (items) => {
+      // Alone, a plain create is cheaper (measured: createManyAndReturn of one row costs ~1.7x).
+      if (items.length === 1) return oneByOne(items, insertOneMessage);
       try {
         const rows = await db.message.createManyAndReturn({ data: items });
         const byKey = new Map(rows.map((r) => [messageKey(r), r]));

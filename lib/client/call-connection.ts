@@ -80,6 +80,11 @@ export class CallConnection {
   private removal: string | null = null;
   private handshakeFailures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Events that arrive on a new connection before its call:state: the server joins the socket
+   * to the call before reading the snapshot, so these may be newer than it. Applied after it.
+   */
+  private beforeState: RoomEvent[] | null = null;
 
   constructor(private readonly opts: CallConnectionOptions) {
     const socket = opts.socket;
@@ -97,20 +102,26 @@ export class CallConnection {
 
     socket.on("connect", () => {
       this.handshakeFailures = 0;
+      this.beforeState = [];
       this.setState({ status: "connected", reason: null, code: null });
       this.outbox.flush();
     });
     socket.on("disconnect", (reason) => this.onDisconnect(reason));
     socket.on("connect_error", (err) => this.onConnectError(err));
 
-    socket.on("call:state", (state) => opts.onEvent({ type: "call:state", state }));
-    socket.on("chat:message", (message) => opts.onEvent({ type: "chat:message", message }));
-    socket.on("participant:joined", (participant) => opts.onEvent({ type: "participant:joined", participant }));
-    socket.on("participant:updated", (participant) => opts.onEvent({ type: "participant:updated", participant }));
-    socket.on("participant:left", ({ participantId }) => opts.onEvent({ type: "participant:left", participantId }));
+    socket.on("call:state", (state) => {
+      const held = this.beforeState ?? [];
+      this.beforeState = null;
+      opts.onEvent({ type: "call:state", state });
+      for (const event of held) opts.onEvent(event);
+    });
+    socket.on("chat:message", (message) => this.live({ type: "chat:message", message }));
+    socket.on("participant:joined", (participant) => this.live({ type: "participant:joined", participant }));
+    socket.on("participant:updated", (participant) => this.live({ type: "participant:updated", participant }));
+    socket.on("participant:left", ({ participantId }) => this.live({ type: "participant:left", participantId }));
     socket.on("call:ended", () => this.callEnded());
-    socket.on("call:updated", (call) => opts.onEvent({ type: "call:updated", call }));
-    socket.on("moderation:entry", (entry) => opts.onEvent({ type: "moderation:entry", entry }));
+    socket.on("call:updated", (call) => this.live({ type: "call:updated", call }));
+    socket.on("moderation:entry", (entry) => this.live({ type: "moderation:entry", entry }));
     socket.on("notice", (notice) => {
       // A removal is told by the closed connection's banner instead.
       if (notice.code === "REMOVED") this.removal = notice.message;
@@ -174,6 +185,12 @@ export class CallConnection {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.outbox.dispose();
     this.socket.disconnect();
+  }
+
+  /** A change the server announced: held until this connection's call:state, then applied in order. */
+  private live(event: RoomEvent): void {
+    if (this.beforeState) this.beforeState.push(event);
+    else this.opts.onEvent(event);
   }
 
   private callEnded(): void {

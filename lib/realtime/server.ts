@@ -7,7 +7,7 @@ import { SocketAuthSchema } from "../contracts/socket";
 import { AppError } from "../domain/errors";
 import { toErrorBody } from "../http/errors";
 import type { Caller, Deps } from "../services/deps";
-import { connectParticipant, disconnectParticipant } from "../services/presence";
+import { callState, connectParticipant, disconnectParticipant } from "../services/presence";
 import { registerHandlers } from "./handlers";
 import { PresenceTracker } from "./presence-tracker";
 import { callRoom, participantRoom } from "./rooms";
@@ -36,9 +36,8 @@ export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, a
     let caller: Caller | null = null;
     try {
       caller = await identifySocket(socket, deps, secrets);
-      const state = await presence.connected(caller.participantId, () => connectParticipant(deps, caller!));
+      await presence.connected(caller.participantId, () => connectParticipant(deps, caller!));
       socket.data.caller = caller;
-      socket.data.initialState = state;
       next();
     } catch (e) {
       if (caller) void presence.disconnected(caller.participantId, async () => undefined);
@@ -48,16 +47,25 @@ export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, a
   });
 
   io.on("connection", (socket) => {
-    const { caller, initialState } = socket.data;
+    const { caller } = socket.data;
     registerHandlers(socket, deps, audioUrl);
     socket.on("disconnect", () => {
       presence
         .disconnected(caller.participantId, () => disconnectParticipant(deps, caller))
         .catch((e) => toErrorBody(e, "socket disconnect"));
     });
+    // In the rooms before the snapshot is read: whatever changes after the read reaches this
+    // socket as an event (possibly just before call:state; the client applies those after it).
     socket.join([callRoom(caller.callId), participantRoom(caller.participantId)]);
-    if (initialState) socket.emit("call:state", initialState);
-    socket.data.initialState = undefined;
+    callState(deps, caller).then(
+      (state) => socket.emit("call:state", state),
+      (e) => {
+        // Ended, removed or a database hiccup since the handshake: dropping the transport makes
+        // the client reconnect, and the next handshake answers with the reason.
+        toErrorBody(e, "socket call:state");
+        socket.conn.close();
+      },
+    );
   });
 }
 

@@ -1,8 +1,8 @@
 import type { Server, Socket } from "socket.io";
-import type { CallState, ClientToServerEvents, ServerToClientEvents } from "../contracts/socket";
+import type { ClientToServerEvents, ServerToClientEvents } from "../contracts/socket";
 import type { Caller } from "../services/deps";
 
-export type SocketData = { caller: Caller; initialState?: CallState };
+export type SocketData = { caller: Caller };
 export type InterServerEvents = Record<string, never>;
 export type EarshotServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type EarshotSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

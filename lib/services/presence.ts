@@ -13,7 +13,7 @@ export const CALL_STATE_MESSAGES = 50;
  * credential still holds comes back in; an away one is online again.
  * Returns the full state the client renders from.
  */
-export async function connectParticipant(deps: Deps, caller: Caller): Promise<CallState> {
+export async function connectParticipant(deps: Deps, caller: Caller): Promise<void> {
   const call = await requireLiveCall(deps.store, caller.callId);
   let self = await requireMember(deps.store, caller);
   if (self.leftAt || self.awaySince) {
@@ -24,7 +24,6 @@ export async function connectParticipant(deps: Deps, caller: Caller): Promise<Ca
     else deps.notifier.participantUpdated(call.id, dto);
     if (call.emptySince) await deps.store.setCallEmptySince(call.id, null);
   }
-  return callState(deps, caller);
 }
 
 export async function callState(deps: Deps, caller: Caller): Promise<CallState> {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CallConnection, type CallSocket, type ConnectionState } from "@/lib/client/call-connection";
 import type { RoomEvent } from "@/lib/client/call-state";
-import { callState } from "../support/client-fixtures";
+import { callState, message, participant } from "../support/client-fixtures";
 
 type Handler = (...args: unknown[]) => void;
 
@@ -81,6 +81,25 @@ describe("call connection", () => {
     expect(events.map((e) => e.type)).toEqual(["call:state", "participant:left"]);
   });
 
+  it("applies events that beat a connection's call:state after it, in order, on every (re)connect", () => {
+    const { socket, events } = setup();
+    const types = () => events.map((e) => e.type);
+    socket.open();
+    socket.fire("chat:message", message(51));
+    socket.fire("participant:updated", participant("guest", { role: "speaker" }));
+    expect(events).toEqual([]);
+    socket.fire("call:state", callState());
+    expect(types()).toEqual(["call:state", "chat:message", "participant:updated"]);
+
+    socket.lose("transport close");
+    socket.open();
+    socket.fire("participant:left", { participantId: "guest" });
+    expect(types()).toHaveLength(3);
+    socket.fire("call:state", callState());
+    socket.fire("chat:message", message(52));
+    expect(types().slice(3)).toEqual(["call:state", "participant:left", "chat:message"]);
+  });
+
   it("shows reconnecting after a dropped transport, or offline when the browser has no network", () => {
     const a = setup(true);
     a.socket.open();
@@ -157,6 +176,8 @@ describe("call connection", () => {
   it("passes notices (but not a removal), call updates and moderation entries on as room events", () => {
     const { socket, events } = setup();
     socket.open();
+    socket.fire("call:state", callState());
+    events.length = 0;
     socket.fire("notice", { code: "HAND_ACCEPTED", message: "pleb-host (admin) accepted your raised hand: you can speak now." });
     socket.fire("notice", { code: "REMOVED", message: "pleb-host (admin) removed you from this call." });
     socket.fire("call:updated", callState().call);

@@ -1,17 +1,73 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCall, joinCall } from "../support/api";
+import { api, createCall, joinCall } from "../support/api";
 import { connect, type TestClient } from "../support/sockets";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 const clients: TestClient[] = [];
 beforeAll(async () => {
-  // The sender is limited by the server, not by the per-person chat limit.
+  // A high chat rate so senders are limited by the server, not the rate limiter.
   server = await startServer({ env: { CHAT_RATE_PER_SEC: "1000", CHAT_BURST: "1000" } });
 });
 afterAll(async () => {
   for (const c of clients) c.close();
   await server?.stop();
+});
+
+describe("a server crash in the middle of a chat", () => {
+  it("loses no acknowledged message, duplicates none, and clients resync from call:state", async () => {
+    const host = await createCall(server, "chatter");
+    const guest = await joinCall(server, host.call.id);
+    const sender = (await connect(server, host.credential)).client;
+    const receiver = (await connect(server, guest.credential)).client;
+    clients.push(sender, receiver);
+
+    const acked = new Set<string>();
+    let attempts = 0;
+    let crashed = false;
+    // Send 60 messages one after another, retrying each with the same clientId
+    // until acked (what the browser outbox does); crash the server after 20.
+    for (let i = 0; i < 60; i++) {
+      const clientId = `restart-${i}`;
+      if (i === 20) {
+        crashed = true;
+        void server.restart();
+      }
+      for (;;) {
+        attempts++;
+        if (!sender.socket.connected) {
+          await new Promise((r) => setTimeout(r, 50));
+          continue;
+        }
+        const res = await sender.emit("chat:send", { clientId, body: `message ${i}` }).catch(() => null);
+        if (res?.ok) {
+          acked.add(clientId);
+          break;
+        }
+      }
+    }
+    expect(crashed).toBe(true);
+    expect(acked.size).toBe(60);
+
+    const stored = await api(server, "GET", `/api/calls/${host.call.id}/messages?limit=200`, { credential: host.credential });
+    const ids = stored.body.messages.map((m: { clientId: string }) => m.clientId);
+    expect(ids).toHaveLength(60);
+    expect(new Set(ids)).toEqual(acked);
+    expect(ids).toEqual(Array.from({ length: 60 }, (_, i) => `restart-${i}`));
+
+    // The receiver reconnected by itself and got the full state again.
+    const states = receiver.received("call:state");
+    expect(states.length).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => {
+        const fromStates = receiver.received("call:state").flatMap((s) => s.messages.map((m) => m.clientId));
+        const live = receiver.received("chat:message").map((m) => m.clientId);
+        return new Set([...fromStates, ...live]);
+      })
+      .toEqual(acked); // live events plus the resync state (newest 50) cover every acked message
+    expect(server.logs()).toContain("--- restart ---");
+    expect(attempts).toBeGreaterThanOrEqual(60);
+  });
 });
 
 describe("connecting in the middle of a busy chat", () => {

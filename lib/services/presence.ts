@@ -11,7 +11,7 @@ export const CALL_STATE_MESSAGES = 50;
 /**
  * A connection opened. A participant who had timed out (left) but whose
  * credential still holds comes back in; an away one is online again.
- * Returns the full state the client renders from.
+ * The state to render from is read afterwards (callState), once the socket is in the call's rooms.
  */
 export async function connectParticipant(deps: Deps, caller: Caller): Promise<void> {
   const call = await requireLiveCall(deps.store, caller.callId);

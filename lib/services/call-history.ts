@@ -2,7 +2,8 @@ import type { CallHistory, MyCallsPage, MyCallsQuery } from "../contracts/histor
 import type { MessagesQuery } from "../contracts/rest";
 import type { Role } from "../contracts/roles";
 import { AppError } from "../domain/errors";
-import { roleTimeline } from "../domain/role-timeline";
+import { historyAccess, type HistoryReader } from "../domain/history-access";
+import { clipTimeline, roleTimeline } from "../domain/role-timeline";
 import { type AccountDeps, isSiteAdmin } from "./accounts";
 import type { Visitor } from "./admit-participant";
 import type { Caller, Deps } from "./deps";
@@ -41,8 +42,8 @@ export async function listMyCalls(deps: Pick<Deps, "history" | "clock">, user: V
 
 /**
  * A call's history: transcript page, who was there with the roles they held
- * over time, start, end and duration. Only people who were in the call (or
- * site admins) may read it; anyone else gets 404, so call IDs cannot be probed.
+ * over time, start, end and duration. Who may read how much is the domain's
+ * `historyAccess`; anyone refused gets 404, so call IDs cannot be probed.
  */
 export async function callHistory(
   deps: Pick<Deps, "store" | "history" | "moderation" | "clock">,
@@ -52,16 +53,14 @@ export async function callHistory(
   query: MessagesQuery,
 ): Promise<CallHistory> {
   const call = await requireCall(deps.store, callId);
-  const allowed =
-    (viewer.caller !== null && (await deps.store.findParticipant(viewer.caller.participantId))?.callId === callId) ||
-    (viewer.user !== null && (await deps.store.findUserParticipant(callId, viewer.user.id)) !== null) ||
-    (viewer.user !== null && (await isSiteAdmin(accounts, viewer.user.id)));
-  if (!allowed) throw new AppError("CALL_NOT_FOUND", `There is no call called "${callId}".`);
+  const access = historyAccess(await historyReader(deps, accounts, callId, viewer));
+  if (!access.ok) throw new AppError("CALL_NOT_FOUND", `There is no call called "${callId}".`);
+  const { until } = access;
 
   const [participants, changes, page, dto] = await Promise.all([
     deps.history.listAllParticipants(callId),
     deps.moderation.listRoleChanges(callId),
-    messagePage(deps, callId, query.before ? Number(query.before) : null, query.limit),
+    messagePage(deps, callId, query.before ? Number(query.before) : null, query.limit, until),
     callDto(deps.store, call),
   ]);
   const end = call.endedAt;
@@ -70,19 +69,22 @@ export async function callHistory(
     startedAt: call.createdAt.toISOString(),
     endedAt: end?.toISOString() ?? null,
     durationMs: (end?.getTime() ?? deps.clock.now().getTime()) - call.createdAt.getTime(),
-    participants: participants.map((p) => ({
-      id: p.id,
-      displayName: p.displayName,
-      kind: p.kind,
-      isHost: p.id === call.hostParticipantId,
-      joinedAt: p.joinedAt.toISOString(),
-      leftAt: p.leftAt?.toISOString() ?? null,
-      roles: roleTimeline(p.joinedAt, p.role, roleChangesOf(changes, p.id), p.leftAt ?? end).map((r) => ({
-        role: r.role,
-        from: r.from.toISOString(),
-        until: r.until?.toISOString() ?? null,
+    // A removed reader sees the call as it was when they were removed.
+    participants: participants
+      .filter((p) => until === null || p.joinedAt <= until)
+      .map((p) => ({
+        id: p.id,
+        displayName: p.displayName,
+        kind: p.kind,
+        isHost: p.id === call.hostParticipantId,
+        joinedAt: p.joinedAt.toISOString(),
+        leftAt: p.leftAt && (until === null || p.leftAt <= until) ? p.leftAt.toISOString() : null,
+        roles: clipTimeline(roleTimeline(p.joinedAt, p.role, roleChangesOf(changes, p.id), p.leftAt ?? end), until).map((r) => ({
+          role: r.role,
+          from: r.from.toISOString(),
+          until: r.until?.toISOString() ?? null,
+        })),
       })),
-    })),
     messages: page.messages,
     nextCursor: page.nextCursor,
   };
@@ -92,3 +94,21 @@ const roleChangesOf = (entries: ModerationRecord[], participantId: string) =>
   entries
     .filter((e) => e.targetId === participantId && e.before && e.after)
     .map((e) => ({ fromRole: e.before as Role, toRole: e.after as Role, createdAt: e.createdAt }));
+
+/** What the history's access rule needs to know about a reader. */
+async function historyReader(
+  deps: Pick<Deps, "store" | "moderation">,
+  accounts: Pick<AccountDeps, "users" | "adminEmails">,
+  callId: string,
+  viewer: { caller: Caller | null; user: Visitor | null },
+): Promise<HistoryReader> {
+  const byCredential = viewer.caller ? await deps.store.findParticipant(viewer.caller.participantId) : null;
+  const member = (byCredential?.callId === callId ? byCredential : null) ?? (viewer.user ? await deps.store.findUserParticipant(callId, viewer.user.id) : null);
+  const siteAdmin = viewer.user !== null && (await isSiteAdmin(accounts, viewer.user.id));
+  if (!member) return { siteAdmin, member: null };
+  const [banned, account] = await Promise.all([
+    member.removedAt ? deps.moderation.isBanned(callId, { userId: member.userId, deviceId: member.deviceId }) : false,
+    member.userId ? accounts.users.findUser(member.userId) : null,
+  ]);
+  return { siteAdmin, member: { removedAt: member.removedAt, banned, accountDisabled: account?.disabledAt != null } };
+}

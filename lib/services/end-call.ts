@@ -1,6 +1,7 @@
 import { requireModerator } from "../domain/moderation";
 import { bestEffort } from "./audio-access";
 import type { Caller, Deps } from "./deps";
+import { enforceModeration } from "./limits";
 import { requireActiveParticipant } from "./load";
 import type { Actor } from "./ports";
 
@@ -8,6 +9,7 @@ import type { Actor } from "./ports";
 export async function endCall(deps: Deps, caller: Caller): Promise<void> {
   const { self } = await requireActiveParticipant(deps.store, caller);
   requireModerator(self.role);
+  enforceModeration(deps.limits, caller);
   await finishCall(deps, caller.callId, { id: self.id, name: self.displayName });
 }
 

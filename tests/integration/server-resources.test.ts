@@ -1,11 +1,12 @@
 import { readdirSync } from "node:fs";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, createCall } from "../support/api";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ env: { HEADERS_TIMEOUT_MS: "1000" } });
 });
 afterAll(() => server?.stop());
 
@@ -25,4 +26,20 @@ describe("database connections", () => {
     expect(after - before).toBeLessThan(40);
     expect((await api(server, "GET", "/api/health")).body).toMatchObject({ ok: true, db: true });
   }, 120_000);
+});
+
+describe("idle connections", () => {
+  it("are closed when they send nothing (HEADERS_TIMEOUT_MS)", async () => {
+    const { hostname, port } = new URL(server.url);
+    const started = Date.now();
+    const closedAfter = await new Promise<number>((resolve, reject) => {
+      const socket = connect(Number(port), hostname);
+      const timer = setTimeout(() => (socket.destroy(), reject(new Error("still open after 10 s"))), 10_000);
+      socket.on("close", () => (clearTimeout(timer), resolve(Date.now() - started)));
+      socket.on("error", () => undefined);
+      socket.resume(); // read what the server sends (a 408), so its close is seen
+    });
+    expect(closedAfter).toBeGreaterThanOrEqual(900);
+    expect(closedAfter).toBeLessThan(5000);
+  });
 });

@@ -21,14 +21,15 @@ import { stampClientAddress } from "./lib/auth/client-address";
 import { isUndecodablePath, refuseUndecodablePath } from "./lib/http/undecodable-path";
 import { hashPassword, verifyPassword } from "./lib/auth/passwords";
 import type { AccountDeps } from "./lib/services/accounts";
-import { RateLimiter } from "./lib/domain/rate-limit";
 import { EnvError, parseEnv, type Env } from "./lib/env";
 import { audioBackend, superviseLocalLiveKit } from "./lib/livekit/start-audio";
 import { ensureLocalSecrets } from "./lib/local-secrets";
+import { connectRedis } from "./lib/cluster/redis";
+import { limiters } from "./lib/limits/limiters";
+import { limitSettings } from "./lib/limits/settings";
 import { createSocketServer, serveRealtime } from "./lib/realtime/server";
 import { socketNotifier } from "./lib/realtime/notifier";
 import type { Deps } from "./lib/services/deps";
-import type { Limits } from "./lib/services/limits";
 import { sweepPresence } from "./lib/services/presence";
 
 const dir = process.cwd();
@@ -44,6 +45,9 @@ async function main() {
   const applied = await migrate(env.DATABASE_URL, dir);
   if (applied.length) console.log(`[earshot] database migrations applied: ${applied.join(", ")}`);
   const db = await openDb(env.DATABASE_URL);
+  // Cluster mode: the nodes share Redis (Socket.IO's adapter, rate limits).
+  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL) : null;
+  const limits = limiters(limitSettings(env), redis);
   const store = prismaStore(db);
   const users = prismaUserStore(db);
 
@@ -56,7 +60,7 @@ async function main() {
     stampClientAddress(req, trustProxy);
     void handleRequest(req, res);
   });
-  const io = createSocketServer(httpServer, { dev });
+  const io = createSocketServer(httpServer, { dev, redis });
 
   const deps: Deps = {
     store,
@@ -69,7 +73,7 @@ async function main() {
     randomInt: (n) => randomInt(n),
     issueCredential: (callId, participantId) => issueCredential(env.EARSHOT_SECRET, callId, participantId, env.CREDENTIAL_TTL_HOURS * 3_600_000),
     newId: () => randomUUID(),
-    limits: limitsOf(env),
+    limits: limits.limits,
     config: {
       chatRate: { ratePerSec: env.CHAT_RATE_PER_SEC, burst: env.CHAT_BURST },
       presenceTimeoutMs: env.PRESENCE_TIMEOUT_MS,
@@ -79,10 +83,7 @@ async function main() {
   const accounts: AccountDeps = {
     users,
     passwords: { hash: hashPassword, verify: verifyPassword },
-    signInLimits: {
-      pair: perMinute(env.SIGNIN_RATE_PER_MIN, env.SIGNIN_BURST),
-      ceiling: perMinute(env.SIGNIN_CEILING_RATE_PER_MIN, env.SIGNIN_CEILING_BURST),
-    },
+    signInLimits: limits.signIn,
     adminEmails: new Set(env.ADMIN_EMAILS.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)),
   };
   publishAppContext({
@@ -138,19 +139,6 @@ function connectionLimits(env: Env) {
     keepAliveTimeout: env.KEEP_ALIVE_TIMEOUT_MS,
     // How often Node looks for connections past those timeouts (its default, 30 s, would let them overstay).
     connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(headersTimeout / 4))),
-  };
-}
-
-const perMinute = (rate: number, burst: number) => new RateLimiter({ ratePerSec: rate / 60, burst });
-
-function limitsOf(env: Env): Limits {
-  return {
-    chat: new RateLimiter({ ratePerSec: env.CHAT_RATE_PER_SEC, burst: env.CHAT_BURST }),
-    chatByAddress: new RateLimiter({ ratePerSec: env.CHAT_ADDRESS_RATE_PER_SEC, burst: env.CHAT_ADDRESS_BURST }),
-    join: perMinute(env.JOIN_RATE_PER_MIN, env.JOIN_BURST),
-    createCall: perMinute(env.CREATE_CALL_RATE_PER_MIN, env.CREATE_CALL_BURST),
-    moderation: perMinute(env.MODERATION_RATE_PER_MIN, env.MODERATION_BURST),
-    failedLookups: perMinute(env.LOOKUP_FAIL_RATE_PER_MIN, env.LOOKUP_FAIL_BURST),
   };
 }
 

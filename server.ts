@@ -6,6 +6,7 @@
  */
 import { randomInt, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
+import { hostname } from "node:os";
 import nextEnv from "@next/env";
 import next from "next";
 import { issueCredential } from "./lib/auth/credentials";
@@ -24,13 +25,14 @@ import type { AccountDeps } from "./lib/services/accounts";
 import { EnvError, parseEnv, type Env } from "./lib/env";
 import { audioBackend, superviseLocalLiveKit } from "./lib/livekit/start-audio";
 import { ensureLocalSecrets } from "./lib/local-secrets";
+import { loneNode, redisNodeRegistry } from "./lib/cluster/nodes";
 import { connectRedis } from "./lib/cluster/redis";
 import { limiters } from "./lib/limits/limiters";
 import { limitSettings } from "./lib/limits/settings";
 import { createSocketServer, serveRealtime } from "./lib/realtime/server";
 import { socketNotifier } from "./lib/realtime/notifier";
 import type { Deps } from "./lib/services/deps";
-import { sweepPresence } from "./lib/services/presence";
+import { markAway, sweepPresence } from "./lib/services/presence";
 
 const dir = process.cwd();
 const dev = process.env.NODE_ENV !== "production";
@@ -48,6 +50,7 @@ async function main() {
   // Cluster mode: the nodes share Redis (Socket.IO's adapter, rate limits).
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL) : null;
   const limits = limiters(limitSettings(env), redis);
+  let draining = false;
   const store = prismaStore(db);
   const users = prismaUserStore(db);
 
@@ -74,6 +77,7 @@ async function main() {
     issueCredential: (callId, participantId) => issueCredential(env.EARSHOT_SECRET, callId, participantId, env.CREDENTIAL_TTL_HOURS * 3_600_000),
     newId: () => randomUUID(),
     limits: limits.limits,
+    nodes: redis ? redisNodeRegistry(redis, env.NODE_ID ?? `${hostname()}-${env.PORT}-${process.pid}`, env.SWEEP_INTERVAL_MS) : loneNode,
     config: {
       chatRate: { ratePerSec: env.CHAT_RATE_PER_SEC, burst: env.CHAT_BURST },
       presenceTimeoutMs: env.PRESENCE_TIMEOUT_MS,
@@ -93,19 +97,20 @@ async function main() {
     authOptions: authOptions(env, db, accounts),
     health: async () => {
       const [db, livekit] = await Promise.all([store.ping(), audio.room.reachable()]);
-      return { db, livekit };
+      return { db, livekit, draining };
     },
     audioUrl: audio.publicUrl,
     verifyAudioWebhook: audio.verifyWebhook,
   });
-  serveRealtime(io, deps, { credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET }, audio.publicUrl, {
+  const realtime = serveRealtime(io, deps, { credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET }, audio.publicUrl, {
     trustProxy,
     trustedOrigins: env.NEXTAUTH_URL ? [new URL(env.NEXTAUTH_URL).origin] : [],
   });
 
-  // Nobody is connected to a process that just started: everyone still in a
-  // call is away until their client reconnects, and times out if it never does.
-  await store.markAllAway(new Date());
+  // Nobody is connected to a process that just started: everyone whose presence was here (everyone,
+  // for a lone node) is away until their client reconnects, and times out if it never does.
+  await deps.nodes.heartbeat();
+  await markAway(deps, new Date(), { node: redis ? deps.nodes.self : null });
   const sweep = setInterval(() => sweepPresence(deps).catch((e) => console.error("[earshot] presence sweep failed:", e)), env.SWEEP_INTERVAL_MS);
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
@@ -118,16 +123,25 @@ async function main() {
   console.log(`[earshot] ready on http://localhost:${port} (${dev ? "development" : "production"}, ${env.DATABASE_URL.startsWith("file:") ? "SQLite" : "Postgres"})`);
   console.log(`EARSHOT_LISTENING port=${port}`);
 
-  const shutdown = (signal: string) => {
-    console.log(`[earshot] ${signal}: shutting down`);
+  /**
+   * Draining: health answers 503 and the port closes (the load balancer sends newcomers elsewhere),
+   * every socket is told to reconnect (in cluster mode, to another node, recovering what it missed),
+   * socket events under way (chat writes) finish, then the process exits.
+   */
+  const shutdown = async (signal: string) => {
+    console.log(`[earshot] ${signal}: draining`);
+    draining = true;
     clearInterval(sweep);
+    setTimeout(() => process.exit(0), 15_000).unref();
     io.close();
-    httpServer.close();
-    void Promise.allSettled([localLiveKit?.stop(), db.$disconnect()]).finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 4000).unref();
+    httpServer.closeIdleConnections();
+    await realtime.inFlight.settled(10_000);
+    await Promise.allSettled([localLiveKit?.stop(), db.$disconnect(), redis?.quit()]);
+    console.log("[earshot] drained");
+    process.exit(0);
   };
-  process.once("SIGINT", () => shutdown("SIGINT"));
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 /** A connection that sends nothing, or dawdles over its request, is closed (408) instead of held open forever. */

@@ -14,6 +14,7 @@ import { checkLookupBudget, countFailedLookup } from "../services/limits";
 import type { Caller, Deps } from "../services/deps";
 import { callState, connectParticipant, disconnectParticipant } from "../services/presence";
 import { registerHandlers } from "./handlers";
+import { InFlight } from "./in-flight";
 import { PresenceTracker } from "./presence-tracker";
 import { callRoom, participantRoom } from "./rooms";
 import type { EarshotServer, EarshotSocket } from "./types";
@@ -49,8 +50,9 @@ export function createSocketServer(httpServer: HttpServer, opts: { dev: boolean;
  * `call:state`, then serves the call's events. A refused connection gets a
  * connect_error whose message is the error code.
  */
-export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, audioUrl: AppContext["audioUrl"], origin: OriginPolicy): void {
+export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, audioUrl: AppContext["audioUrl"], origin: OriginPolicy): { inFlight: InFlight } {
   const presence = new PresenceTracker();
+  const inFlight = new InFlight();
 
   io.use(async (socket, next) => {
     let caller: Caller | null = null;
@@ -71,7 +73,7 @@ export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, a
 
   io.on("connection", (socket) => {
     const { caller } = socket.data;
-    registerHandlers(socket, deps, audioUrl);
+    registerHandlers(socket, deps, audioUrl, inFlight);
     socket.on("disconnect", () => {
       presence
         .disconnected(caller.participantId, () => disconnectParticipant(deps, caller))
@@ -92,6 +94,7 @@ export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, a
       },
     );
   });
+  return { inFlight };
 }
 
 /**

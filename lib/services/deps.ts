@@ -1,6 +1,6 @@
 import type { RandomInt } from "../domain/names";
 import type { Limits } from "./limits";
-import type { AudioRoom, Clock, HistoryStore, ModerationStore, Notifier, ServiceConfig, Store, UserStore } from "./ports";
+import type { AudioRoom, Clock, HistoryStore, ModerationStore, NodeRegistry, Notifier, ServiceConfig, Store, UserStore } from "./ports";
 
 export interface Deps {
   store: Store;
@@ -15,6 +15,7 @@ export interface Deps {
   issueCredential(callId: string, participantId: string): string;
   newId(): string;
   limits: Limits;
+  nodes: NodeRegistry;
   config: ServiceConfig;
 }
 

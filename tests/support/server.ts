@@ -35,6 +35,8 @@ export interface TestServer {
   logs(): string;
   /** Kills the process (SIGKILL: no graceful shutdown, like a crash) and starts it again on the same port and database. */
   restart(): Promise<void>;
+  /** Sends a signal and waits for the process to exit (SIGKILL: a crash; SIGTERM: a drain), without starting it again. */
+  signal(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -114,6 +116,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       output += "\n--- restart ---\n";
       await launch(port);
     },
+    signal: (signal) => kill(signal),
     async stop() {
       await kill("SIGTERM");
       // What this server made for itself goes with it; a database the caller passed in is the caller's.

@@ -1,21 +1,14 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { balancerConfig } from "../../scripts/cluster-config";
 import { freePort } from "./redis";
 import type { TestServer } from "./server";
-
-const CONFIG = fileURLToPath(new URL("../../deploy/haproxy.cfg", import.meta.url));
 
 export interface TestBalancer {
   url: string;
   stop(): Promise<void>;
-}
-
-/** deploy/haproxy.cfg with a server line per node (as an operator would add them). */
-export function balancerConfig(nodes: { name: string; address: string }[]): string {
-  return `${readFileSync(CONFIG, "utf8").trimEnd()}\n${nodes.map((n) => `    server ${n.name} ${n.address} cookie ${n.name}`).join("\n")}\n`;
 }
 
 /** HAProxy (Debian's) in front of the nodes, on a free port of the same host. */

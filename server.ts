@@ -63,7 +63,8 @@ async function main() {
     stampClientAddress(req, trustProxy);
     void handleRequest(req, res);
   });
-  const io = createSocketServer(httpServer, { dev, redis });
+  const realtimeServer = createSocketServer(httpServer, { dev, redis });
+  const { io } = realtimeServer;
 
   const deps: Deps = {
     store,
@@ -102,7 +103,7 @@ async function main() {
     audioUrl: audio.publicUrl,
     verifyAudioWebhook: audio.verifyWebhook,
   });
-  const realtime = serveRealtime(io, deps, { credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET }, audio.publicUrl, {
+  const realtime = serveRealtime(realtimeServer, deps, { credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET }, audio.publicUrl, {
     trustProxy,
     trustedOrigins: env.NEXTAUTH_URL ? [new URL(env.NEXTAUTH_URL).origin] : [],
   });

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server } from "socket.io";
+import { recoveryGapCloser } from "../cluster/recovery-gap";
 import type { RedisClient } from "../cluster/redis";
 import { bearerToken, parseCookies } from "../auth/identify";
 import { requireParticipantCaller, type Secrets } from "../auth/identify-request";
@@ -29,20 +30,25 @@ export const RECOVERY_WINDOW_MS = 2 * 60_000;
  * streams, and a client that reconnects within the recovery window, to any node, gets the
  * events it missed instead of a fresh call:state (a crashed node's clients cannot: they resync).
  */
-export function createSocketServer(httpServer: HttpServer, opts: { dev: boolean; redis?: RedisClient | null }): EarshotServer {
-  return new Server(httpServer, {
+export function createSocketServer(httpServer: HttpServer, opts: { dev: boolean; redis?: RedisClient | null }): { io: EarshotServer; recovery: RecoveryGap | null } {
+  const recovery = opts.redis ? recoveryGapCloser(opts.redis, STREAM) : null;
+  const io: EarshotServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
     // In dev, Next's hot-reload websocket shares the HTTP server: leave upgrades that are not ours alone.
     destroyUpgrade: !opts.dev,
-    ...(opts.redis
+    ...(opts.redis && recovery
       ? {
-          adapter: createAdapter(opts.redis, { streamName: "earshot:socket.io", sessionKeyPrefix: "earshot:sio-session:" }),
+          adapter: recovery.wrap(createAdapter(opts.redis, { streamName: STREAM, sessionKeyPrefix: "earshot:sio-session:" })),
           // The handshake runs again on recovery: the credential and the participant are checked anew.
           connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
         }
       : {}),
   });
+  return { io, recovery };
 }
+
+const STREAM = "earshot:socket.io";
+type RecoveryGap = ReturnType<typeof recoveryGapCloser>;
 
 /**
  * Authenticates every connection (credential in `auth`, a bearer header, or the
@@ -50,7 +56,13 @@ export function createSocketServer(httpServer: HttpServer, opts: { dev: boolean;
  * `call:state`, then serves the call's events. A refused connection gets a
  * connect_error whose message is the error code.
  */
-export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, audioUrl: AppContext["audioUrl"], origin: OriginPolicy): { inFlight: InFlight } {
+export function serveRealtime(
+  { io, recovery }: { io: EarshotServer; recovery: RecoveryGap | null },
+  deps: Deps,
+  secrets: Secrets,
+  audioUrl: AppContext["audioUrl"],
+  origin: OriginPolicy,
+): { inFlight: InFlight } {
   const presence = new PresenceTracker();
   const inFlight = new InFlight();
 
@@ -83,7 +95,7 @@ export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, a
     // socket as an event (possibly just before call:state; the client applies those after it).
     socket.join([callRoom(caller.callId), participantRoom(caller.participantId)]);
     // A recovered connection was sent what it missed: it has the state already.
-    if (socket.recovered) return;
+    if (socket.recovered) return void recovery?.close(socket).catch((e) => toErrorBody(e, "socket recovery"));
     callState(deps, caller).then(
       (state) => socket.emit("call:state", state),
       (e) => {

@@ -73,4 +73,49 @@ describe("failover through the load balancer", () => {
     await watcher.client.waitFor("participant:updated", (p) => p.id === leaver.participant.id && p.presence === "away", 5000);
     await watcher.client.waitFor("participant:left", (p) => p.participantId === leaver.participant.id, 8000);
   }, 60_000);
+
+  it("SIGTERM drains a node: its clients move to the other with their connection state recovered and miss no event", async () => {
+    cluster = await startCluster(2, { env: FAST_PRESENCE });
+    const [a, b] = cluster.nodes as [NonNullable<TestCluster["nodes"][0]>, NonNullable<TestCluster["nodes"][0]>];
+    balancer = await startBalancer(cluster.nodes);
+    const host = await createCall(b, "chatter");
+    const guest = await joinCall(a, host.call.id);
+    const admin = await openVia(b.url, host.credential);
+    // The guest reaches A through the balancer's view of it: a socket to A, reconnecting through the balancer.
+    const socket = io(a.url, { auth: { credential: guest.credential }, transports: ["websocket"], reconnectionDelay: 100, reconnectionDelayMax: 300 });
+    const moved = new TestClient(socket);
+    clients.push(moved);
+    await moved.waitFor("call:state");
+    // After the drain, it reconnects to the balancer (the address A answered on is gone).
+    socket.io.on("reconnect_attempt", () => {
+      (socket.io as unknown as { uri: string }).uri = balancer!.url;
+      socket.io.opts.hostname = new URL(balancer!.url).hostname;
+      socket.io.opts.port = new URL(balancer!.url).port;
+    });
+
+    const sent: string[] = [];
+    let sending = true;
+    const chatter = (async () => {
+      for (let i = 0; sending; i++) {
+        const id = `d-${i}`;
+        if ((await admin.client.emit("chat:send", { clientId: id, body: id })).ok) sent.push(id);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 200));
+    const drained = a.signal("SIGTERM");
+    await moved.waitFor("chat:message", () => socket.connected && socket.recovered && sent.length > 0, 10_000).catch(() => undefined);
+    await drained;
+    await new Promise((r) => setTimeout(r, 500));
+    sending = false;
+    await chatter;
+    expect(socket.connected).toBe(true);
+    expect(socket.recovered).toBe(true);
+    // One call:state (the first connection): the move needed no resync.
+    expect(moved.received("call:state")).toHaveLength(1);
+    const last = sent.at(-1)!;
+    await moved.waitFor("chat:message", (m) => m.clientId === last, 5000);
+    const got = moved.received("chat:message").map((m: MessageDto) => m.clientId);
+    expect(got).toEqual(sent);
+  }, 60_000);
 });

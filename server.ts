@@ -42,7 +42,7 @@ async function main() {
   const applied = await migrate(env.DATABASE_URL, dir);
   if (applied.length) console.log(`[earshot] database migrations applied: ${applied.join(", ")}`);
   const db = await openDb(env.DATABASE_URL);
-  const store = prismaStore(db);
+  const store = prismaStore(db, dbKind(env.DATABASE_URL));
   const users = prismaUserStore(db);
 
   const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
@@ -59,7 +59,7 @@ async function main() {
     users,
     history: prismaHistoryStore(db, dbKind(env.DATABASE_URL)),
     moderation: prismaModerationStore(db),
-    notifier: socketNotifier(io),
+    notifier: socketNotifier(io, { audienceCount: (callId) => store.countAudience(callId) }),
     audio: audio.room,
     clock: { now: () => new Date() },
     randomInt: (n) => randomInt(n),

@@ -10,7 +10,7 @@ import type { Caller, Deps } from "../services/deps";
 import { callState, connectParticipant, disconnectParticipant } from "../services/presence";
 import { registerHandlers } from "./handlers";
 import { PresenceTracker } from "./presence-tracker";
-import { callRoom, participantRoom } from "./rooms";
+import { adminRoom, callRoom, participantRoom } from "./rooms";
 import type { EarshotServer, EarshotSocket } from "./types";
 
 export const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
@@ -36,8 +36,9 @@ export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, a
     let caller: Caller | null = null;
     try {
       caller = await identifySocket(socket, deps, secrets);
-      await presence.connected(caller.participantId, () => connectParticipant(deps, caller!));
+      const { role } = await presence.connected(caller.participantId, () => connectParticipant(deps, caller!));
       socket.data.caller = caller;
+      socket.data.admin = role === "admin";
       next();
     } catch (e) {
       if (caller) void presence.disconnected(caller.participantId, async () => undefined);
@@ -56,7 +57,7 @@ export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, a
     });
     // In the rooms before the snapshot is read: whatever changes after the read reaches this
     // socket as an event (possibly just before call:state; the client applies those after it).
-    socket.join([callRoom(caller.callId), participantRoom(caller.participantId)]);
+    socket.join([callRoom(caller.callId), participantRoom(caller.participantId), ...(socket.data.admin ? [adminRoom(caller.callId)] : [])]);
     callState(deps, caller).then(
       (state) => socket.emit("call:state", state),
       (e) => {

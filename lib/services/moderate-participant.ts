@@ -26,7 +26,8 @@ export async function muteParticipant(deps: Deps, caller: Caller, participantId:
 /** Mutes every speaker and admin but the caller, each on the log. */
 export async function muteAllSpeakers(deps: Deps, caller: Caller): Promise<void> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
-  const others = (await deps.store.listPresentParticipants(call.id)).filter((p) => p.id !== self.id && !p.muted && (p.role === "speaker" || p.role === "admin"));
+  // Only the stage can speak: the audience is never read.
+  const others = (await deps.store.listStage(call.id)).filter((p) => p.id !== self.id && !p.muted);
   checkModeration("mute", { actor: self, target: { id: self.id, left: false }, hostId: call.hostParticipantId });
   for (const p of others) await muteParticipant(deps, caller, p.id);
 }

@@ -26,7 +26,7 @@ export async function setRole(deps: Deps, caller: Caller, input: { participantId
   const { participant, entry } = await deps.moderation.changeRole(call.id, { id: self.id, name: self.displayName }, target.id, input.role, deps.clock.now());
   const dto = participantDto(participant, call.hostParticipantId);
   if (entry) {
-    deps.notifier.participantUpdated(call.id, dto);
+    deps.notifier.participantUpdated(call.id, dto, target.role);
     // The audio room need not wait for the admins' log to be told.
     await Promise.all([bestEffort("role change", () => deps.audio.applyRole(call.id, participant.id, participant.role)), announceEntries(deps, call.id, [entry])]);
   }

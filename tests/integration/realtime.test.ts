@@ -29,7 +29,9 @@ describe("Socket.IO contract", () => {
     const { state } = await open(host.credential);
     expect(state.call).toMatchObject({ id: host.call.id, title: "State" });
     expect(state.self).toMatchObject({ id: host.participant.id, role: "admin", presence: "online" });
-    expect(state.participants.map((p) => p.id)).toEqual([host.participant.id]);
+    expect(state.stage.map((p) => p.id)).toEqual([host.participant.id]);
+    expect(state.audience).toEqual({ count: { total: 0, away: 0, hands: 0 }, participants: [], nextCursor: null });
+    expect(state.hands).toEqual({ participants: [], nextCursor: null });
     expect(state.messages).toEqual([]);
   });
 

@@ -33,13 +33,16 @@ export class TestClient {
     });
   }
 
-  /** An admin's coalesced audience news: resolves with the first batch holding a matching join or update (or, for "left", the id). */
+  /**
+   * An admin's coalesced audience news: resolves with the first batch holding a matching join
+   * ("updated" also matches a join: a join and an update in one window arrive as the join) or, for "left", the id.
+   */
   waitForAudience(kind: "joined" | "updated", match: (p: ParticipantDto) => boolean, timeoutMs?: number): Promise<Payload<"audience:changes">>;
   waitForAudience(kind: "left", participantId: string, timeoutMs?: number): Promise<Payload<"audience:changes">>;
   waitForAudience(kind: "joined" | "updated" | "left", match: ((p: ParticipantDto) => boolean) | string, timeoutMs = 5000) {
     return this.waitFor(
       "audience:changes",
-      (ch) => (typeof match === "string" ? ch.left.includes(match) : ch[kind as "joined" | "updated"].some(match)),
+      (ch) => (typeof match === "string" ? ch.left.includes(match) : (kind === "joined" ? ch.joined : [...ch.joined, ...ch.updated]).some(match)),
       timeoutMs,
     );
   }

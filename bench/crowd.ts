@@ -17,6 +17,7 @@ import { root, startBaseline, startEarshotSqlite, type Target } from "./targets"
 
 /** The lead's per-address limits on joins and call creation, lifted: the whole crowd comes from 127.0.0.1. */
 const RAISED_JOIN_LIMITS = { JOIN_RATE_PER_MIN: "1000000", JOIN_BURST: "1000000", CREATE_CALL_RATE_PER_MIN: "1000000", CREATE_CALL_BURST: "1000000" };
+const WARM_UP_JOINS = 30;
 /** The coalescing window: a listener should get at most about one event per second of storm. */
 const GOAL_EVENTS_PER_SEC = 1;
 
@@ -136,8 +137,24 @@ function connectHost(url: string, auth: Record<string, string>): Promise<ClientS
   });
 }
 
+/** Joins a small call first, so the storm does not pay for the server's first requests (JIT, module loading). */
+async function warmUp(target: Target): Promise<void> {
+  const session = target.name === "baseline" ? null : await hostSession(target.url);
+  const sockets: ClientSocket[] = [];
+  for (let i = 0; i < WARM_UP_JOINS; i++) {
+    let auth: Record<string, string> = {};
+    if (session) {
+      const res = await fetch(`${target.url}/api/calls/${session.callId}/join`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      auth = { credential: ((await res.json()) as { credential: string }).credential };
+    }
+    sockets.push(await connectHost(target.url, auth));
+  }
+  for (const s of sockets) s.close();
+}
+
 async function run(target: Target, n: number): Promise<RunResult> {
   const earshot = target.name !== "baseline";
+  await warmUp(target);
   const session = earshot ? await hostSession(target.url) : null;
   const host = await connectHost(target.url, session ? { credential: session.credential } : {});
   const workers = forkWorkers();

@@ -2,7 +2,7 @@ import type { Role } from "../contracts/roles";
 import type { CallState } from "../contracts/socket";
 import { can } from "../domain/permissions";
 import type { Caller, Deps } from "./deps";
-import { callDto, participantDto } from "./dto";
+import { callDtoOf, participantDto } from "./dto";
 import { finishCall, IDLE_TIMEOUT_ACTOR } from "./end-call";
 import { afterLeft } from "./leave-call";
 import { messagePage } from "./list-messages";
@@ -41,16 +41,17 @@ export async function connectParticipant(deps: Deps, caller: Caller): Promise<{ 
 export async function callState(deps: Deps, caller: Caller): Promise<CallState> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
   const first = { search: null, cursor: null };
-  const [dto, stage, count, audience, hands, page] = await Promise.all([
-    callDto(deps.store, call),
+  const [stage, count, audience, hands, page] = await Promise.all([
     deps.store.listStage(call.id),
     deps.store.countAudience(call.id),
     participantPage(deps, call, "audience", { ...first, limit: CALL_STATE_AUDIENCE }),
     can(self.role, "moderate") ? participantPage(deps, call, "hands", { ...first, limit: CALL_STATE_HANDS }) : null,
     messagePage(deps, call.id, null, CALL_STATE_MESSAGES),
   ]);
+  // Everyone present is on the stage or in the audience: no separate count; the host is usually on stage.
+  const host = stage.find((p) => p.id === call.hostParticipantId) ?? (call.hostParticipantId ? await deps.store.findParticipant(call.hostParticipantId) : null);
   return {
-    call: dto,
+    call: callDtoOf(call, host?.displayName ?? "", stage.length + count.total),
     self: participantDto(self, call.hostParticipantId),
     stage: stage.map((p) => participantDto(p, call.hostParticipantId)),
     audience: { count, ...audience },

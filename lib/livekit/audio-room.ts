@@ -23,7 +23,8 @@ export function roomPermission(role: Role) {
     canPublish: p.canPublish,
     canPublishData: p.canPublishData,
     canPublishSources: p.publishSources.map(() => TrackSource.MICROPHONE),
-    hidden: false,
+    // A promotion unhides and allows publishing in one update; a demotion hides again.
+    hidden: p.hidden,
     canUpdateMetadata: false,
   };
 }

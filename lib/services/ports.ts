@@ -225,8 +225,11 @@ export interface Notifier {
 export interface AudioRoom {
   /** A short-lived join token whose grants follow the role. */
   token(p: { callId: string; participantId: string; displayName: string; role: Role }): Promise<string>;
-  /** Replaces the participant's permissions to match the role; revoking publish unpublishes the mic. */
-  applyRole(callId: string, participantId: string, role: Role): Promise<void>;
+  /**
+   * Replaces the participant's permissions to match the role; revoking publish unpublishes the mic.
+   * `previous`: the role they had, when this is a role change (a demotion off the stage hides them again).
+   */
+  applyRole(callId: string, participantId: string, role: Role, previous?: Role): Promise<void>;
   muteMicrophone(callId: string, participantId: string): Promise<void>;
   remove(callId: string, participantId: string): Promise<void>;
   endRoom(callId: string): Promise<void>;

@@ -86,11 +86,16 @@ describe("audio through the supervised local LiveKit", () => {
     await expect.poll(() => listener.publishSine().then(() => true, () => false), { timeout: 5000, interval: 250 }).toBe(true);
     await other.waitFor(RoomEvent.TrackSubscribed, (_t, _p, participant) => participant.identity === id);
 
-    const hidden = other.waitFor(RoomEvent.ParticipantDisconnected, (p) => p.identity === id);
+    // Demoted: everyone sees the microphone go, and the person is hidden again (a newcomer is not told of them).
+    const unpublished = other.waitFor(RoomEvent.TrackUnpublished, (_pub, participant) => participant.identity === id, 5000);
     expect((await setRole(host.call.id, host.credential, id, "listener")).status).toBe(200);
-    await hidden;
-    expect(admin.room.remoteParticipants.has(id)).toBe(false);
+    await unpublished;
     await expect(listener.publishSine()).rejects.toThrow();
+    await sleep(500);
+    const newcomer = await peer(await joinCall(server, host.call.id));
+    await sleep(1000);
+    expect(newcomer.room.remoteParticipants.has(host.participant.id)).toBe(true);
+    expect(newcomer.room.remoteParticipants.has(id)).toBe(false);
     // Still in the room, still hearing the stage.
     const after = listener.window(host.participant.id);
     await sleep(1500);

@@ -279,6 +279,7 @@ async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number
 
     // ---- joins, in batches of o.batch; listener i lives in worker i % W
     const joinStarted = now();
+    const joinCpu0 = cpuSample(ctx.watched);
     const results: JoinResult[] = [];
     for (let b = 0; b < n; b += o.batch) {
       const idx = Array.from({ length: Math.min(o.batch, n - b) }, (_, k) => b + k);
@@ -310,6 +311,8 @@ async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number
       results.push(...batch);
     }
     const joinPhaseS = (now() - joinStarted) / 1000;
+    // What the joins cost the media server: where a visible audience pays (everyone is told of everyone).
+    const joinCpu = cpuBetween(joinCpu0, cpuSample(ctx.watched));
     const ok = results.filter((r) => r.ok);
     const failed = results.filter((r) => !r.ok);
     const joinDist = dist(ok.map((r) => r.joinMs!));
@@ -426,6 +429,7 @@ async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number
       firstAudioAfterConnectMs: mapDist(dist(ok.map((r) => r.joinMs! - r.connectMs!))),
       delivered,
       cpu,
+      joinCpu,
       peerWorkers: loads.map((l) => ({ loopDelayP99Ms: r1(l.loopP99Ms), loopDelayMaxMs: r1(l.loopMaxMs), rssMb: Math.round(l.rssMb) })),
       roleChange: {
         k,
@@ -641,10 +645,20 @@ async function compareHidden(ctx: Ctx, row: { n: number; earshot: Phase }) {
   console.log(`[bench] N = ${row.n}, visible listeners (--compare-hidden)`);
   const visible = await runPhase(ctx, "visible", row.n, { ...ctx.o, promote: 0 });
   const perListener = (p: Phase) => (p.cpu.livekitPct === null || p.joined === 0 ? null : r3(p.cpu.livekitPct / p.joined));
-  const out = { n: row.n, hiddenLiveKitPctPerListener: perListener(row.earshot), visibleLiveKitPctPerListener: perListener(visible), hiddenJoined: row.earshot.joined, visibleJoined: visible.joined };
+  // CPU seconds LiveKit spent while the N joined, per listener (ms).
+  const joinMsPerListener = (p: Phase) => (p.joinCpu.livekitPct === null || p.joined === 0 ? null : r3((p.joinCpu.livekitPct / 100) * p.joinPhaseS! * 1000 / p.joined));
+  const out = {
+    n: row.n,
+    hiddenLiveKitPctPerListener: perListener(row.earshot),
+    visibleLiveKitPctPerListener: perListener(visible),
+    hiddenJoinCpuMsPerListener: joinMsPerListener(row.earshot),
+    visibleJoinCpuMsPerListener: joinMsPerListener(visible),
+    hiddenJoined: row.earshot.joined,
+    visibleJoined: visible.joined,
+  };
   console.log(
-    `[bench] LiveKit CPU per listener at N=${row.n}: hidden ${out.hiddenLiveKitPctPerListener ?? "-"}% of a core, visible ${out.visibleLiveKitPctPerListener ?? "-"}% ` +
-      `(whole node: hidden ${row.earshot.cpu.livekitPct}%, visible ${visible.cpu.livekitPct}%)`,
+    `[bench] LiveKit CPU per listener at N=${row.n}: steady state hidden ${out.hiddenLiveKitPctPerListener ?? "-"}% of a core, visible ${out.visibleLiveKitPctPerListener ?? "-"}%; ` +
+      `during the joins hidden ${out.hiddenJoinCpuMsPerListener ?? "-"} ms, visible ${out.visibleJoinCpuMsPerListener ?? "-"} ms`,
   );
   return out;
 }

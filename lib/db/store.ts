@@ -146,11 +146,6 @@ export function prismaStore(db: Db, kind: DbKind): Store {
       return r && toParticipant(r);
     },
 
-    async listPresentParticipants(callId) {
-      const rows = await db.participant.findMany({ where: { callId, leftAt: null }, orderBy: { joinedAt: "asc" } });
-      return rows.map(toParticipant);
-    },
-
     countPresentParticipants: (callId) => db.participant.count({ where: { callId, leftAt: null } }),
 
     async listStage(callId) {

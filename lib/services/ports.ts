@@ -163,7 +163,6 @@ export interface Store {
   findParticipant(id: string): Promise<ParticipantRecord | null>;
   /** A signed-in user's participant in a call (there is at most one). */
   findUserParticipant(callId: string, userId: string): Promise<ParticipantRecord | null>;
-  listPresentParticipants(callId: string): Promise<ParticipantRecord[]>;
   countPresentParticipants(callId: string): Promise<number>;
   /** The stage (admins and speakers present), in join order: small, so read whole. */
   listStage(callId: string): Promise<ParticipantRecord[]>;

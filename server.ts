@@ -51,7 +51,7 @@ async function main() {
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL) : null;
   const limits = limiters(limitSettings(env), redis);
   let draining = false;
-  const store = prismaStore(db);
+  const store = prismaStore(db, dbKind(env.DATABASE_URL));
   const users = prismaUserStore(db);
 
   const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
@@ -71,7 +71,7 @@ async function main() {
     users,
     history: prismaHistoryStore(db, dbKind(env.DATABASE_URL)),
     moderation: prismaModerationStore(db, dbKind(env.DATABASE_URL)),
-    notifier: socketNotifier(io),
+    notifier: socketNotifier(io, { audienceCount: (callId) => store.countAudience(callId) }),
     audio: audio.room,
     clock: { now: () => new Date() },
     randomInt: (n) => randomInt(n),

@@ -194,12 +194,14 @@ async function spawnedPid<T>(start: () => Promise<T>): Promise<{ value: T; pid: 
 export interface EarshotOptions {
   /** Write a V8 CPU profile of the server here (node --cpu-prof), for finding its hot spots. */
   cpuProfDir?: string;
+  /** More settings for the server (bench:crowd lifts the per-address join limits). */
+  env?: Record<string, string>;
 }
 
 async function startEarshot(name: TargetName, databaseUrl: string, notes: string[], cleanup: () => Promise<void>, o: EarshotOptions): Promise<Target> {
   let server: TestServer;
   let pid: number | null;
-  const env: Record<string, string> = { ...RAISED_CHAT_LIMIT };
+  const env: Record<string, string> = { ...RAISED_CHAT_LIMIT, ...o.env };
   if (o.cpuProfDir) {
     const dir = join(o.cpuProfDir, name);
     // node refuses --cpu-prof in NODE_OPTIONS: a preload starts the inspector's profiler instead.
@@ -217,7 +219,7 @@ async function startEarshot(name: TargetName, databaseUrl: string, notes: string
     name,
     url: server.url,
     pid,
-    notes: [`CHAT_RATE_PER_SEC=${RAISED_CHAT_LIMIT.CHAT_RATE_PER_SEC} CHAT_BURST=${RAISED_CHAT_LIMIT.CHAT_BURST} (default 5/s burst 10)`, ...notes],
+    notes: [`CHAT_RATE_PER_SEC=${RAISED_CHAT_LIMIT.CHAT_RATE_PER_SEC} CHAT_BURST=${RAISED_CHAT_LIMIT.CHAT_BURST} (default 5/s burst 10)`, ...Object.entries(o.env ?? {}).map(([k, v]) => `${k}=${v}`), ...notes],
     createCall: earshotCall(server.url),
     logs: () => server.logs(),
     async stop() {

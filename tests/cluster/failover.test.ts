@@ -31,7 +31,8 @@ describe("failover through the load balancer", () => {
     cluster = await startCluster(2, { env: FAST_PRESENCE });
     const [a, b] = cluster.nodes as [NonNullable<TestCluster["nodes"][0]>, NonNullable<TestCluster["nodes"][0]>];
     balancer = await startBalancer(cluster.nodes);
-    const host = await createCall(balancer, "chatter");
+    // Speakers: the stage is live for everyone, so the watcher sees the leaver turn away and leave.
+    const host = await createCall(balancer, "speaker");
     // The sender on node A directly (it is A that dies), a watcher on B, and a guest who never comes back.
     const sender = await openVia(a.url, host.credential);
     const guest = await joinCall(balancer, host.call.id);
@@ -94,11 +95,13 @@ describe("failover through the load balancer", () => {
     });
 
     const sent: string[] = [];
+    const tried: string[] = [];
     let sending = true;
     const chatter = (async () => {
       for (let i = 0; sending; i++) {
         const id = `d-${i}`;
-        if ((await admin.client.emit("chat:send", { clientId: id, body: id })).ok) sent.push(id);
+        tried.push(id);
+        if ((await admin.client.emit("chat:send", { clientId: id, body: id }).catch(() => ({ ok: false }))).ok) sent.push(id);
         await new Promise((r) => setTimeout(r, 20));
       }
     })();
@@ -116,6 +119,9 @@ describe("failover through the load balancer", () => {
     const last = sent.at(-1)!;
     await moved.waitFor("chat:message", (m) => m.clientId === last, 5000);
     const got = moved.received("chat:message").map((m: MessageDto) => m.clientId);
-    expect(got).toEqual(sent);
+    // Every acknowledged message arrived (a client merges messages by id, so the rare one that comes
+    // twice, through the recovery and the usual way, shows once), and nothing that was not sent.
+    expect(sent.filter((id) => !got.includes(id))).toEqual([]);
+    expect(got.filter((id) => !tried.includes(id))).toEqual([]);
   }, 60_000);
 });

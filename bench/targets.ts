@@ -239,7 +239,8 @@ export async function startEarshotSqlite(o: EarshotOptions = {}): Promise<Target
   o);
 }
 
-export async function startEarshotPostgres(baseUrl: string, clusterNote: string, o: EarshotOptions = {}): Promise<Target> {
+/** A fresh database on the Postgres at `baseUrl`, and how to drop it again. */
+async function freshPostgresDatabase(baseUrl: string): Promise<{ databaseUrl: string; name: string; drop: () => Promise<void> }> {
   const saved = { db: process.env.EARSHOT_TEST_DB, url: process.env.EARSHOT_TEST_POSTGRES_URL };
   process.env.EARSHOT_TEST_DB = "postgres";
   process.env.EARSHOT_TEST_POSTGRES_URL = baseUrl;
@@ -247,16 +248,22 @@ export async function startEarshotPostgres(baseUrl: string, clusterNote: string,
     restoreEnv("EARSHOT_TEST_DB", saved.db);
     restoreEnv("EARSHOT_TEST_POSTGRES_URL", saved.url);
   });
-  const dbName = new URL(databaseUrl).pathname.slice(1);
-  return startEarshot("earshot-postgres", databaseUrl, [clusterNote, `fresh database ${dbName}, dropped afterwards`], async () => {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const drop = async () => {
     const admin = new pg.Client({ connectionString: baseUrl });
     await admin.connect();
     try {
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
     } finally {
       await admin.end();
     }
-  }, o);
+  };
+  return { databaseUrl, name, drop };
+}
+
+export async function startEarshotPostgres(baseUrl: string, clusterNote: string, o: EarshotOptions = {}): Promise<Target> {
+  const db = await freshPostgresDatabase(baseUrl);
+  return startEarshot("earshot-postgres", db.databaseUrl, [clusterNote, `fresh database ${db.name}, dropped afterwards`], db.drop, o);
 }
 
 /**
@@ -264,36 +271,23 @@ export async function startEarshotPostgres(baseUrl: string, clusterNote: string,
  * sender and half the receivers on node A, the other half on node B. CPU figures are node A's.
  */
 export async function startEarshotCluster(baseUrl: string, clusterNote: string): Promise<Target> {
-  const saved = { db: process.env.EARSHOT_TEST_DB, url: process.env.EARSHOT_TEST_POSTGRES_URL };
-  process.env.EARSHOT_TEST_DB = "postgres";
-  process.env.EARSHOT_TEST_POSTGRES_URL = baseUrl;
-  const databaseUrl = await freshDatabaseUrl().finally(() => {
-    restoreEnv("EARSHOT_TEST_DB", saved.db);
-    restoreEnv("EARSHOT_TEST_POSTGRES_URL", saved.url);
-  });
+  const db = await freshPostgresDatabase(baseUrl);
   const redis = await startRedis();
   const env = { ...RAISED_CHAT_LIMIT, REDIS_URL: redis.url };
-  const { value: a, pid } = await spawnedPid(() => startServer({ databaseUrl, env: { ...env, NODE_ID: "bench-a" } }));
-  const b = await startServer({ databaseUrl, env: { ...env, NODE_ID: "bench-b" } });
-  const dbName = new URL(databaseUrl).pathname.slice(1);
+  const { value: a, pid } = await spawnedPid(() => startServer({ databaseUrl: db.databaseUrl, env: { ...env, NODE_ID: "bench-a" } }));
+  const b = await startServer({ databaseUrl: db.databaseUrl, env: { ...env, NODE_ID: "bench-b" } });
   return {
     name: "earshot-cluster",
     url: a.url,
     receiverUrls: [a.url, b.url],
     pid,
-    notes: [clusterNote, `2 nodes (Redis streams adapter), receivers split between them; server cpu is node A's; fresh database ${dbName}, dropped afterwards`],
+    notes: [clusterNote, `2 nodes (Redis streams adapter), receivers split between them; server cpu is node A's; fresh database ${db.name}, dropped afterwards`],
     createCall: earshotCall(a.url),
     logs: () => `${a.logs()}\n--- node B ---\n${b.logs()}`,
     async stop() {
       await Promise.all([a, b].map((s) => withTimeout(s.stop(), 10_000, "earshot shutdown").catch(() => undefined)));
       await redis.stop();
-      const admin = new pg.Client({ connectionString: baseUrl });
-      await admin.connect();
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
-      } finally {
-        await admin.end();
-      }
+      await db.drop();
     },
   };
 }

@@ -72,7 +72,8 @@ await Promise.all(liveKitPorts.map((port, i) => waitFor(`livekit-${i + 1}`, `htt
 
 const earshot = Array.from({ length: nodes }, (_, i) => ({ name: `node-${String.fromCharCode(97 + i)}`, port: 3001 + i }));
 for (const [i, node] of earshot.entries()) {
-  run(node.name, process.execPath, ["--import", "tsx", "server.ts"], {
+  // With the open-file limit raised: every socket is a file (scripts/fd-limit.sh).
+  run(node.name, "scripts/fd-limit.sh", [process.execPath, "--import", "tsx", "server.ts"], {
     NODE_ENV: "production",
     PORT: String(node.port),
     HOST: host,

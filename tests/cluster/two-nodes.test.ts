@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MessageDto } from "@/lib/contracts/dto";
+import { emptyPeople, peopleFromState, peopleReducer, type People } from "@/lib/client/people";
 import { api, createCall, joinCall } from "../support/api";
 import { startCluster, type TestCluster } from "../support/cluster";
 import { connect, type TestClient } from "../support/sockets";
@@ -68,6 +69,26 @@ describe("two Earshot nodes sharing Redis and Postgres", () => {
     expect(onA!.messages.map((m) => m.body)).toEqual(["hello"]);
     const rest = await Promise.all([0, 1].map((i) => api(node(i), "GET", `/api/calls/${host.call.id}`)));
     expect(rest[1]!.body.call).toEqual(rest[0]!.body.call);
+  });
+});
+
+describe("a crowd spread over both nodes", () => {
+  it("gives everyone the right audience count, and the admin batches that add up to it", async () => {
+    const host = await createCall(node(0), "listener");
+    const admin = await open(0, host.credential);
+    const watcher = await open(0, (await joinCall(node(0), host.call.id)).credential);
+    // Forty guests: joined and connected half on each node.
+    const guests = await Promise.all(Array.from({ length: 40 }, (_, i) => joinCall(node(i % 2), host.call.id)));
+    await Promise.all(guests.map((g, i) => open(i % 2, g.credential)));
+    await watcher.client.waitFor("audience:count", (c) => c.total === 41 && c.away === 0, 8000);
+    await new Promise((r) => setTimeout(r, 1500)); // the last windows close on both nodes
+    let people: People = peopleFromState(emptyPeople, admin.state);
+    for (const changes of admin.client.received("audience:changes")) people = peopleReducer(people, { type: "audience:changes", changes });
+    expect(people.audience.map((p) => p.id).sort()).toEqual([watcher.state.self.id, ...guests.map((g) => g.participant.id)].sort());
+    expect(people.audience.every((p) => p.presence === "online")).toBe(true);
+    // Listeners hear counts, never who came.
+    expect(watcher.client.received("audience:changes")).toEqual([]);
+    expect(watcher.client.received("participant:joined")).toEqual([]);
   });
 });
 

@@ -13,7 +13,7 @@ import type { ClientSocket } from "./clients";
 import type { StartOrder, WorkerReport } from "./crowd-worker";
 import { cpuSince, cpuSnapshot } from "./proc";
 import { distribution, fmt, round, type Dist } from "./stats";
-import { root, startBaseline, startEarshotSqlite, type Target } from "./targets";
+import { postgresCluster, root, startBaseline, startEarshotCluster, startEarshotPostgres, startEarshotSqlite, type Target, type TargetName } from "./targets";
 
 /** The lead's per-address limits on joins and call creation, lifted: the whole crowd comes from 127.0.0.1. */
 const RAISED_JOIN_LIMITS = { JOIN_RATE_PER_MIN: "1000000", JOIN_BURST: "1000000", CREATE_CALL_RATE_PER_MIN: "1000000", CREATE_CALL_BURST: "1000000" };
@@ -29,6 +29,7 @@ const { values: args } = parseArgs({
     messages: { type: "string", default: "20" },
     "join-timeout": { type: "string", default: "30" },
     "no-baseline": { type: "boolean", default: false },
+    cluster: { type: "boolean", default: false },
     "server-cpu-prof": { type: "string" },
     "timeout-minutes": { type: "string", default: "30" },
     help: { type: "boolean", default: false },
@@ -43,6 +44,8 @@ if (args.help) {
   --messages M         chat messages the host sends after the storm (20)
   --join-timeout S     a join (REST answer + call:state) failing after S seconds (30)
   --no-baseline        skip the bare Socket.IO runs
+  --cluster            one node on Postgres against two nodes in cluster mode (Redis), the crowd's
+                       workers spread over both (scripts/postgres.sh unless EARSHOT_TEST_POSTGRES_URL)
   --server-cpu-prof D  profile the Earshot server into D (see bench/profile-summary.ts; it slows the server)
   --timeout-minutes X  hard stop for the whole run (30)`);
   process.exit(0);
@@ -69,7 +72,7 @@ const hardStop = setTimeout(() => {
 hardStop.unref();
 
 interface RunResult {
-  target: "earshot" | "baseline";
+  target: TargetName;
   n: number;
   failed: number;
   failures: string[];
@@ -163,7 +166,9 @@ async function run(target: Target, n: number): Promise<RunResult> {
     const stormStart = now();
     const perWorker = (i: number) => Math.floor(n / workerCount) + (i < n % workerCount ? 1 : 0);
     workers.forEach((w, i) => {
-      const order: StartOrder = { url: target.url, callId: session?.callId ?? null, count: perWorker(i), ratePerSec: rate / workerCount, timeoutMs: joinTimeoutMs };
+      // A cluster's nodes share the crowd: worker by worker.
+      const urls = target.receiverUrls ?? [target.url];
+      const order: StartOrder = { url: urls[i % urls.length]!, callId: session?.callId ?? null, count: perWorker(i), ratePerSec: rate / workerCount, timeoutMs: joinTimeoutMs };
       w.send({ type: "start", ...order });
     });
     await fromAll(workers, "joined", (n / rate) * 1000 + joinTimeoutMs + 30_000);
@@ -186,7 +191,7 @@ async function run(target: Target, n: number): Promise<RunResult> {
     const rates = all.flatMap((r) => r.stormEvents.map((e, i) => (r.stormSeconds[i]! >= 5 ? e / r.stormSeconds[i]! : 0)));
     const serverCpuSec = cpu.serverPct === null ? null : (cpu.serverPct / 100) * stormSec;
     return {
-      target: earshot ? "earshot" : "baseline",
+      target: target.name,
       n,
       failed: n - joined,
       failures: all.flatMap((r) => r.failures).slice(0, 5),
@@ -210,9 +215,13 @@ async function run(target: Target, n: number): Promise<RunResult> {
 async function main() {
   console.log(`bench:crowd  sizes ${sizes.join(", ")}  rate ${rate}/s  workers ${workerCount}  chat ${messages} msgs  (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB)`);
   const results: RunResult[] = [];
+  const pg = args.cluster ? await postgresCluster() : null;
+  const earshots: (() => Promise<Target>)[] = pg
+    ? [() => startEarshotPostgres(pg.url, pg.note, { env: RAISED_JOIN_LIMITS }), () => startEarshotCluster(pg.url, pg.note, { env: RAISED_JOIN_LIMITS })]
+    : [() => startEarshotSqlite({ env: RAISED_JOIN_LIMITS, cpuProfDir: args["server-cpu-prof"] })];
   for (const n of sizes) {
-    for (const kind of args["no-baseline"] ? (["earshot"] as const) : (["earshot", "baseline"] as const)) {
-      const target = kind === "earshot" ? await startEarshotSqlite({ env: RAISED_JOIN_LIMITS, cpuProfDir: args["server-cpu-prof"] }) : await startBaseline();
+    for (const start of [...earshots, ...(args["no-baseline"] ? [] : [startBaseline])]) {
+      const target = await start();
       try {
         console.log(`-- ${target.name}, N=${n}`);
         const r = await run(target, n);
@@ -224,22 +233,25 @@ async function main() {
       }
     }
   }
+  pg?.stop();
   printTable(results);
 }
 
 function printTable(results: RunResult[]) {
   const base = (n: number) => results.find((r) => r.target === "baseline" && r.n === n);
   const ratio = (a: number | null, b: number | null | undefined) => (a !== null && b ? `${fmt(a / b, 2)}x` : "-");
-  console.log("\n| N | failed | join p50 / p95 (ms) | baseline connect p95 | join p95 ratio | events / listener (mean, max/s) | bytes / listener | call:state max | server CPU / join | server RSS | chat p50 / p99 (ms) | baseline chat p99 | chat p99 ratio |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-  for (const r of results.filter((x) => x.target === "earshot")) {
+  console.log("\n| target | N | failed | join p50 / p95 (ms) | baseline connect p95 | join p95 ratio | events / listener (mean, max/s) | bytes / listener | call:state max | server CPU / join | server RSS | chat p50 / p99 (ms) | baseline chat p99 | chat p99 ratio |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const r of results.filter((x) => x.target !== "baseline")) {
     const b = base(r.n);
     console.log(
-      `| ${r.n} | ${r.failed} | ${fmt(r.join.p50, 0)} / ${fmt(r.join.p95, 0)} | ${fmt(b?.join.p95, 0)} | ${ratio(r.join.p95, b?.join.p95)} | ${fmt(r.eventsPerListener.mean)}, ${fmt(r.maxEventsPerSec, 2)} | ${fmt(r.bytesPerListener.mean, 0)} B | ${fmt((r.stateBytes.max ?? 0) / 1024, 1)} KB | ${fmt(r.serverCpuMsPerJoin, 1)} ms | ${fmt(r.serverRssMb, 0)} MB | ${fmt(r.chat.p50, 0)} / ${fmt(r.chat.p99, 0)}${r.chatMissing ? ` (${r.chatMissing} missing)` : ""} | ${fmt(b?.chat.p99, 0)} | ${ratio(r.chat.p99, b?.chat.p99)} |`,
+      `| ${r.target} | ${r.n} | ${r.failed} | ${fmt(r.join.p50, 0)} / ${fmt(r.join.p95, 0)} | ${fmt(b?.join.p95, 0)} | ${ratio(r.join.p95, b?.join.p95)} | ${fmt(r.eventsPerListener.mean)}, ${fmt(r.maxEventsPerSec, 2)} | ${fmt(r.bytesPerListener.mean, 0)} B | ${fmt((r.stateBytes.max ?? 0) / 1024, 1)} KB | ${fmt(r.serverCpuMsPerJoin, 1)} ms | ${fmt(r.serverRssMb, 0)} MB | ${fmt(r.chat.p50, 0)} / ${fmt(r.chat.p99, 0)}${r.chatMissing ? ` (${r.chatMissing} missing)` : ""} | ${fmt(b?.chat.p99, 0)} | ${ratio(r.chat.p99, b?.chat.p99)} |`,
     );
   }
-  const held = results.filter((r) => r.target === "earshot" && r.failed === 0).map((r) => r.n);
-  console.log(`\nlargest N held with zero failed joins: ${held.length ? Math.max(...held) : "none"} (of ${sizes.join(", ")})`);
+  for (const name of new Set(results.map((r) => r.target).filter((t) => t !== "baseline"))) {
+    const held = results.filter((r) => r.target === name && r.failed === 0).map((r) => r.n);
+    console.log(`\n${name}: largest N held with zero failed joins: ${held.length ? Math.max(...held) : "none"} (of ${sizes.join(", ")})`);
+  }
   console.log(`goal: at most ${GOAL_EVENTS_PER_SEC} event per listener per second of storm`);
   console.log(`BENCH_CROWD_JSON ${JSON.stringify(results.map((r) => ({ ...r, join: r.join, chat: r.chat, serverCpuMsPerJoin: round(r.serverCpuMsPerJoin, 2) })))}`);
 }

@@ -270,10 +270,10 @@ export async function startEarshotPostgres(baseUrl: string, clusterNote: string,
  * Two Earshot nodes in cluster mode (a Redis of their own, one fresh Postgres database): the
  * sender and half the receivers on node A, the other half on node B. CPU figures are node A's.
  */
-export async function startEarshotCluster(baseUrl: string, clusterNote: string): Promise<Target> {
+export async function startEarshotCluster(baseUrl: string, clusterNote: string, o: Pick<EarshotOptions, "env"> = {}): Promise<Target> {
   const db = await freshPostgresDatabase(baseUrl);
   const redis = await startRedis();
-  const env = { ...RAISED_CHAT_LIMIT, REDIS_URL: redis.url };
+  const env = { ...RAISED_CHAT_LIMIT, ...o.env, REDIS_URL: redis.url };
   const { value: a, pid } = await spawnedPid(() => startServer({ databaseUrl: db.databaseUrl, env: { ...env, NODE_ID: "bench-a" } }));
   const b = await startServer({ databaseUrl: db.databaseUrl, env: { ...env, NODE_ID: "bench-b" } });
   return {

@@ -28,6 +28,10 @@ import { createSocketServer, serveRealtime } from "./lib/realtime/server";
 import { socketNotifier } from "./lib/realtime/notifier";
 import type { Deps } from "./lib/services/deps";
 import { sweepPresence } from "./lib/services/presence";
+import { prismaRecordingStore } from "./lib/db/recording-store";
+import { recordingFiles, recordingsDir } from "./lib/recording/files";
+import { liveKitRecorder } from "./lib/recording/livekit-recorder";
+import { recoverInterruptedRecordings } from "./lib/services/recording-retention";
 
 const dir = process.cwd();
 const dev = process.env.NODE_ENV !== "production";
@@ -53,6 +57,8 @@ async function main() {
     void handleRequest(req, res);
   });
   const io = createSocketServer(httpServer, { dev });
+  const recordings = recordingsDir(env.EARSHOT_DATA_DIR);
+  const files = recordingFiles(recordings);
 
   const deps: Deps = {
     store,
@@ -61,6 +67,9 @@ async function main() {
     moderation: prismaModerationStore(db),
     notifier: socketNotifier(io),
     audio: audio.room,
+    recorder: liveKitRecorder({ url: audio.apiUrl, ...audio.keys, ffmpeg: env.FFMPEG_PATH, dir: recordings, files }),
+    recordings: prismaRecordingStore(db),
+    recordingFiles: files,
     clock: { now: () => new Date() },
     randomInt: (n) => randomInt(n),
     issueCredential: (callId, participantId) => issueCredential(env.EARSHOT_SECRET, callId, participantId, env.CREDENTIAL_TTL_HOURS * 3_600_000),
@@ -70,6 +79,7 @@ async function main() {
       chatRate: { ratePerSec: env.CHAT_RATE_PER_SEC, burst: env.CHAT_BURST },
       presenceTimeoutMs: env.PRESENCE_TIMEOUT_MS,
       callGraceMs: env.CALL_GRACE_MS,
+      recordingRetentionDays: env.RECORDING_RETENTION_DAYS,
     },
   };
   const accounts: AccountDeps = {
@@ -96,6 +106,9 @@ async function main() {
   // Nobody is connected to a process that just started: everyone still in a
   // call is away until their client reconnects, and times out if it never does.
   await store.markAllAway(new Date());
+  await recoverInterruptedRecordings(deps);
+  const recordingProblem = deps.recorder.unavailable();
+  if (recordingProblem) console.warn(`[earshot] ${recordingProblem}`);
   const sweep = setInterval(() => sweepPresence(deps).catch((e) => console.error("[earshot] presence sweep failed:", e)), env.SWEEP_INTERVAL_MS);
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));

@@ -30,6 +30,10 @@ export const EnvSchema = z.object({
   CHAT_RATE_PER_SEC: z.coerce.number().positive().default(5),
   CHAT_BURST: int(10, 1),
   EARSHOT_DATA_DIR: z.string().default("./data"),
+  /** Finished recordings are removed after this many days; 0 keeps them forever. */
+  RECORDING_RETENTION_DAYS: int(30, 0),
+  /** The ffmpeg that encodes recordings (Opus); recording is unavailable without one. */
+  FFMPEG_PATH: z.string().min(1).default("ffmpeg"),
 
   // An external LiveKit (or cluster): all three, or none to run a local one.
   LIVEKIT_URL: z.string().regex(/^(wss?|https?):\/\//, "must be a ws://, wss://, http:// or https:// URL").optional(),

@@ -40,6 +40,7 @@ export function participantRecord(
     removedAt: null,
     inAudio: false,
     publishing: false,
+    recordingConsent: null,
   };
 }
 

@@ -3,7 +3,8 @@ import type { MessagesQuery } from "../contracts/rest";
 import type { Role } from "../contracts/roles";
 import { AppError } from "../domain/errors";
 import { roleTimeline } from "../domain/role-timeline";
-import { type AccountDeps, isSiteAdmin } from "./accounts";
+import type { AccountDeps } from "./accounts";
+import { type HistoryViewer, requireHistoryViewer } from "./history-access";
 import type { Visitor } from "./admit-participant";
 import type { Caller, Deps } from "./deps";
 import { callDto, callDtoOf } from "./dto";
@@ -48,15 +49,11 @@ export async function callHistory(
   deps: Pick<Deps, "store" | "history" | "moderation" | "clock">,
   accounts: Pick<AccountDeps, "users" | "adminEmails">,
   callId: string,
-  viewer: { caller: Caller | null; user: Visitor | null },
+  viewer: HistoryViewer,
   query: MessagesQuery,
 ): Promise<CallHistory> {
   const call = await requireCall(deps.store, callId);
-  const allowed =
-    (viewer.caller !== null && (await deps.store.findParticipant(viewer.caller.participantId))?.callId === callId) ||
-    (viewer.user !== null && (await deps.store.findUserParticipant(callId, viewer.user.id)) !== null) ||
-    (viewer.user !== null && (await isSiteAdmin(accounts, viewer.user.id)));
-  if (!allowed) throw new AppError("CALL_NOT_FOUND", `There is no call called "${callId}".`);
+  await requireHistoryViewer(deps, accounts, callId, viewer);
 
   const [participants, changes, page, dto] = await Promise.all([
     deps.history.listAllParticipants(callId),

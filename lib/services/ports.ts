@@ -1,6 +1,7 @@
 import type { CallDto, MessageDto, ModerationEntryDto, ParticipantDto } from "../contracts/dto";
 import type { Notice } from "../contracts/socket";
 import type { DefaultRole, Role } from "../contracts/roles";
+import type { RecordingConsent } from "../domain/recording";
 
 /** What services need from storage; lib/db/store.ts implements it with Prisma. */
 export interface CallRecord {
@@ -13,6 +14,8 @@ export interface CallRecord {
   createdAt: Date;
   endedAt: Date | null;
   emptySince: Date | null;
+  /** The recording running now, if any. */
+  recordingId: string | null;
 }
 
 export interface ParticipantRecord {
@@ -34,6 +37,7 @@ export interface ParticipantRecord {
   removedAt: Date | null;
   inAudio: boolean;
   publishing: boolean;
+  recordingConsent: RecordingConsent;
 }
 
 export interface MessageRecord {
@@ -49,7 +53,7 @@ export interface MessageRecord {
 export type ParticipantPatch = Partial<
   Pick<
     ParticipantRecord,
-    "muted" | "handRaised" | "handRaisedAt" | "leftAt" | "awaySince" | "role" | "removedAt" | "inAudio" | "publishing" | "userId" | "kind" | "displayName"
+    "muted" | "handRaised" | "handRaisedAt" | "leftAt" | "awaySince" | "role" | "removedAt" | "inAudio" | "publishing" | "userId" | "kind" | "displayName" | "recordingConsent"
   >
 >;
 
@@ -62,7 +66,7 @@ export interface UserRecord {
   createdAt: Date;
 }
 
-export const MODERATION_ACTIONS = ["role", "mute", "remove", "ban", "lock", "unlock", "default-role", "end"] as const;
+export const MODERATION_ACTIONS = ["role", "mute", "remove", "ban", "lock", "unlock", "default-role", "end", "recording-on", "recording-off", "recording-deleted"] as const;
 export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
 
 export interface ModerationRecord {
@@ -98,6 +102,8 @@ export interface ModerationStore {
   setLocked(callId: string, actor: Actor, locked: boolean, at: Date): Promise<ModerationRecord | null>;
   setDefaultRole(callId: string, actor: Actor, role: Role, at: Date): Promise<ModerationRecord | null>;
   logEnd(callId: string, actor: Actor, at: Date): Promise<ModerationRecord>;
+  /** A recording started, stopped or was deleted (`detail`: the recording's id). */
+  logRecording(callId: string, actor: Actor, action: "recording-on" | "recording-off" | "recording-deleted", detail: string, at: Date): Promise<ModerationRecord>;
   isBanned(callId: string, who: { userId: string | null; deviceId: string | null }): Promise<boolean>;
   /** Newest first, before the cursor. */
   list(callId: string, before: number | null, limit: number): Promise<ModerationRecord[]>;
@@ -143,7 +149,7 @@ export interface HistoryStore {
 
 export interface Store {
   /** Inserts a call and its host; false when the ID is taken. */
-  createCall(call: Omit<CallRecord, "endedAt" | "emptySince" | "locked">, host: ParticipantRecord): Promise<boolean>;
+  createCall(call: Omit<CallRecord, "endedAt" | "emptySince" | "locked" | "recordingId">, host: ParticipantRecord): Promise<boolean>;
   findCall(id: string): Promise<CallRecord | null>;
   /** Ends a live call and marks everyone left; null when it had already ended. */
   endCall(id: string, at: Date): Promise<CallRecord | null>;
@@ -208,6 +214,70 @@ export interface AudioRoom {
   reachable(): Promise<boolean>;
 }
 
+export type RecordingStatus = "recording" | "stopped" | "interrupted" | "deleted";
+
+export interface RecordingRecord {
+  id: string;
+  callId: string;
+  status: RecordingStatus;
+  /** The file's name inside the recordings folder. */
+  file: string;
+  startedAt: Date;
+  endedAt: Date | null;
+  durationMs: number | null;
+  deletedAt: Date | null;
+}
+
+/** When one speaker talked, in milliseconds from the recording's start. */
+export interface SpeechSegment {
+  participantId: string;
+  startMs: number;
+  endMs: number;
+}
+
+export interface RecordingStore {
+  /** Starts a recording unless one runs already (the call's running recording is claimed in the same write); false if one does. */
+  begin(r: Pick<RecordingRecord, "id" | "callId" | "file" | "startedAt">): Promise<boolean>;
+  /** Releases the call's running recording; its id, or null when none was running (another stop won). */
+  release(callId: string): Promise<string | null>;
+  /** Stores how a released recording ended, with its speaking segments. */
+  complete(id: string, end: { status: "stopped" | "interrupted"; endedAt: Date; durationMs: number; segments: SpeechSegment[] }): Promise<void>;
+  /** Recordings that were running when the process stopped: released and returned (start-up). */
+  releaseAll(): Promise<RecordingRecord[]>;
+  find(id: string): Promise<RecordingRecord | null>;
+  listForCall(callId: string): Promise<RecordingRecord[]>;
+  listSegments(recordingId: string): Promise<SpeechSegment[]>;
+  /** Finished recordings (not deleted) that ended before `cutoff`. */
+  listEndedBefore(cutoff: Date): Promise<RecordingRecord[]>;
+  /** Marks a recording deleted; false if it already was. */
+  markDeleted(id: string, at: Date): Promise<boolean>;
+}
+
+/** The recordings folder (lib/recording/files.ts). */
+export interface RecordingFiles {
+  /** The file's absolute path. */
+  pathOf(file: string): string;
+  /** Size and last write, or null when the file is missing. */
+  stat(file: string): Promise<{ size: number; modifiedAt: Date } | null>;
+  remove(file: string): Promise<void>;
+}
+
+/**
+ * Records a call's consenting speakers into one file: a participant of the
+ * media room that subscribes only to the microphones it is told to, mixes
+ * them and encodes Opus (lib/recording implements it with rtc-node and ffmpeg).
+ */
+export interface Recorder {
+  /** Why recording cannot work on this server (e.g. no ffmpeg), or null when it can. */
+  unavailable(): string | null;
+  /** Starts recording into `file` (the timeline's zero is this call); rejects when the media server cannot be reached. */
+  start(r: { callId: string; recordingId: string; file: string; speakers: string[] }): Promise<void>;
+  /** The participants whose microphones are recorded from now on (everyone else is dropped at once). */
+  setSpeakers(callId: string, speakers: string[]): void;
+  /** Ends the file cleanly; null when nothing was recording this call in this process. */
+  stop(callId: string): Promise<{ durationMs: number; segments: SpeechSegment[] } | null>;
+}
+
 export interface Clock {
   now(): Date;
 }
@@ -216,6 +286,8 @@ export interface ServiceConfig {
   chatRate: { ratePerSec: number; burst: number };
   presenceTimeoutMs: number;
   callGraceMs: number;
+  /** Finished recordings are removed after this many days; 0 keeps them. */
+  recordingRetentionDays: number;
 }
 
 export type { CallDto, MessageDto, ParticipantDto };

@@ -34,17 +34,23 @@ class Session {
   private readonly room = new Room();
   private readonly mixer = new Mixer();
   private readonly encoder;
-  private readonly startedAt = performance.now();
   private readonly timer: NodeJS.Timeout;
   private speakers: Set<string>;
   private readers = new Map<string, ReadableStreamDefaultReader>();
 
-  constructor(private readonly s: RecorderSettings, private readonly callId: string, private readonly recordingId: string, file: string, speakers: string[]) {
+  constructor(
+    private readonly s: RecorderSettings,
+    private readonly callId: string,
+    private readonly recordingId: string,
+    file: string,
+    speakers: string[],
+    private readonly startedAt: number,
+  ) {
     this.speakers = new Set(speakers);
     this.encoder = spawnOpusEncoder(s.ffmpeg, s.files.pathOf(file));
     this.encoder.stdin!.on("error", () => undefined); // ffmpeg gone: stop() reports it through its exit
     this.encoder.stderr!.on("data", (d: Buffer) => console.error(`[earshot] ffmpeg (${recordingId}): ${d.toString().trim()}`));
-    // The clock starts now, before the room connects: the file's zero is the moment recording was asked for.
+    // The file's zero is the recording's stored start, before the room connects: the replay's offsets are real time.
     this.timer = setInterval(() => this.write(), TICK_MS);
   }
 
@@ -100,7 +106,7 @@ class Session {
   }
 
   private write() {
-    const pcm = this.mixer.advance(performance.now() - this.startedAt);
+    const pcm = this.mixer.advance(Date.now() - this.startedAt);
     if (pcm.length) this.encoder.stdin!.write(Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength));
   }
 
@@ -123,9 +129,9 @@ export function liveKitRecorder(s: RecorderSettings): Recorder {
 
   return {
     unavailable,
-    async start({ callId, recordingId, file, speakers }) {
+    async start({ callId, recordingId, file, speakers, startedAt }) {
       mkdirSync(s.dir, { recursive: true });
-      const session = new Session(s, callId, recordingId, file, speakers);
+      const session = new Session(s, callId, recordingId, file, speakers, startedAt.getTime());
       sessions.set(callId, session);
       try {
         await session.connect();

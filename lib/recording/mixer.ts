@@ -4,6 +4,12 @@ export const SAMPLE_RATE = 48_000;
 const SAMPLES_PER_MS = SAMPLE_RATE / 1000;
 /** More than this buffered for one speaker means their audio runs ahead of the clock: the oldest goes. */
 const MAX_BUFFERED = SAMPLE_RATE / 2;
+/**
+ * A speaker's audio is taken only once this much has arrived (and again after
+ * it ran dry): a jitter buffer, so packets that arrive a little late, or a
+ * mixer tick that fires late on a busy machine, do not punch holes in the voice.
+ */
+const PRIME = (SAMPLE_RATE * 150) / 1000;
 /** RMS above which a speaker counts as talking (a quiet voice is a few hundred; line noise a few tens). */
 const SPEAKING_RMS = 300;
 /** A pause shorter than this does not end a segment. */
@@ -13,6 +19,7 @@ const HANGOVER_MS = 400;
 class Input {
   private chunks: Int16Array[] = [];
   private buffered = 0;
+  private primed = false;
 
   push(samples: Int16Array) {
     this.chunks.push(samples);
@@ -23,6 +30,8 @@ class Input {
   /** Exactly `n` samples: what arrived, then silence if too little did (a late or lost packet). */
   take(n: number): Int16Array {
     const out = new Int16Array(n);
+    if (!this.primed && this.buffered < PRIME) return out;
+    this.primed = this.buffered >= n; // running dry: wait for the buffer to fill again
     let filled = 0;
     while (filled < n && this.chunks.length) {
       const head = this.chunks[0]!;
@@ -78,7 +87,7 @@ export class Mixer {
     this.closeSegment(speaker);
   }
 
-  /** The mixed samples from where the last call left off up to `elapsedMs` since the start. */
+  /** The mixed samples from where the last call left off up to `elapsedMs` since the start (the file's length follows it). */
   advance(elapsedMs: number): Int16Array {
     const n = Math.floor(elapsedMs * SAMPLES_PER_MS) - this.written;
     if (n <= 0) return new Int16Array(0);

@@ -270,8 +270,8 @@ export interface RecordingFiles {
 export interface Recorder {
   /** Why recording cannot work on this server (e.g. no ffmpeg), or null when it can. */
   unavailable(): string | null;
-  /** Starts recording into `file` (the timeline's zero is this call); rejects when the media server cannot be reached. */
-  start(r: { callId: string; recordingId: string; file: string; speakers: string[] }): Promise<void>;
+  /** Starts recording into `file`, whose zero is `startedAt`; rejects when the media server cannot be reached. */
+  start(r: { callId: string; recordingId: string; file: string; speakers: string[]; startedAt: Date }): Promise<void>;
   /** The participants whose microphones are recorded from now on (everyone else is dropped at once). */
   setSpeakers(callId: string, speakers: string[]): void;
   /** Ends the file cleanly; null when nothing was recording this call in this process. */

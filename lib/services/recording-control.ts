@@ -31,9 +31,10 @@ async function startRecording(deps: RecordingDeps, callId: string, actor: Actor)
   if (problem) throw new AppError("RECORDING_UNAVAILABLE", problem);
   const id = deps.newId();
   const file = `${id}.ogg`;
-  if (!(await deps.recordings.begin({ id, callId, file, startedAt: deps.clock.now() }))) return false;
+  const startedAt = deps.clock.now();
+  if (!(await deps.recordings.begin({ id, callId, file, startedAt }))) return false;
   try {
-    await deps.recorder.start({ callId, recordingId: id, file, speakers: recordedIdentities(await deps.history.listAllParticipants(callId)) });
+    await deps.recorder.start({ callId, recordingId: id, file, startedAt, speakers: recordedIdentities(await deps.history.listAllParticipants(callId)) });
   } catch (e) {
     console.error(`[earshot] recording ${id} of ${callId} could not start:`, e);
     await deps.recordings.release(callId);

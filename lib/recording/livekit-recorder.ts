@@ -28,6 +28,7 @@ export interface RecorderSettings {
 
 /** How often the mix is written: small enough for live-ish files, large enough to cost little CPU. */
 const TICK_MS = 50;
+const FRAME_MS = 40;
 
 /** One call's recording in progress: a hidden media-room participant feeding ffmpeg. */
 class Session {
@@ -88,7 +89,8 @@ class Session {
   private async listen(track: RemoteTrack, _pub: RemoteTrackPublication, p: RemoteParticipant) {
     if (track.kind !== TrackKind.KIND_AUDIO || !this.speakers.has(p.identity)) return;
     this.unlisten(p.identity);
-    const reader = new AudioStream(track, SAMPLE_RATE, 1).getReader();
+    // 40 ms frames: a quarter of the events (and of their cost) of the default 10 ms; the mixer buffers 150 ms anyway.
+    const reader = new AudioStream(track, { sampleRate: SAMPLE_RATE, numChannels: 1, frameSizeMs: FRAME_MS }).getReader();
     this.readers.set(p.identity, reader);
     for (;;) {
       const { done, value } = await reader.read().catch(() => ({ done: true as const, value: undefined }));

@@ -6,7 +6,7 @@ import { roleTimeline } from "../domain/role-timeline";
 import type { AccountDeps } from "./accounts";
 import { type HistoryViewer, requireHistoryViewer } from "./history-access";
 import type { Visitor } from "./admit-participant";
-import type { Caller, Deps } from "./deps";
+import type { Deps } from "./deps";
 import { callDto, callDtoOf } from "./dto";
 import { messagePage } from "./list-messages";
 import { requireCall } from "./load";

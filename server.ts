@@ -18,6 +18,7 @@ import { prismaStore } from "./lib/db/store";
 import { prismaUserStore } from "./lib/db/user-store";
 import { authOptions } from "./lib/auth/auth-options";
 import { stampClientAddress } from "./lib/auth/client-address";
+import { isUndecodablePath, refuseUndecodablePath } from "./lib/http/undecodable-path";
 import { hashPassword, verifyPassword } from "./lib/auth/passwords";
 import type { AccountDeps } from "./lib/services/accounts";
 import { RateLimiter } from "./lib/domain/rate-limit";
@@ -27,6 +28,7 @@ import { ensureLocalSecrets } from "./lib/local-secrets";
 import { createSocketServer, serveRealtime } from "./lib/realtime/server";
 import { socketNotifier } from "./lib/realtime/notifier";
 import type { Deps } from "./lib/services/deps";
+import type { Limits } from "./lib/services/limits";
 import { sweepPresence } from "./lib/services/presence";
 import { prismaRecordingStore } from "./lib/db/recording-store";
 import { recordingFiles, recordingsDir } from "./lib/recording/files";
@@ -52,8 +54,10 @@ async function main() {
   const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handleRequest = app.getRequestHandler();
-  const httpServer = createServer((req, res) => {
-    stampClientAddress(req, env.TRUST_PROXY === "true");
+  const trustProxy = env.TRUST_PROXY === "true";
+  const httpServer = createServer(connectionLimits(env), (req, res) => {
+    if (isUndecodablePath(req.url)) return refuseUndecodablePath(res);
+    stampClientAddress(req, trustProxy);
     void handleRequest(req, res);
   });
   const io = createSocketServer(httpServer, { dev });
@@ -64,7 +68,7 @@ async function main() {
     store,
     users,
     history: prismaHistoryStore(db, dbKind(env.DATABASE_URL)),
-    moderation: prismaModerationStore(db),
+    moderation: prismaModerationStore(db, dbKind(env.DATABASE_URL)),
     notifier: socketNotifier(io),
     audio: audio.room,
     recorder: liveKitRecorder({ url: audio.apiUrl, ...audio.keys, ffmpeg: env.FFMPEG_PATH, dir: recordings, files }),
@@ -74,7 +78,7 @@ async function main() {
     randomInt: (n) => randomInt(n),
     issueCredential: (callId, participantId) => issueCredential(env.EARSHOT_SECRET, callId, participantId, env.CREDENTIAL_TTL_HOURS * 3_600_000),
     newId: () => randomUUID(),
-    chatLimiter: new RateLimiter({ ratePerSec: env.CHAT_RATE_PER_SEC, burst: env.CHAT_BURST }),
+    limits: limitsOf(env),
     config: {
       chatRate: { ratePerSec: env.CHAT_RATE_PER_SEC, burst: env.CHAT_BURST },
       presenceTimeoutMs: env.PRESENCE_TIMEOUT_MS,
@@ -85,8 +89,10 @@ async function main() {
   const accounts: AccountDeps = {
     users,
     passwords: { hash: hashPassword, verify: verifyPassword },
-    // Sign-in attempts: 5 a minute per email and per address, after a burst of 10.
-    signInLimiter: new RateLimiter({ ratePerSec: 5 / 60, burst: 10 }),
+    signInLimits: {
+      pair: perMinute(env.SIGNIN_RATE_PER_MIN, env.SIGNIN_BURST),
+      ceiling: perMinute(env.SIGNIN_CEILING_RATE_PER_MIN, env.SIGNIN_CEILING_BURST),
+    },
     adminEmails: new Set(env.ADMIN_EMAILS.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)),
   };
   publishAppContext({
@@ -101,7 +107,10 @@ async function main() {
     audioUrl: audio.publicUrl,
     verifyAudioWebhook: audio.verifyWebhook,
   });
-  serveRealtime(io, deps, { credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET }, audio.publicUrl);
+  serveRealtime(io, deps, { credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET }, audio.publicUrl, {
+    trustProxy,
+    trustedOrigins: env.NEXTAUTH_URL ? [new URL(env.NEXTAUTH_URL).origin] : [],
+  });
 
   // Nobody is connected to a process that just started: everyone still in a
   // call is away until their client reconnects, and times out if it never does.
@@ -131,6 +140,31 @@ async function main() {
   };
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+/** A connection that sends nothing, or dawdles over its request, is closed (408) instead of held open forever. */
+function connectionLimits(env: Env) {
+  const headersTimeout = Math.min(env.HEADERS_TIMEOUT_MS, env.REQUEST_TIMEOUT_MS);
+  return {
+    headersTimeout,
+    requestTimeout: env.REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: env.KEEP_ALIVE_TIMEOUT_MS,
+    // How often Node looks for connections past those timeouts (its default, 30 s, would let them overstay).
+    connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(headersTimeout / 4))),
+  };
+}
+
+const perMinute = (rate: number, burst: number) => new RateLimiter({ ratePerSec: rate / 60, burst });
+
+function limitsOf(env: Env): Limits {
+  return {
+    chat: new RateLimiter({ ratePerSec: env.CHAT_RATE_PER_SEC, burst: env.CHAT_BURST }),
+    chatByAddress: new RateLimiter({ ratePerSec: env.CHAT_ADDRESS_RATE_PER_SEC, burst: env.CHAT_ADDRESS_BURST }),
+    join: perMinute(env.JOIN_RATE_PER_MIN, env.JOIN_BURST),
+    createCall: perMinute(env.CREATE_CALL_RATE_PER_MIN, env.CREATE_CALL_BURST),
+    moderation: perMinute(env.MODERATION_RATE_PER_MIN, env.MODERATION_BURST),
+    failedLookups: perMinute(env.LOOKUP_FAIL_RATE_PER_MIN, env.LOOKUP_FAIL_BURST),
+  };
 }
 
 function reportGenerated(names: string[]) {

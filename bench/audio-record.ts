@@ -20,7 +20,7 @@ import { api, createCall, joinCall } from "../tests/support/api";
 import { localLiveKitEnv } from "../tests/support/netns";
 import { startServer, type TestServer } from "../tests/support/server";
 import { BenchPeer } from "./audio-peer";
-import { namedCpuSeconds, parentPid, processCpuSeconds } from "./proc";
+import { namedCpuSeconds, processCpuSeconds } from "./proc";
 
 function parseArgs(argv: string[]) {
   const o = { speakers: [1, 4, 8], listeners: 10, windowS: 10 };
@@ -123,10 +123,8 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), "earshot-bench-record-"));
   let server: TestServer | null = null;
   try {
-    const dataDir = join(work, "data");
-    server = await startServer({ host, env: { ...(await localLiveKitEnv(host)), EARSHOT_DATA_DIR: dataDir, PRESENCE_TIMEOUT_MS: String(3_600_000) } });
-    // The server is LiveKit's parent (it supervises it): found through LiveKit's pid file.
-    const serverPid = parentPid(Number(readFileSync(join(dataDir, "livekit", "livekit.pid"), "utf8")))!;
+    server = await startServer({ host, env: { ...(await localLiveKitEnv(host)), PRESENCE_TIMEOUT_MS: String(3_600_000) } });
+    const serverPid = server.pid();
     const rows = [];
     for (const s of o.speakers) {
       console.log(`[bench] ${s} speaker(s), ${o.listeners} listeners, ${o.windowS} s without and ${o.windowS} s with the recorder`);

@@ -48,11 +48,6 @@ export function processCpuSeconds(pid: number): number | null {
   return readStat(pid)?.cpuSec ?? null;
 }
 
-/** The parent of a process; null when it is gone. */
-export function parentPid(pid: number): number | null {
-  return readStat(pid)?.ppid ?? null;
-}
-
 /** Direct child processes of `parent`. */
 export function childPids(parent = process.pid): number[] {
   return allStats()

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 const int = (fallback: number, min: number) => z.coerce.number().int().min(min).default(fallback);
+const rate = (fallback: number) => z.coerce.number().positive().default(fallback);
 
 /** Every setting Earshot reads; .env.example documents each one. */
 export const EnvSchema = z.object({
@@ -27,8 +28,27 @@ export const EnvSchema = z.object({
   PRESENCE_TIMEOUT_MS: int(60_000, 100),
   CALL_GRACE_MS: int(600_000, 0),
   SWEEP_INTERVAL_MS: int(5_000, 50),
-  CHAT_RATE_PER_SEC: z.coerce.number().positive().default(5),
+  // Rate limits (docs/OPERATIONS.md#security): a refill rate and a burst each.
+  CHAT_RATE_PER_SEC: rate(5),
   CHAT_BURST: int(10, 1),
+  CHAT_ADDRESS_RATE_PER_SEC: rate(20),
+  CHAT_ADDRESS_BURST: int(40, 1),
+  JOIN_RATE_PER_MIN: rate(30),
+  JOIN_BURST: int(30, 1),
+  CREATE_CALL_RATE_PER_MIN: rate(10),
+  CREATE_CALL_BURST: int(10, 1),
+  MODERATION_RATE_PER_MIN: rate(120),
+  MODERATION_BURST: int(60, 1),
+  LOOKUP_FAIL_RATE_PER_MIN: rate(30),
+  LOOKUP_FAIL_BURST: int(30, 1),
+  SIGNIN_RATE_PER_MIN: rate(5),
+  SIGNIN_BURST: int(10, 1),
+  SIGNIN_CEILING_RATE_PER_MIN: rate(20),
+  SIGNIN_CEILING_BURST: int(50, 1),
+  // How long a connection may take to send its request headers, or its whole request; idle keep-alive connections close after KEEP_ALIVE_TIMEOUT_MS.
+  HEADERS_TIMEOUT_MS: int(20_000, 100),
+  REQUEST_TIMEOUT_MS: int(60_000, 100),
+  KEEP_ALIVE_TIMEOUT_MS: int(5_000, 100),
   EARSHOT_DATA_DIR: z.string().default("./data"),
   /** Finished recordings are removed after this many days; 0 keeps them forever. */
   RECORDING_RETENTION_DAYS: int(30, 0),

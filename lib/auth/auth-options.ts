@@ -8,7 +8,8 @@ import type { Db } from "../db/client";
 import { isAppError } from "../domain/errors";
 import type { Env } from "../env";
 import { authenticate, type AccountDeps } from "../services/accounts";
-import { displayNameOf } from "../services/visitors";
+import { displayNameOf, sessionStands } from "../services/visitors";
+import { sessionVersionOf } from "./session";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 
 // With "type": "module" these default imports can arrive as the CommonJS module object.
@@ -58,10 +59,21 @@ export function authOptions(env: Env, db: Db, deps: AccountDeps): AuthOptions {
     // Our own pages; next-auth's built-in ones are never shown.
     pages: { signIn: "/signin", signOut: "/signout", error: "/signin" },
     callbacks: {
+      // A new session carries the account's session version; signing out bumps it, so a copy of the
+      // cookie kept from before the sign-out no longer counts anywhere.
+      async jwt({ token, user }) {
+        if (user) token.sv = (await deps.users.findUser(user.id))?.sessionVersion ?? 0;
+        return token;
+      },
       async session({ session, token }) {
         const user = token.sub ? await deps.users.findUser(token.sub) : null;
-        if (!user || user.disabledAt) return { ...session, user: undefined };
+        if (!sessionStands(user, sessionVersionOf(token))) return { ...session, user: undefined };
         return { ...session, user: { id: user.id, name: displayNameOf(user), email: user.email } };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.sub) await deps.users.endSessions(token.sub);
       },
     },
   };

@@ -7,7 +7,12 @@ import type { IncomingMessage } from "node:http";
  */
 export const CLIENT_ADDRESS_HEADER = "x-earshot-client-address";
 
-export function stampClientAddress(req: IncomingMessage, trustProxy: boolean): void {
+/** Where a request (or a socket's handshake) came from: the peer, or the proxy's word for it when the proxy is trusted. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
-  req.headers[CLIENT_ADDRESS_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
+  return forwarded || req.socket.remoteAddress || "unknown";
+}
+
+export function stampClientAddress(req: IncomingMessage, trustProxy: boolean): void {
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trustProxy);
 }

@@ -3,7 +3,7 @@ import type { Visitor } from "../services/admit-participant";
 import type { Caller, Deps } from "../services/deps";
 import { callerForUser, visitorFor } from "../services/visitors";
 import { identifyCaller, type CredentialSources } from "./identify";
-import { sessionUserId } from "./session";
+import { sessionClaim } from "./session";
 
 export interface Identity {
   /** The participant acting in this call: from a credential, else from the session's account. */
@@ -35,7 +35,7 @@ export async function identify(
   } catch (e) {
     if (!lenient) throw e;
   }
-  const user = await visitorFor(deps, await sessionUserId(secrets.sessionSecret, src.cookies));
+  const user = await visitorFor(deps, await sessionClaim(secrets.sessionSecret, src.cookies));
   const caller = fromCredential ?? (user ? await callerForUser(deps, callId, user) : null);
   return { caller, user };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isInvisible, looksLikeGuestName, textSchema } from "./text";
 
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -8,12 +9,12 @@ export const PasswordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `a password needs at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(MAX_PASSWORD_LENGTH, `a password can be at most ${MAX_PASSWORD_LENGTH} characters`);
-export const DisplayNameSchema = z
-  .string()
+export const DisplayNameSchema = textSchema()
   .trim()
   .min(1, "a display name cannot be empty")
   .max(40, "a display name can be at most 40 characters")
-  .refine((n) => !/^pleb-/i.test(n), "names starting with pleb- are kept for guests");
+  .refine((n) => !isInvisible(n), "a display name needs something visible")
+  .refine((n) => !looksLikeGuestName(n), "names starting with pleb- are kept for guests");
 
 export const SignUpBodySchema = z.strictObject({ email: EmailSchema, password: PasswordSchema, name: DisplayNameSchema });
 export type SignUpBody = z.infer<typeof SignUpBodySchema>;

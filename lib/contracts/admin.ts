@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { textSchema } from "./text";
 import { UserDtoSchema } from "./accounts";
 import { CallDtoSchema } from "./dto";
 
 export const AdminCallsQuerySchema = z.strictObject({
   status: z.enum(["live", "ended", "all"]).default("live"),
-  q: z.string().trim().max(120).optional(),
-  cursor: z.string().max(200).optional(),
+  q: textSchema().trim().max(120).optional(),
+  cursor: textSchema().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type AdminCallsQuery = z.infer<typeof AdminCallsQuerySchema>;
@@ -14,8 +15,8 @@ export const AdminCallsPageSchema = z.object({ calls: z.array(CallDtoSchema), ne
 export type AdminCallsPage = z.infer<typeof AdminCallsPageSchema>;
 
 export const AdminUsersQuerySchema = z.strictObject({
-  q: z.string().trim().max(120).optional(),
-  cursor: z.string().max(64).optional(),
+  q: textSchema().trim().max(120).optional(),
+  cursor: textSchema().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type AdminUsersQuery = z.infer<typeof AdminUsersQuerySchema>;

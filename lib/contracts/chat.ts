@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { textSchema } from "./text";
 
 export const MAX_MESSAGE_LENGTH = 2000;
 export const MAX_CLIENT_ID_LENGTH = 64;
 
 /** The body a person typed: trimmed, then 1..2000 characters. */
-export const MessageBodySchema = z
-  .string()
+export const MessageBodySchema = textSchema()
   .transform((s) => s.trim())
   .pipe(
     z

@@ -21,6 +21,9 @@ export type CallDto = z.infer<typeof CallDtoSchema>;
 export const LiveKitAccessSchema = z.object({ url: z.string(), token: z.string() });
 export type LiveKitAccess = z.infer<typeof LiveKitAccessSchema>;
 
+/** Participant IDs are ours (UUIDs); anything else cannot name one. */
+export const ParticipantIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "not a participant ID");
+
 export const PresenceSchema = z.enum(["online", "away"]);
 export type Presence = z.infer<typeof PresenceSchema>;
 

@@ -34,6 +34,7 @@ export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 export const ErrorBodySchema = z.object({
-  error: z.object({ code: ErrorCodeSchema, message: z.string() }),
+  /** `retryAfterMs` comes with RATE_LIMITED: when to try again. */
+  error: z.object({ code: ErrorCodeSchema, message: z.string(), retryAfterMs: z.number().int().positive().optional() }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textSchema } from "./text";
 import { CallDtoSchema, MessageDtoSchema } from "./dto";
 import { RoleSchema } from "./roles";
 
@@ -7,8 +8,8 @@ const isoDate = z.string().datetime({ offset: true });
 export const MY_CALLS_PAGE_MAX = 50;
 export const MyCallsQuerySchema = z.strictObject({
   status: z.enum(["live", "ended", "all"]).default("all"),
-  q: z.string().trim().max(120).optional(),
-  cursor: z.string().max(200).optional(),
+  q: textSchema().trim().max(120).optional(),
+  cursor: textSchema().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(MY_CALLS_PAGE_MAX).default(20),
 });
 export type MyCallsQuery = z.infer<typeof MyCallsQuerySchema>;

@@ -1,24 +1,25 @@
 import { z } from "zod";
 import { CallIdSchema } from "./call-id";
-import { CallDtoSchema, LiveKitAccessSchema, MessageDtoSchema, ParticipantDtoSchema } from "./dto";
+import { textSchema } from "./text";
+import { CallDtoSchema, LiveKitAccessSchema, MessageDtoSchema, ParticipantDtoSchema, ParticipantIdSchema } from "./dto";
 import { DefaultRoleSchema, RoleSchema } from "./roles";
 
 export const MAX_TITLE_LENGTH = 120;
 
 export const CreateCallBodySchema = z.strictObject({
   defaultRole: DefaultRoleSchema,
-  title: z.string().trim().max(MAX_TITLE_LENGTH, `a title can be at most ${MAX_TITLE_LENGTH} characters`).optional(),
+  title: textSchema().trim().max(MAX_TITLE_LENGTH, `a title can be at most ${MAX_TITLE_LENGTH} characters`).optional(),
 });
 export type CreateCallBody = z.infer<typeof CreateCallBodySchema>;
 
 /** displayName is for signed-in users; guests are always named pleb-<word>. */
 export const JoinCallBodySchema = z.strictObject({
-  displayName: z.string().trim().min(1).max(60).optional(),
+  displayName: textSchema().trim().min(1).max(60).optional(),
 });
 export type JoinCallBody = z.infer<typeof JoinCallBodySchema>;
 
 export const SetRoleBodySchema = z.strictObject({
-  participantId: z.string().min(1).max(64),
+  participantId: ParticipantIdSchema,
   role: RoleSchema,
 });
 export type SetRoleBody = z.infer<typeof SetRoleBodySchema>;

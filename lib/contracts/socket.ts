@@ -3,17 +3,18 @@ import { ClientIdSchema, MessageBodySchema } from "./chat";
 import type { CallDto, LiveKitAccess, MessageDto, ModerationEntryDto, ParticipantDto } from "./dto";
 import type { ErrorCode } from "./errors";
 import { DefaultRoleSchema, RoleSchema } from "./roles";
+import { ParticipantIdSchema } from "./dto";
 
 export const ChatSendSchema = z.strictObject({ clientId: ClientIdSchema, body: MessageBodySchema });
 export const MuteSetSchema = z.strictObject({ muted: z.boolean() });
 export const HandSetSchema = z.strictObject({ raised: z.boolean() });
-export const RoleSetSchema = z.strictObject({ participantId: z.string().min(1).max(64), role: RoleSchema });
+export const RoleSetSchema = z.strictObject({ participantId: ParticipantIdSchema, role: RoleSchema });
 
 /** An admin action aimed at one participant. */
-export const ParticipantTargetSchema = z.strictObject({ participantId: z.string().min(1).max(64) });
+export const ParticipantTargetSchema = z.strictObject({ participantId: ParticipantIdSchema });
 export type ParticipantTarget = z.infer<typeof ParticipantTargetSchema>;
-export const RemoveSchema = z.strictObject({ participantId: z.string().min(1).max(64), ban: z.boolean().optional() });
-export const InviteSchema = z.strictObject({ participantId: z.string().min(1).max(64), as: z.enum(["speaker", "chatter"]) });
+export const RemoveSchema = z.strictObject({ participantId: ParticipantIdSchema, ban: z.boolean().optional() });
+export const InviteSchema = z.strictObject({ participantId: ParticipantIdSchema, as: z.enum(["speaker", "chatter"]) });
 export const LockSchema = z.strictObject({ locked: z.boolean() });
 export const DefaultRoleSetSchema = z.strictObject({ role: DefaultRoleSchema });
 export const EmptySchema = z.strictObject({});

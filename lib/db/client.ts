@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { SingleConnectionLibSQL } from "./sqlite-connection";
 
 /** Both generated clients have the same models; code is written against the SQLite one's types. */
 export type Db = SqliteClient;
@@ -28,14 +28,6 @@ export async function openDb(url: string): Promise<Db> {
     const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 20 }) });
     return client as unknown as Db;
   }
-  const file = sqliteFilePath(url);
-  const client = new SqliteClient({ adapter: new PrismaLibSQL({ url: `file:${file}` }) });
-  // WAL with synchronous=NORMAL roughly doubles insert throughput and stays
-  // durable across process crashes (only an OS crash can lose the last commits).
-  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-  await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
-  await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  return client;
+  return new SqliteClient({ adapter: new SingleConnectionLibSQL({ url: `file:${sqliteFilePath(url)}` }) });
 }
 

@@ -1,6 +1,6 @@
 import type { Role } from "../contracts/roles";
 import type { ModerationActionName, ModerationRecord, ModerationStore } from "../services/ports";
-import type { Db } from "./client";
+import type { Db, DbKind } from "./client";
 import { isUniqueViolation, toParticipant } from "./store";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -10,14 +10,28 @@ const toEntry = (r: Omit<ModerationRecord, "action"> & { action: string }): Mode
 // Roles rank so that a move up is a promotion (which lowers a raised hand).
 const RANK: Record<Role, number> = { listener: 0, chatter: 1, speaker: 2, admin: 3 };
 
-export function prismaModerationStore(db: Db): ModerationStore {
+export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
   const log = async (tx: Tx, e: Omit<ModerationRecord, "id">) => toEntry(await tx.moderationEntry.create({ data: e }));
+  // Role changes in one call wait for each other, so the checks below see every change committed before them.
+  // SQLite needs nothing: its one connection runs one transaction at a time (lib/db/sqlite-connection.ts).
+  const lockCall = async (tx: Tx, callId: string) => {
+    if (kind === "postgres") await tx.$queryRawUnsafe(`SELECT 1 FROM "Call" WHERE "id" = $1 FOR UPDATE`, callId);
+  };
 
   return {
     changeRole(callId, actor, targetId, to, at) {
       return db.$transaction(async (tx) => {
+        await lockCall(tx, callId);
         const before = await tx.participant.findUniqueOrThrow({ where: { id: targetId } });
-        if (before.role === to) return { participant: toParticipant(before), entry: null };
+        const unchanged = (refused: "actor-not-admin" | "last-admin" | null) => ({ participant: toParticipant(before), entry: null, refused });
+        if (before.role === to) return unchanged(null);
+        if (actor.id !== null) {
+          const acting = await tx.participant.findUnique({ where: { id: actor.id } });
+          if (!acting || acting.role !== "admin" || acting.leftAt || acting.removedAt) return unchanged("actor-not-admin");
+        }
+        if (before.role === "admin" && to !== "admin" && (await tx.participant.count({ where: { callId, role: "admin", leftAt: null } })) <= 1) {
+          return unchanged("last-admin");
+        }
         const promoted = RANK[to] > RANK[before.role as Role];
         // The old role is part of the WHERE: of two admins racing, only the update that applied logs.
         const applied = await tx.participant.updateMany({
@@ -28,7 +42,7 @@ export function prismaModerationStore(db: Db): ModerationStore {
           applied.count === 1
             ? await log(tx, { callId, actorId: actor.id, actorName: actor.name, targetId, targetName: before.displayName, action: "role", before: before.role, after: to, createdAt: at })
             : null;
-        return { participant: toParticipant(await tx.participant.findUniqueOrThrow({ where: { id: targetId } })), entry };
+        return { participant: toParticipant(await tx.participant.findUniqueOrThrow({ where: { id: targetId } })), entry, refused: null };
       });
     },
 

@@ -187,9 +187,9 @@ export function prismaStore(db: Db): Store {
 
     insertMessage,
 
-    async listMessagesBefore(callId, before, limit) {
+    async listMessagesBefore(callId, before, limit, until) {
       return db.message.findMany({
-        where: { callId, ...(before === null ? {} : { id: { lt: before } }) },
+        where: { callId, ...(before === null ? {} : { id: { lt: before } }), ...(until ? { createdAt: { lte: until } } : {}) },
         orderBy: { id: "desc" },
         take: limit,
       });

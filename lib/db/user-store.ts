@@ -8,6 +8,7 @@ const pick = (u: UserRecord): UserRecord => ({
   name: u.name,
   passwordHash: u.passwordHash,
   disabledAt: u.disabledAt,
+  sessionVersion: u.sessionVersion,
   createdAt: u.createdAt,
 });
 
@@ -31,6 +32,9 @@ export function prismaUserStore(db: Db): UserStore {
     },
     async updateUser(id, patch) {
       return pick(await db.user.update({ where: { id }, data: patch }));
+    },
+    async endSessions(id) {
+      await db.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
     },
     async listUsers({ search, after, limit }) {
       const rows = await db.user.findMany({

@@ -28,6 +28,12 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Whether `take` would allow `key` now, without spending anything. */
+  peek(key: string): { allowed: boolean; retryAfterMs: number } {
+    const { allowed, retryAfterMs } = takeToken(this.buckets.get(key), this.config, this.now());
+    return { allowed, retryAfterMs };
+  }
+
   take(key: string): { allowed: boolean; retryAfterMs: number } {
     const now = this.now();
     const result = takeToken(this.buckets.get(key), this.config, now);

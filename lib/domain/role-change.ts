@@ -23,8 +23,16 @@ export function checkRoleChange(f: RoleChangeFacts): { changed: boolean } {
   if (f.target.id === f.hostId && !self) {
     throw new AppError("HOST_PROTECTED", "The host's role can only be changed by the host.");
   }
-  if (self && f.target.role === "admin" && f.presentAdminCount <= 1) {
-    throw new AppError("LAST_ADMIN", "You are the last admin here; make someone else admin before stepping down.");
-  }
+  if (self && f.target.role === "admin" && f.presentAdminCount <= 1) throw roleChangeRefused("last-admin");
   return { changed: true };
+}
+
+/**
+ * The store re-checks at the moment of writing what another admin may have changed since the check
+ * above: that the actor is still an admin, and that the call keeps one (two admins stepping down at once).
+ */
+export function roleChangeRefused(reason: "actor-not-admin" | "last-admin"): AppError {
+  return reason === "last-admin"
+    ? new AppError("LAST_ADMIN", "You are the last admin here; make someone else admin before stepping down.")
+    : new AppError("FORBIDDEN", "You are no longer an admin of this call.");
 }

@@ -27,3 +27,9 @@ export function roleTimeline(
   periods.at(-1)!.until = endedAt;
   return periods;
 }
+
+/** The timeline as it stood at `at` (null: now): later periods dropped, a period still running then left open. */
+export function clipTimeline(periods: RolePeriod[], at: Date | null): RolePeriod[] {
+  if (at === null) return periods;
+  return periods.filter((p) => p.from <= at).map((p) => (p.until === null || p.until > at ? { ...p, until: null } : p));
+}

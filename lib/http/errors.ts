@@ -20,7 +20,7 @@ export const invalidInput = (error: ZodError) => new AppError("INVALID_INPUT", d
  * context and reach the client as INTERNAL without internals.
  */
 export function toErrorBody(e: unknown, context: string): { body: ErrorBody; error: AppError } {
-  if (isAppError(e)) return { body: { error: { code: e.code, message: e.message } }, error: e };
+  if (isAppError(e)) return { body: { error: { code: e.code, message: e.message, ...e.details } }, error: e };
   console.error(`[earshot] unexpected error in ${context}:`, e);
   const error = new AppError("INTERNAL", "Something went wrong on our side; please try again.");
   return { body: { error: { code: error.code, message: error.message } }, error };

@@ -5,7 +5,10 @@ import { requireParticipantCaller, type Secrets } from "../auth/identify-request
 import type { AppContext } from "../context";
 import { SocketAuthSchema } from "../contracts/socket";
 import { AppError } from "../domain/errors";
+import { clientAddress } from "../auth/client-address";
+import { carriesOurCookies, csrfError, isCrossSite, type OriginPolicy } from "../http/csrf";
 import { toErrorBody } from "../http/errors";
+import { checkLookupBudget, countFailedLookup } from "../services/limits";
 import type { Caller, Deps } from "../services/deps";
 import { callState, connectParticipant, disconnectParticipant } from "../services/presence";
 import { registerHandlers } from "./handlers";
@@ -29,19 +32,22 @@ export function createSocketServer(httpServer: HttpServer, opts: { dev: boolean 
  * `call:state`, then serves the call's events. A refused connection gets a
  * connect_error whose message is the error code.
  */
-export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, audioUrl: AppContext["audioUrl"]): void {
+export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, audioUrl: AppContext["audioUrl"], origin: OriginPolicy): void {
   const presence = new PresenceTracker();
 
   io.use(async (socket, next) => {
     let caller: Caller | null = null;
+    const address = clientAddress(socket.request, origin.trustProxy);
     try {
-      caller = await identifySocket(socket, deps, secrets);
+      checkLookupBudget(deps.limits, address);
+      caller = { ...(await identifySocket(socket, deps, secrets, origin)), address };
       await presence.connected(caller.participantId, () => connectParticipant(deps, caller!));
       socket.data.caller = caller;
       next();
     } catch (e) {
       if (caller) void presence.disconnected(caller.participantId, async () => undefined);
       const { error } = toErrorBody(e, "socket handshake");
+      countFailedLookup(deps.limits, address, error);
       next(Object.assign(new Error(error.code), { data: { code: error.code, message: error.message } }));
     }
   });
@@ -69,11 +75,19 @@ export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, a
   });
 }
 
-/** The connection's caller: a credential (auth, bearer header or per-call cookie) or a signed-in session with auth.callId. */
-async function identifySocket(socket: EarshotSocket, deps: Deps, secrets: Secrets): Promise<Caller> {
+/**
+ * The connection's caller: a credential (auth, bearer header or per-call cookie) or a signed-in session with auth.callId.
+ * A connection that relies on cookies must come from this site, as a cookie-authenticated REST write must.
+ */
+async function identifySocket(socket: EarshotSocket, deps: Deps, secrets: Secrets, origin: OriginPolicy): Promise<Caller> {
   const auth = SocketAuthSchema.safeParse(socket.handshake.auth ?? {});
   if (!auth.success) throw new AppError("INVALID_INPUT", "The connection's auth payload is malformed.");
-  const bearer = auth.data.credential ?? bearerToken(socket.handshake.headers.authorization);
+  const { headers } = socket.handshake;
+  const bearer = auth.data.credential ?? bearerToken(headers.authorization);
+  if (bearer === null && carriesOurCookies(headers.cookie ?? null)) {
+    const header = (name: string) => (typeof headers[name] === "string" ? (headers[name] as string) : null);
+    if (isCrossSite(header, socket.handshake.secure ? "https" : "http", origin)) throw csrfError();
+  }
   const callId = auth.data.callId ?? callIdOf(bearer);
   if (!callId) throw new AppError("UNAUTHENTICATED", "Connect with your participant credential.");
   return requireParticipantCaller(deps, secrets, callId, { bearer, cookies: parseCookies(socket.handshake.headers.cookie) });

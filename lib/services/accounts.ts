@@ -1,6 +1,8 @@
 import type { SignUpBody, UserDto } from "../contracts/accounts";
 import { AppError } from "../domain/errors";
+import type { RateLimiter } from "../domain/rate-limit";
 import type { Deps } from "./deps";
+import { addressKey, enforce } from "./limits";
 import type { UserRecord } from "./ports";
 import { displayNameOf } from "./visitors";
 
@@ -12,7 +14,12 @@ export interface PasswordHasher {
 
 export type AccountDeps = Pick<Deps, "users"> & {
   passwords: PasswordHasher;
-  signInLimiter: Deps["chatLimiter"];
+  signInLimits: {
+    /** Per (email, address) pair: one place guessing one account's password. */
+    pair: RateLimiter;
+    /** Per email and per address, higher: wide guessing, without letting an attacker elsewhere lock the owner out. */
+    ceiling: RateLimiter;
+  };
   adminEmails: ReadonlySet<string>;
 };
 
@@ -34,7 +41,7 @@ export async function myAccount(deps: AccountDeps, userId: string): Promise<User
 }
 
 export async function signUp(deps: AccountDeps, body: SignUpBody, address: string): Promise<UserDto> {
-  if (!deps.signInLimiter.take(`signup:${address}`).allowed) throw tooMany();
+  enforce(deps.signInLimits.pair, [`signup:${addressKey(address)}`], TOO_MANY);
   const user = await deps.users.createUser({ email: body.email, name: body.name, passwordHash: await deps.passwords.hash(body.password) });
   // Saying "taken" reveals that an account exists; sign-up has to, sign-in never does.
   if (!user) throw new AppError("EMAIL_TAKEN", "An account with that email already exists; sign in instead.");
@@ -42,13 +49,14 @@ export async function signUp(deps: AccountDeps, body: SignUpBody, address: strin
 }
 
 /**
- * Checks an email and password. Limited per email and per client address;
- * any failure is the same null, so nobody learns whether an email has an account.
+ * Checks an email and password. Limited per (email, address) pair, and per
+ * email and per address with a higher ceiling: guessing from one place stops
+ * there, while the owner, signing in from elsewhere, still can. Any failure is
+ * the same null, so nobody learns whether an email has an account.
  */
 export async function authenticate(deps: AccountDeps, email: string, password: string, address: string): Promise<UserRecord | null> {
-  const byEmail = deps.signInLimiter.take(`signin-email:${email}`);
-  const byAddress = deps.signInLimiter.take(`signin-address:${address}`);
-  if (!byEmail.allowed || !byAddress.allowed) throw tooMany();
+  enforce(deps.signInLimits.pair, [`${addressKey(address)}|e:${email}`], TOO_MANY);
+  enforce(deps.signInLimits.ceiling, [`e:${email}`, addressKey(address)], TOO_MANY);
   const user = await deps.users.findUserByEmail(email);
   const ok = await deps.passwords.verify(password, user?.passwordHash ?? null);
   return ok && user && !user.disabledAt ? user : null;
@@ -67,7 +75,7 @@ export async function changePassword(deps: AccountDeps, userId: string, current:
   await deps.users.updateUser(userId, { passwordHash: await deps.passwords.hash(next) });
 }
 
-const tooMany = () => new AppError("RATE_LIMITED", "Too many attempts; wait a minute and try again.", { retryAfterMs: 60_000 });
+const TOO_MANY = "Too many attempts; wait a minute and try again.";
 
 /** Site admins are the accounts whose email is in ADMIN_EMAILS; nobody is one by default. */
 export async function isSiteAdmin(deps: Pick<AccountDeps, "users" | "adminEmails">, userId: string): Promise<boolean> {

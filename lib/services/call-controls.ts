@@ -4,12 +4,14 @@ import { requireModerator } from "../domain/moderation";
 import type { Caller, Deps } from "./deps";
 import { callDto } from "./dto";
 import { requireActiveParticipant } from "./load";
+import { enforceModeration } from "./limits";
 import { announceEntries } from "./moderation-log";
 
 /** Locks (no new joins; people already in stay) or unlocks the call. */
 export async function setLocked(deps: Deps, caller: Caller, locked: boolean): Promise<CallDto> {
   const { self } = await requireActiveParticipant(deps.store, caller);
   requireModerator(self.role);
+  enforceModeration(deps.limits, caller);
   const entry = await deps.moderation.setLocked(caller.callId, { id: self.id, name: self.displayName }, locked, deps.clock.now());
   return announceCall(deps, caller.callId, entry !== null, [entry]);
 }
@@ -18,6 +20,7 @@ export async function setLocked(deps: Deps, caller: Caller, locked: boolean): Pr
 export async function setDefaultRole(deps: Deps, caller: Caller, role: DefaultRole): Promise<CallDto> {
   const { self } = await requireActiveParticipant(deps.store, caller);
   requireModerator(self.role);
+  enforceModeration(deps.limits, caller);
   const entry = await deps.moderation.setDefaultRole(caller.callId, { id: self.id, name: self.displayName }, role, deps.clock.now());
   return announceCall(deps, caller.callId, entry !== null, [entry]);
 }

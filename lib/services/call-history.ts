@@ -2,11 +2,11 @@ import type { CallHistory, MyCallsPage, MyCallsQuery } from "../contracts/histor
 import type { MessagesQuery } from "../contracts/rest";
 import type { Role } from "../contracts/roles";
 import { AppError } from "../domain/errors";
-import { roleTimeline } from "../domain/role-timeline";
+import { clipTimeline, roleTimeline } from "../domain/role-timeline";
 import type { AccountDeps } from "./accounts";
-import { type HistoryViewer, requireHistoryViewer } from "./history-access";
 import type { Visitor } from "./admit-participant";
 import type { Deps } from "./deps";
+import { type HistoryViewer, requireHistoryViewer } from "./history-access";
 import { callDto, callDtoOf } from "./dto";
 import { messagePage } from "./list-messages";
 import { requireCall } from "./load";
@@ -42,8 +42,8 @@ export async function listMyCalls(deps: Pick<Deps, "history" | "clock">, user: V
 
 /**
  * A call's history: transcript page, who was there with the roles they held
- * over time, start, end and duration. Only people who were in the call (or
- * site admins) may read it; anyone else gets 404, so call IDs cannot be probed.
+ * over time, start, end and duration. Who may read how much is the domain's
+ * `historyAccess` (through requireHistoryViewer); anyone refused gets 404, so call IDs cannot be probed.
  */
 export async function callHistory(
   deps: Pick<Deps, "store" | "history" | "moderation" | "clock">,
@@ -53,12 +53,12 @@ export async function callHistory(
   query: MessagesQuery,
 ): Promise<CallHistory> {
   const call = await requireCall(deps.store, callId);
-  await requireHistoryViewer(deps, accounts, callId, viewer);
+  const { until } = await requireHistoryViewer(deps, accounts, callId, viewer);
 
   const [participants, changes, page, dto] = await Promise.all([
     deps.history.listAllParticipants(callId),
     deps.moderation.listRoleChanges(callId),
-    messagePage(deps, callId, query.before ? Number(query.before) : null, query.limit),
+    messagePage(deps, callId, query.before ? Number(query.before) : null, query.limit, until),
     callDto(deps.store, call),
   ]);
   const end = call.endedAt;
@@ -67,19 +67,22 @@ export async function callHistory(
     startedAt: call.createdAt.toISOString(),
     endedAt: end?.toISOString() ?? null,
     durationMs: (end?.getTime() ?? deps.clock.now().getTime()) - call.createdAt.getTime(),
-    participants: participants.map((p) => ({
-      id: p.id,
-      displayName: p.displayName,
-      kind: p.kind,
-      isHost: p.id === call.hostParticipantId,
-      joinedAt: p.joinedAt.toISOString(),
-      leftAt: p.leftAt?.toISOString() ?? null,
-      roles: roleTimeline(p.joinedAt, p.role, roleChangesOf(changes, p.id), p.leftAt ?? end).map((r) => ({
-        role: r.role,
-        from: r.from.toISOString(),
-        until: r.until?.toISOString() ?? null,
+    // A removed reader sees the call as it was when they were removed.
+    participants: participants
+      .filter((p) => until === null || p.joinedAt <= until)
+      .map((p) => ({
+        id: p.id,
+        displayName: p.displayName,
+        kind: p.kind,
+        isHost: p.id === call.hostParticipantId,
+        joinedAt: p.joinedAt.toISOString(),
+        leftAt: p.leftAt && (until === null || p.leftAt <= until) ? p.leftAt.toISOString() : null,
+        roles: clipTimeline(roleTimeline(p.joinedAt, p.role, roleChangesOf(changes, p.id), p.leftAt ?? end), until).map((r) => ({
+          role: r.role,
+          from: r.from.toISOString(),
+          until: r.until?.toISOString() ?? null,
+        })),
       })),
-    })),
     messages: page.messages,
     nextCursor: page.nextCursor,
   };

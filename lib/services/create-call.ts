@@ -5,6 +5,7 @@ import { participantRecord, type Visitor } from "./admit-participant";
 import { audioAccess } from "./audio-access";
 import type { Deps } from "./deps";
 import { callDto, participantDto } from "./dto";
+import { addressKey, deviceKey, enforce } from "./limits";
 
 const MAX_ID_ATTEMPTS = 10;
 
@@ -17,9 +18,10 @@ export async function createCall(
   deps: Deps,
   body: CreateCallBody,
   audioUrl: string,
-  who: { user: Visitor | null; deviceId: string | null },
+  who: { user: Visitor | null; deviceId: string | null; address?: string },
 ): Promise<SessionResponse> {
   const { user } = who;
+  enforce(deps.limits.createCall, [addressKey(who.address), deviceKey(who.deviceId)], "Too many calls were opened from this address or browser; wait a moment and try again.");
   const now = deps.clock.now();
   for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
     const id = newCallId(deps.randomInt);

@@ -1,5 +1,5 @@
 import type { RandomInt } from "../domain/names";
-import type { RateLimiter } from "../domain/rate-limit";
+import type { Limits } from "./limits";
 import type { AudioRoom, Clock, HistoryStore, ModerationStore, Notifier, Recorder, RecordingFiles, RecordingStore, ServiceConfig, Store, UserStore } from "./ports";
 
 export interface Deps {
@@ -17,7 +17,7 @@ export interface Deps {
   /** Mints the per-call participant credential (lib/auth/credentials.ts). */
   issueCredential(callId: string, participantId: string): string;
   newId(): string;
-  chatLimiter: RateLimiter;
+  limits: Limits;
   config: ServiceConfig;
 }
 
@@ -25,4 +25,6 @@ export interface Deps {
 export interface Caller {
   callId: string;
   participantId: string;
+  /** The client address the request or connection came from (for per-address limits), when known. */
+  address?: string;
 }

@@ -1,6 +1,7 @@
 import { requireModerator } from "../domain/moderation";
 import { bestEffort } from "./audio-access";
 import type { Caller, Deps } from "./deps";
+import { enforceModeration } from "./limits";
 import { requireActiveParticipant } from "./load";
 import type { Actor } from "./ports";
 import { stopRecording } from "./recording-control";
@@ -9,6 +10,7 @@ import { stopRecording } from "./recording-control";
 export async function endCall(deps: Deps, caller: Caller): Promise<void> {
   const { self } = await requireActiveParticipant(deps.store, caller);
   requireModerator(self.role);
+  enforceModeration(deps.limits, caller);
   await finishCall(deps, caller.callId, { id: self.id, name: self.displayName });
 }
 

@@ -4,6 +4,7 @@ import { checkInvite, checkModeration, checkRaiseHand, requireModerator } from "
 import type { Caller, Deps } from "./deps";
 import { participantDto } from "./dto";
 import { requireActiveParticipant, requireTarget } from "./load";
+import { enforceModeration } from "./limits";
 import { setRole } from "./set-role";
 
 /** Raises or lowers the caller's own hand; the queue is ordered by when hands went up. */
@@ -32,6 +33,7 @@ export async function inviteToSpeak(deps: Deps, caller: Caller, participantId: s
 /** An admin lowers one raised hand; the person is told. */
 export async function dismissHand(deps: Deps, caller: Caller, participantId: string): Promise<ParticipantDto> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
+  enforceModeration(deps.limits, caller);
   const target = await requireTarget(deps.store, call.id, participantId);
   checkModeration("dismissHand", { actor: self, target: { id: target.id, left: target.leftAt !== null }, hostId: call.hostParticipantId });
   if (!target.handRaised) return participantDto(target, call.hostParticipantId);
@@ -41,6 +43,7 @@ export async function dismissHand(deps: Deps, caller: Caller, participantId: str
 /** An admin clears the whole queue. */
 export async function lowerAllHands(deps: Deps, caller: Caller): Promise<void> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
+  enforceModeration(deps.limits, caller);
   requireModerator(self.role);
   for (const p of (await deps.store.listPresentParticipants(call.id)).filter((p) => p.handRaised)) {
     await lowerHand(deps, call.id, call.hostParticipantId, p.id, `${self.displayName} (admin) lowered all raised hands.`);

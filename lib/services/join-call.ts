@@ -5,6 +5,7 @@ import type { Deps } from "./deps";
 import { callDto, participantDto } from "./dto";
 import { bannedError, removalError, requireLiveCall } from "./load";
 import { AppError } from "../domain/errors";
+import { addressKey, deviceKey, enforce } from "./limits";
 import type { ParticipantRecord } from "./ports";
 
 /**
@@ -18,7 +19,7 @@ import type { ParticipantRecord } from "./ports";
 export async function joinCall(
   deps: Deps,
   callId: string,
-  who: { returningParticipantId: string | null; user: Visitor | null; deviceId: string | null; bypassLock?: boolean },
+  who: { returningParticipantId: string | null; user: Visitor | null; deviceId: string | null; address?: string; bypassLock?: boolean },
   audioUrl: string,
 ): Promise<SessionResponse> {
   const call = await requireLiveCall(deps.store, callId);
@@ -37,6 +38,7 @@ export async function joinCall(
     // Only newcomers are stopped: people already in a locked call may come back.
     if (await deps.moderation.isBanned(callId, { userId: who.user?.id ?? null, deviceId: who.deviceId })) throw bannedError();
     if (call.locked && !who.bypassLock) throw new AppError("CALL_LOCKED", "This call is locked: an admin has closed it to new people.");
+    enforce(deps.limits.join, [addressKey(who.address), deviceKey(who.deviceId)], "Too many people joined from this address or browser; wait a moment and try again.");
     participant = await admitParticipant(deps, callId, call.defaultRole, who);
     deps.notifier.participantJoined(callId, participantDto(participant, call.hostParticipantId));
   }

@@ -10,9 +10,10 @@ export async function listMessages(deps: Pick<Deps, "store">, caller: Caller, qu
   return messagePage(deps, caller.callId, query.before ? Number(query.before) : null, query.limit);
 }
 
-export async function messagePage(deps: Pick<Deps, "store">, callId: string, before: number | null, limit: number): Promise<MessagePage> {
+/** A page of the transcript; with `until`, only what was said up to then. */
+export async function messagePage(deps: Pick<Deps, "store">, callId: string, before: number | null, limit: number, until: Date | null = null): Promise<MessagePage> {
   // One extra row tells whether an older page exists.
-  const rows = await deps.store.listMessagesBefore(callId, before, limit + 1);
+  const rows = await deps.store.listMessagesBefore(callId, before, limit + 1, until);
   const page = rows.slice(0, limit).reverse();
   return {
     messages: page.map(messageDto),

@@ -63,6 +63,8 @@ export interface UserRecord {
   name: string | null;
   passwordHash: string | null;
   disabledAt: Date | null;
+  /** Sessions issued under another version no longer count (signing out bumps it). */
+  sessionVersion: number;
   createdAt: Date;
 }
 
@@ -95,7 +97,18 @@ export interface Actor {
  * state and one entry per applied action.
  */
 export interface ModerationStore {
-  changeRole(callId: string, actor: Actor, targetId: string, to: Role, at: Date): Promise<{ participant: ParticipantRecord; entry: ModerationRecord | null }>;
+  /**
+   * Gives `to`, unless at that moment (atomically, however many admins act at once) the actor is no
+   * longer a present admin (`actor-not-admin`; a site admin, with a null id, always may) or the change
+   * would leave the call without a present admin (`last-admin`).
+   */
+  changeRole(
+    callId: string,
+    actor: Actor,
+    targetId: string,
+    to: Role,
+    at: Date,
+  ): Promise<{ participant: ParticipantRecord; entry: ModerationRecord | null; refused: "actor-not-admin" | "last-admin" | null }>;
   mute(callId: string, actor: Actor, targetId: string, at: Date): Promise<{ participant: ParticipantRecord; entry: ModerationRecord | null }>;
   /** Removes (and with `ban`, bans by account or browser); entries for what applied. */
   remove(callId: string, actor: Actor, targetId: string, ban: boolean, at: Date): Promise<ModerationRecord[]>;
@@ -127,6 +140,8 @@ export interface UserStore {
   /** Inserts an account; null when the email is taken. */
   createUser(u: { email: string; name: string; passwordHash: string }): Promise<UserRecord | null>;
   updateUser(id: string, patch: Partial<Pick<UserRecord, "name" | "passwordHash" | "disabledAt">>): Promise<UserRecord>;
+  /** Ends every session of the account: bumps its session version. */
+  endSessions(id: string): Promise<void>;
   /** Accounts by email or name, newest first, after the cursor (an account id). */
   listUsers(q: { search: string | null; after: string | null; limit: number }): Promise<UserRecord[]>;
 }
@@ -180,8 +195,8 @@ export interface Store {
 
   /** Stores a message; when (senderId, clientId) exists, returns the stored one instead. */
   insertMessage(m: Omit<MessageRecord, "id">): Promise<{ message: MessageRecord; duplicate: boolean }>;
-  /** Newest-first page of messages older than `before`, at most `limit`. */
-  listMessagesBefore(callId: string, before: number | null, limit: number): Promise<MessageRecord[]>;
+  /** Newest-first page of messages older than `before` (and sent no later than `until`), at most `limit`. */
+  listMessagesBefore(callId: string, before: number | null, limit: number, until?: Date | null): Promise<MessageRecord[]>;
 
   ping(): Promise<boolean>;
 }

@@ -4,11 +4,12 @@ import { requireModerator } from "../domain/moderation";
 import { recordedIdentities } from "../domain/recording";
 import type { Caller, Deps } from "./deps";
 import { callDto, participantDto } from "./dto";
+import { enforceModeration } from "./limits";
 import { requireActiveParticipant } from "./load";
 import { announceEntries } from "./moderation-log";
 import type { Actor } from "./ports";
 
-type RecordingDeps = Pick<Deps, "store" | "history" | "moderation" | "notifier" | "clock" | "recorder" | "recordings" | "newId">;
+type RecordingDeps = Pick<Deps, "store" | "history" | "moderation" | "notifier" | "clock" | "recorder" | "recordings" | "newId" | "limits">;
 
 /**
  * An admin starts or stops recording the call. Idempotent like every
@@ -19,6 +20,7 @@ type RecordingDeps = Pick<Deps, "store" | "history" | "moderation" | "notifier" 
 export async function setRecording(deps: RecordingDeps, caller: Caller, on: boolean): Promise<CallDto> {
   const { self } = await requireActiveParticipant(deps.store, caller);
   requireModerator(self.role);
+  enforceModeration(deps.limits, caller);
   const actor = { id: self.id, name: self.displayName };
   const changed = on ? await startRecording(deps, caller.callId, actor) : await stopRecording(deps, caller.callId, actor);
   const dto = await callDto(deps.store, (await deps.store.findCall(caller.callId))!);

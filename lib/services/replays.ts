@@ -10,7 +10,7 @@ import { moderationEntryDto } from "./moderation-log";
 import type { RecordingRecord } from "./ports";
 import { stopRecording } from "./recording-control";
 
-type ReplayDeps = Pick<Deps, "store" | "history" | "moderation" | "notifier" | "clock" | "recorder" | "recordings" | "recordingFiles" | "newId">;
+type ReplayDeps = Pick<Deps, "store" | "history" | "moderation" | "notifier" | "clock" | "recorder" | "recordings" | "recordingFiles">;
 type Accounts = Pick<AccountDeps, "users" | "adminEmails">;
 
 const PAGE = 200;
@@ -50,6 +50,8 @@ export function recordingDto(r: RecordingRecord): RecordingDto {
 export async function listReplays(deps: ReplayDeps, accounts: Accounts, callId: string, viewer: HistoryViewer): Promise<Replays> {
   await requireCall(deps.store, callId);
   const access = await requireHistoryViewer(deps, accounts, callId, viewer);
+  // Someone removed reads the history only up to their removal; a recording's audio runs past it.
+  if (access.until) return { replays: [], canManage: false };
   const recordings = await deps.recordings.listForCall(callId);
   const first = recordings[0]?.startedAt;
   if (!first) return { replays: [], canManage: canManage(access) };
@@ -80,7 +82,7 @@ export async function listReplays(deps: ReplayDeps, accounts: Accounts, callId: 
   return { replays, canManage: canManage(access) };
 }
 
-const canManage = (a: { member: { role: string } | null; siteAdmin: boolean }) => a.siteAdmin || a.member?.role === "admin";
+const canManage = (a: { member: { role: string } | null; siteAdmin: boolean; until: Date | null }) => a.siteAdmin || (a.member?.role === "admin" && a.until === null);
 
 async function requireRecording(deps: Pick<Deps, "recordings">, callId: string, recordingId: string): Promise<RecordingRecord> {
   const r = await deps.recordings.find(recordingId);
@@ -96,6 +98,7 @@ async function requireRecording(deps: Pick<Deps, "recordings">, callId: string, 
 export async function recordingFile(deps: ReplayDeps, accounts: Accounts, callId: string, recordingId: string, viewer: HistoryViewer, download: boolean) {
   await requireCall(deps.store, callId);
   const access = await requireHistoryViewer(deps, accounts, callId, viewer);
+  if (access.until) throw new AppError("RECORDING_NOT_FOUND", "There is no such recording of this call.");
   if (download && !canManage(access)) throw new AppError("FORBIDDEN", "Only the call's admins and site admins can download its recordings.");
   const r = await requireRecording(deps, callId, recordingId);
   const stat = await deps.recordingFiles.stat(r.file);

@@ -3,6 +3,7 @@ import { AppError } from "../domain/errors";
 import { can, refusal } from "../domain/permissions";
 import type { Caller, Deps } from "./deps";
 import { messageDto } from "./dto";
+import { addressKey, deviceKey, enforce, participantKey } from "./limits";
 import { requireActiveParticipant } from "./load";
 
 /**
@@ -17,10 +18,10 @@ export async function sendMessage(
 ): Promise<{ message: MessageDto; duplicate: boolean }> {
   const { self } = await requireActiveParticipant(deps.store, caller);
   if (!can(self.role, "sendChat")) throw new AppError("FORBIDDEN", refusal(self.role, "sendChat"));
-  const limit = deps.chatLimiter.take(self.id);
-  if (!limit.allowed) {
-    throw new AppError("RATE_LIMITED", "You are sending messages too fast; wait a moment.", { retryAfterMs: limit.retryAfterMs });
-  }
+  // Per browser and address too: joining again as a fresh guest must not refill the budget.
+  const tooFast = "You are sending messages too fast; wait a moment.";
+  enforce(deps.limits.chat, [participantKey(self.id), deviceKey(self.deviceId)], tooFast);
+  enforce(deps.limits.chatByAddress, [addressKey(caller.address)], tooFast);
   const { message, duplicate } = await deps.store.insertMessage({
     callId: caller.callId,
     senderId: self.id,

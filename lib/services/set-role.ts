@@ -1,10 +1,11 @@
 import type { ParticipantDto } from "../contracts/dto";
 import type { Role } from "../contracts/roles";
-import { checkRoleChange } from "../domain/role-change";
+import { checkRoleChange, roleChangeRefused } from "../domain/role-change";
 import { bestEffort } from "./audio-access";
 import type { Caller, Deps } from "./deps";
 import { participantDto } from "./dto";
 import { requireActiveParticipant, requireTarget } from "./load";
+import { enforceModeration } from "./limits";
 import { announceEntries } from "./moderation-log";
 
 /**
@@ -14,6 +15,7 @@ import { announceEntries } from "./moderation-log";
  */
 export async function setRole(deps: Deps, caller: Caller, input: { participantId: string; role: Role }): Promise<ParticipantDto> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
+  enforceModeration(deps.limits, caller);
   const target = input.participantId === self.id ? self : await requireTarget(deps.store, call.id, input.participantId);
   const { changed } = checkRoleChange({
     actor: self,
@@ -23,7 +25,8 @@ export async function setRole(deps: Deps, caller: Caller, input: { participantId
     presentAdminCount: self.role === "admin" && self.id === target.id ? await deps.store.countPresentAdmins(call.id) : 2,
   });
   if (!changed) return participantDto(target, call.hostParticipantId);
-  const { participant, entry } = await deps.moderation.changeRole(call.id, { id: self.id, name: self.displayName }, target.id, input.role, deps.clock.now());
+  const { participant, entry, refused } = await deps.moderation.changeRole(call.id, { id: self.id, name: self.displayName }, target.id, input.role, deps.clock.now());
+  if (refused) throw roleChangeRefused(refused);
   const dto = participantDto(participant, call.hostParticipantId);
   if (entry) {
     deps.notifier.participantUpdated(call.id, dto);

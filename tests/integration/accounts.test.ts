@@ -6,11 +6,13 @@ import { CookieJar, signIn, signUp, uniqueEmail } from "../support/auth";
 import { connect, TestClient } from "../support/sockets";
 import { startServer, type TestServer } from "../support/server";
 
+/** The per-email and per-address sign-in ceiling here: above the per-(email, address) burst of 10, and quick to reach. */
+const CEILING = 16;
 let server: TestServer;
 const clients: TestClient[] = [];
 beforeAll(async () => {
   // Each test "browser" comes from its own address (X-Forwarded-For), as real users would.
-  server = await startServer({ env: { TRUST_PROXY: "true" } });
+  server = await startServer({ env: { TRUST_PROXY: "true", SIGNIN_CEILING_BURST: String(CEILING) } });
 });
 afterAll(async () => {
   for (const c of clients) c.close();
@@ -59,24 +61,56 @@ describe("accounts", () => {
     expect((await signIn(server, new CookieJar(), email, password)).ok).toBe(true);
   });
 
-  it("rate limits sign-in attempts per email, from any address", async () => {
+  it("stops a password guesser at their address without locking the owner out", async () => {
+    const { email, password } = await account();
+    const guesser = "198.18.0.1";
+    const results = [];
+    for (let i = 0; i < 12; i++) results.push(await signIn(server, new CookieJar(guesser), email, "wrong password"));
+    expect(results.slice(0, 10).every((r) => r.url.includes("CredentialsSignin"))).toBe(true);
+    expect(results.at(-1)!.url).toContain("RATE_LIMITED");
+    // The guesser waits even with the right password; the owner, elsewhere, signs in.
+    expect((await signIn(server, new CookieJar(guesser), email, password)).ok).toBe(false);
+    expect((await signIn(server, new CookieJar("198.18.1.1"), email, password)).ok).toBe(true);
+  });
+
+  it("caps guesses at one email from many addresses (SIGNIN_CEILING_BURST)", async () => {
     const { email, password } = await account();
     const results = [];
-    for (let i = 0; i < 12; i++) results.push(await signIn(server, new CookieJar(`198.18.0.${i + 1}`), email, "wrong password"));
-    // account() signed in once already: 9 more failures fit in the burst of 10.
-    expect(results.slice(0, 9).every((r) => r.url.includes("CredentialsSignin"))).toBe(true);
+    for (let i = 0; i < CEILING + 1; i++) results.push(await signIn(server, new CookieJar(`198.18.3.${i + 1}`), email, "wrong password"));
+    // account() signed in once already.
+    expect(results.slice(0, CEILING - 1).every((r) => r.url.includes("CredentialsSignin"))).toBe(true);
     expect(results.at(-1)!.url).toContain("RATE_LIMITED");
-    // Even the right password waits now.
-    expect((await signIn(server, new CookieJar("198.18.1.1"), email, password)).ok).toBe(false);
+    expect((await signIn(server, new CookieJar("198.18.4.1"), email, password)).ok).toBe(false);
   });
 
   it("rate limits sign-in attempts per address, across emails", async () => {
     const results = [];
-    for (let i = 0; i < 12; i++) results.push(await signIn(server, new CookieJar("198.18.2.1"), uniqueEmail("spray"), "whatever password"));
+    for (let i = 0; i < CEILING + 1; i++) results.push(await signIn(server, new CookieJar("198.18.2.1"), uniqueEmail("spray"), "whatever password"));
     expect(results.at(-1)!.url).toContain("RATE_LIMITED");
     // Another address is not affected.
     const { email, password } = await account();
     expect((await signIn(server, new CookieJar("198.18.2.2"), email, password)).ok).toBe(true);
+  });
+
+  it("signing out ends the session on the server: a copy of the cookie no longer works", async () => {
+    const user = await account("Sol");
+    const copy = user.cookie();
+    expect((await api(server, "GET", "/api/me", { cookie: copy })).status).toBe(200);
+    const csrf = await (await fetch(`${server.url}/api/auth/csrf`, { headers: { cookie: user.cookie() } })).json();
+    const out = await fetch(`${server.url}/api/auth/signout`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: user.cookie(), origin: server.url },
+      body: new URLSearchParams({ csrfToken: csrf.csrfToken, json: "true" }),
+      redirect: "manual",
+    });
+    expect(out.status).toBeLessThan(400);
+    expect((await api(server, "GET", "/api/me", { cookie: copy })).status).toBe(401);
+    const host = await createCall(server);
+    expect((await api(server, "POST", `/api/calls/${host.call.id}/join`, { cookie: copy })).body.participant.kind).toBe("guest");
+    // Signing in again works, with a new session.
+    const again = new CookieJar();
+    expect((await signIn(server, again, user.email, user.password)).ok).toBe(true);
+    expect((await api(server, "GET", "/api/me", { cookie: again.header() })).status).toBe(200);
   });
 
   it("hosts a call as the signed-in user, under their name, owning it", async () => {

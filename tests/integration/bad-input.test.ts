@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueCredential } from "@/lib/auth/credentials";
 import { api, createCall, joinCall } from "../support/api";
-import { connectError } from "../support/sockets";
+import { connect, connectError } from "../support/sockets";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -88,6 +88,41 @@ describe("bad input gets the error shape and a 4xx", () => {
     // A displayName in a guest's join body does not rename them.
     const join = await api(server, "POST", `/api/calls/${host.call.id}/join`, { body: { displayName: "The Host" } });
     expect(join.body.participant.displayName).toMatch(/^pleb-/);
+  });
+
+  it("text that cannot be stored as sent (lone surrogates, NUL) is refused, never cut or changed", async () => {
+    expectError(await api(server, "POST", "/api/calls", { body: { defaultRole: "listener", title: "town \ud800 hall" } }), 400, "INVALID_INPUT");
+    expectError(await api(server, "POST", "/api/calls", { body: { defaultRole: "listener", title: "a\u0000b" } }), 400, "INVALID_INPUT");
+    const party = await api(server, "POST", "/api/calls", { body: { defaultRole: "listener", title: "🎉 party" } });
+    expect(party.body.call.title).toBe("🎉 party");
+    const { client } = await connect(server, party.body.credential);
+    try {
+      for (const body of ["a\u0000b", "lone \udc00 half", "\ud83c"]) {
+        expect(await client.emit("chat:send", { clientId: `bad-${body.length}`, body })).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
+      }
+      expect(await client.emit("chat:send", { clientId: "good", body: "fine 🎉" })).toMatchObject({ ok: true, message: { body: "fine 🎉" } });
+    } finally {
+      client.close();
+    }
+    const messages = await api(server, "GET", `/api/calls/${party.body.call.id}/messages`, { credential: party.body.credential });
+    expect(messages.body.messages.map((m: { body: string }) => m.body)).toEqual(["fine 🎉"]);
+    for (const name of ["\ud800", "x\u0000y"]) {
+      expectError(await api(server, "POST", "/api/accounts", { body: { email: `s-${name.length}-${Date.now()}@example.test`, password: "long enough", name } }), 400, "INVALID_INPUT");
+    }
+  });
+
+  it("names that would read as a guest's are refused, invisible characters or look-alike letters aside", async () => {
+    for (const name of ["pleb-otter", "PLEB-otter", "\u200bpleb-otter", "\u2066pleb-otter", "p\u200dleb-otter", "ｐｌｅｂ-otter", "\u200b\u200b"]) {
+      const res = await api(server, "POST", "/api/accounts", { body: { email: `g-${Math.random().toString(36).slice(2)}@example.test`, password: "long enough", name } });
+      expectError(res, 400, "INVALID_INPUT");
+    }
+  });
+
+  it("malformed percent-encoding in a path is a 400 in the error shape, for the API and pages", async () => {
+    for (const path of ["/api/calls/%E0%A4%A", "/api/calls/%ED%A0%80/join", "/call/%E0%A4%A"]) {
+      const res = await api(server, path.endsWith("join") ? "POST" : "GET", path);
+      expectError(res, 400, "INVALID_INPUT");
+    }
   });
 
   it("keeps serving everyone after all of that", async () => {

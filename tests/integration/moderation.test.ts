@@ -278,3 +278,37 @@ describe("non-admins", () => {
     expect(await log(id, host.credential)).toEqual([]);
   });
 });
+
+describe("the last admin", () => {
+  it("holds when two admins step down at the same moment", async () => {
+    for (let trial = 0; trial < 10; trial++) {
+      const host = await createCall(server, "listener");
+      const other = await joinCall(server, host.call.id);
+      expect((await post(`/api/calls/${host.call.id}/roles`, host.credential, { participantId: other.participant.id, role: "admin" })).status).toBe(200);
+      const results = await Promise.all([
+        post(`/api/calls/${host.call.id}/roles`, host.credential, { participantId: host.participant.id, role: "speaker" }),
+        post(`/api/calls/${host.call.id}/roles`, other.credential, { participantId: other.participant.id, role: "listener" }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(results.find((r) => r.status === 409)!.body.error.code).toBe("LAST_ADMIN");
+      const present = (await api(server, "GET", `/api/calls/${host.call.id}`)).body.participants as { role: string }[];
+      expect(present.filter((p) => p.role === "admin")).toHaveLength(1);
+    }
+  });
+
+  it("holds when two admins demote each other at the same moment", async () => {
+    for (let trial = 0; trial < 5; trial++) {
+      const host = await createCall(server, "listener");
+      const [a, b] = await Promise.all([joinCall(server, host.call.id), joinCall(server, host.call.id)]);
+      for (const p of [a, b]) await post(`/api/calls/${host.call.id}/roles`, host.credential, { participantId: p.participant.id, role: "admin" });
+      await post(`/api/calls/${host.call.id}/roles`, host.credential, { participantId: host.participant.id, role: "speaker" });
+      const results = await Promise.all([
+        post(`/api/calls/${host.call.id}/roles`, a.credential, { participantId: b.participant.id, role: "listener" }),
+        post(`/api/calls/${host.call.id}/roles`, b.credential, { participantId: a.participant.id, role: "listener" }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 403]);
+      const present = (await api(server, "GET", `/api/calls/${host.call.id}`)).body.participants as { role: string }[];
+      expect(present.filter((p) => p.role === "admin")).toHaveLength(1);
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { AccessToken } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, createCall } from "../support/api";
@@ -47,4 +48,21 @@ describe("LiveKit webhook", () => {
     const call = await api(server, "GET", `/api/calls/${host.call.id}`);
     expect(call.body.participants[0].inAudio).toBe(false);
   });
+
+  it("refuses an unsigned or malformed sender before reading its body, and caps a signed-looking body (413)", async () => {
+    const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid()}/status`, "utf8"))![1]) * 1024;
+    const big = new Blob([Buffer.alloc(64 * 1024 * 1024, 0x7b)]);
+    const post = (headers: Record<string, string>, body: Blob) => fetch(`${server.url}/api/livekit/webhook`, { method: "POST", headers, body });
+    const before = rss();
+    for (const headers of [{}, { authorization: "not a signature" }, { authorization: "a.b" }] as Record<string, string>[]) {
+      const res = await post(headers, big);
+      expect(res.status).toBe(401);
+      expect((await res.json()).error.code).toBe("INVALID_SIGNATURE");
+    }
+    // Three 64 MiB bodies went by; none was kept.
+    expect(rss() - before).toBeLessThan(48 * 1024 * 1024);
+    const capped = await post({ authorization: "eyJhbGciOiJIUzI1NiJ9.eyJzaGEyNTYiOiJ4In0.c2lnbmF0dXJl" }, big.slice(0, 2 * 1024 * 1024));
+    expect(capped.status).toBe(413);
+    expect((await capped.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
+  }, 60_000);
 });

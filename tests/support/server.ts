@@ -9,12 +9,28 @@ export const TEST_LIVEKIT_KEY = "earshot_test";
 export const TEST_LIVEKIT_SECRET = "test-livekit-secret-test-livekit-secret";
 export const DEGRADED_LIVEKIT_URL = "ws://127.0.0.1:9";
 
+/** Limits high enough for a suite's many clients on one address. */
+export const GENEROUS_LIMITS: Record<string, string> = {
+  JOIN_RATE_PER_MIN: "100000",
+  JOIN_BURST: "100000",
+  CREATE_CALL_RATE_PER_MIN: "100000",
+  CREATE_CALL_BURST: "100000",
+  MODERATION_RATE_PER_MIN: "100000",
+  MODERATION_BURST: "100000",
+  CHAT_ADDRESS_RATE_PER_SEC: "100000",
+  CHAT_ADDRESS_BURST: "100000",
+  LOOKUP_FAIL_RATE_PER_MIN: "100000",
+  LOOKUP_FAIL_BURST: "100000",
+};
+
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 export interface TestServer {
   url: string;
   port: number;
   databaseUrl: string;
+  /** The server process (for counting its open files or memory). */
+  pid(): number;
   /** Everything the server printed so far. */
   logs(): string;
   /** Kills the process (SIGKILL: no graceful shutdown, like a crash) and starts it again on the same port and database. */
@@ -55,6 +71,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
           LIVEKIT_URL: DEGRADED_LIVEKIT_URL,
           LIVEKIT_API_KEY: TEST_LIVEKIT_KEY,
           LIVEKIT_API_SECRET: TEST_LIVEKIT_SECRET,
+          // Every test client comes from one address: per-address limits are raised as a bench raises
+          // them. The tests of the limits themselves set their own.
+          ...GENEROUS_LIMITS,
           ...opts.env,
         },
         stdio: ["ignore", "pipe", "pipe"],
@@ -88,6 +107,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     url: `http://${host}:${port}`,
     port,
     databaseUrl,
+    pid: () => child.pid!,
     logs: () => output,
     async restart() {
       await kill("SIGKILL");

@@ -1,4 +1,4 @@
-import { openDb } from "@/lib/db/client";
+import { dbKind, openDb } from "@/lib/db/client";
 import { prismaModerationStore } from "@/lib/db/moderation-store";
 import { prismaStore } from "@/lib/db/store";
 
@@ -10,5 +10,5 @@ import { prismaStore } from "@/lib/db/store";
  */
 export async function storesOn(databaseUrl: string) {
   const db = await openDb(databaseUrl);
-  return { store: prismaStore(db), moderation: prismaModerationStore(db), close: () => db.$disconnect() };
+  return { store: prismaStore(db), moderation: prismaModerationStore(db, dbKind(databaseUrl)), close: () => db.$disconnect() };
 }

@@ -1,11 +1,10 @@
-import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { SignUpBodySchema } from "@/lib/contracts/accounts";
 import { appContext } from "@/lib/context";
-import { handle, json, readBody } from "@/lib/http/route";
+import { handle, json, readBody, requestAddress } from "@/lib/http/route";
 import { signUp } from "@/lib/services/accounts";
 
 /** Sign-up; the browser then signs in through next-auth's credentials provider. */
 export const POST = handle(async (req) => {
   const body = await readBody(req, SignUpBodySchema);
-  return json({ user: await signUp(appContext().accounts, body, req.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown") }, 201);
+  return json({ user: await signUp(appContext().accounts, body, requestAddress(req)) }, 201);
 });

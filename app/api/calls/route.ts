@@ -3,7 +3,7 @@ import { appContext } from "@/lib/context";
 import { cookiesSecure, sessionCookieHeaders } from "@/lib/http/credential-cookie";
 import { deviceOf } from "@/lib/http/device-cookie";
 import { requestUser } from "@/lib/http/identity";
-import { handle, json, readBody } from "@/lib/http/route";
+import { handle, json, readBody, requestAddress } from "@/lib/http/route";
 import { createCall } from "@/lib/services/create-call";
 
 export const POST = handle(async (req) => {
@@ -13,6 +13,7 @@ export const POST = handle(async (req) => {
   const session = await createCall(deps, body, audioUrl(new URL(req.url), req.headers.get("x-forwarded-proto")), {
     user: await requestUser(req),
     deviceId: device.id,
+    address: requestAddress(req),
   });
   return json(session, 201, sessionCookieHeaders(env, req, session.call.id, session.credential, device.setCookie));
 });

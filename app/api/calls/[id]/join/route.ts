@@ -3,7 +3,7 @@ import { appContext } from "@/lib/context";
 import { cookiesSecure, sessionCookieHeaders } from "@/lib/http/credential-cookie";
 import { deviceOf } from "@/lib/http/device-cookie";
 import { requestIdentity } from "@/lib/http/identity";
-import { callIdParam, handle, json, readBody } from "@/lib/http/route";
+import { callIdParam, handle, json, readBody, requestAddress } from "@/lib/http/route";
 import { joinCall } from "@/lib/services/join-call";
 
 export const POST = handle<{ id: string }>(async (req, params) => {
@@ -17,7 +17,7 @@ export const POST = handle<{ id: string }>(async (req, params) => {
   const session = await joinCall(
     deps,
     callId,
-    { returningParticipantId: caller?.participantId ?? null, user, deviceId: device.id },
+    { returningParticipantId: caller?.participantId ?? null, user, deviceId: device.id, address: requestAddress(req) },
     audioUrl(new URL(req.url), req.headers.get("x-forwarded-proto")),
   );
   return json(session, 200, sessionCookieHeaders(env, req, callId, session.credential, device.setCookie));

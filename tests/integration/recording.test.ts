@@ -99,8 +99,13 @@ describe("replays", () => {
       expect((await replays(host.call.id, credential)).status).toBe(404);
       expect((await api(server, "GET", recording.audioUrl!, { credential })).status).toBe(404);
     }
-    expect((await replays(host.call.id, guest.credential)).status).toBe(200);
+    expect((await replays(host.call.id, guest.credential)).body.replays).toHaveLength(1);
     expect((await api(server, "GET", `/api/calls/${host.call.id}/recordings/..%2F..%2Fetc/audio`, { credential: host.credential })).status).toBe(404);
+
+    // Someone removed reads the history up to their removal only; the audio runs past it.
+    expect((await post(`/api/calls/${host.call.id}/participants/${guest.participant.id}/remove`, host.credential)).status).toBe(204);
+    expect((await replays(host.call.id, guest.credential)).body).toEqual({ replays: [], canManage: false });
+    expect((await api(server, "GET", recording.audioUrl!, { credential: guest.credential })).status).toBe(404);
   });
 
   it("serves the file with range requests, and downloads for the call's admins only", async () => {

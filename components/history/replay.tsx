@@ -18,6 +18,7 @@ export function formatOffset(ms: number): string {
 function describe(item: TimelineItem): string {
   if (item.kind === "message") return `${item.name}: ${item.body}`;
   if (item.kind === "speech") return `${item.name} spoke for ${formatDuration(item.endMs - item.atMs)}`;
+  if (item.kind === "hand") return item.raised ? `${item.name} raised their hand` : item.by ? `${item.by} lowered ${item.name}'s hand` : `${item.name} lowered their hand`;
   return `${item.entry.actorName} ${describeEntry(item.entry)}`;
 }
 
@@ -104,7 +105,7 @@ export function ReplayPlayer({ replay, canManage }: { replay: Replay; canManage:
             {timeline
               .filter((i) => i.kind !== "speech")
               .map((item) => (
-                <li key={item.kind === "message" ? `m${item.messageId}` : `e${item.entry.id}`}>
+                <li key={item.kind === "message" ? `m${item.messageId}` : item.kind === "event" ? `e${item.entry.id}` : `h${item.participantId}-${item.atMs}`}>
                   <button type="button" onClick={() => seek(item.atMs)} data-at-ms={item.atMs} className="flex w-full gap-2 rounded px-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800">
                     <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{formatOffset(item.atMs)}</span>
                     <span className={item.kind === "event" ? "italic text-slate-600 dark:text-slate-400" : ""}>{describe(item)}</span>

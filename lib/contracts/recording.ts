@@ -33,6 +33,8 @@ export const TimelineItemSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("speech"), atMs: z.number(), endMs: z.number(), participantId: z.string(), name: z.string() }),
   z.object({ kind: z.literal("message"), atMs: z.number(), messageId: z.string(), name: z.string(), body: z.string() }),
   z.object({ kind: z.literal("event"), atMs: z.number(), entry: ModerationEntryDtoSchema }),
+  /** A hand up or down; `by`: the admin who lowered it (null: the person themselves). */
+  z.object({ kind: z.literal("hand"), atMs: z.number(), participantId: z.string(), name: z.string(), raised: z.boolean(), by: z.string().nullable() }),
 ]);
 export type TimelineItem = z.infer<typeof TimelineItemSchema>;
 

@@ -12,7 +12,9 @@ export async function setHandRaised(deps: Deps, caller: Caller, raised: boolean)
   const { call, self } = await requireActiveParticipant(deps.store, caller);
   checkRaiseHand(self.role, raised);
   if (self.handRaised === raised) return participantDto(self, call.hostParticipantId);
-  const updated = await deps.store.updateParticipant(self.id, { handRaised: raised, handRaisedAt: raised ? deps.clock.now() : null });
+  const at = deps.clock.now();
+  const updated = await deps.store.updateParticipant(self.id, { handRaised: raised, handRaisedAt: raised ? at : null });
+  await deps.history.logHand({ callId: call.id, participantId: self.id, raised, byName: null, createdAt: at });
   const dto = participantDto(updated, call.hostParticipantId);
   deps.notifier.participantUpdated(call.id, dto);
   return dto;
@@ -37,7 +39,7 @@ export async function dismissHand(deps: Deps, caller: Caller, participantId: str
   const target = await requireTarget(deps.store, call.id, participantId);
   checkModeration("dismissHand", { actor: self, target: { id: target.id, left: target.leftAt !== null }, hostId: call.hostParticipantId });
   if (!target.handRaised) return participantDto(target, call.hostParticipantId);
-  return lowerHand(deps, call.id, call.hostParticipantId, target.id, `${self.displayName} (admin) lowered your hand.`);
+  return lowerHand(deps, call.id, call.hostParticipantId, target.id, self.displayName, `${self.displayName} (admin) lowered your hand.`);
 }
 
 /** An admin clears the whole queue. */
@@ -46,12 +48,13 @@ export async function lowerAllHands(deps: Deps, caller: Caller): Promise<void> {
   enforceModeration(deps.limits, caller);
   requireModerator(self.role);
   for (const p of (await deps.store.listPresentParticipants(call.id)).filter((p) => p.handRaised)) {
-    await lowerHand(deps, call.id, call.hostParticipantId, p.id, `${self.displayName} (admin) lowered all raised hands.`);
+    await lowerHand(deps, call.id, call.hostParticipantId, p.id, self.displayName, `${self.displayName} (admin) lowered all raised hands.`);
   }
 }
 
-async function lowerHand(deps: Deps, callId: string, hostId: string | null, participantId: string, message: string): Promise<ParticipantDto> {
+async function lowerHand(deps: Deps, callId: string, hostId: string | null, participantId: string, adminName: string, message: string): Promise<ParticipantDto> {
   const dto = participantDto(await deps.store.updateParticipant(participantId, { handRaised: false, handRaisedAt: null }), hostId);
+  await deps.history.logHand({ callId, participantId, raised: false, byName: adminName, createdAt: deps.clock.now() });
   deps.notifier.participantUpdated(callId, dto);
   deps.notifier.notice(participantId, { code: "HAND_DISMISSED", message });
   return dto;

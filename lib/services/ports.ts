@@ -146,6 +146,14 @@ export interface UserStore {
   listUsers(q: { search: string | null; after: string | null; limit: number }): Promise<UserRecord[]>;
 }
 
+export interface HandEventRecord {
+  callId: string;
+  participantId: string;
+  raised: boolean;
+  byName: string | null;
+  createdAt: Date;
+}
+
 export interface HistoryStore {
   /** Calls the user hosted or joined, newest first, after the cursor. */
   listUserCalls(
@@ -158,6 +166,10 @@ export interface HistoryStore {
   listCalls(q: { status: "live" | "ended" | "all"; search: string | null; before: { createdAt: Date; id: string } | null; limit: number }): Promise<
     { call: CallRecord; hostName: string; participantCount: number }[]
   >;
+  /** A hand went up or down (`byName`: the admin who lowered it; null when the person did). */
+  logHand(e: HandEventRecord): Promise<void>;
+  /** Hand events of a call between two moments, oldest first. */
+  listHandEvents(callId: string, from: Date, to: Date): Promise<HandEventRecord[]>;
   /** The account's participants in calls that are still live. */
   listLiveParticipantsOfUser(userId: string): Promise<ParticipantRecord[]>;
 }

@@ -51,8 +51,9 @@ async function startRecording(deps: RecordingDeps, callId: string, actor: Actor)
 export async function stopRecording(deps: Pick<Deps, "store" | "notifier" | "moderation" | "clock" | "recorder" | "recordings">, callId: string, actor: Actor): Promise<boolean> {
   const id = await deps.recordings.release(callId);
   if (!id) return false;
-  const result = await deps.recorder.stop(callId);
+  // The stop's time is taken first, so the "stopped" entry falls inside the recording's timeline.
   const at = deps.clock.now();
+  const result = await deps.recorder.stop(callId);
   // No session here: this process did not record it (it restarted since); what reached the file stays.
   await deps.recordings.complete(id, result ? { status: "stopped", endedAt: at, ...result } : { status: "interrupted", endedAt: at, durationMs: 0, segments: [] });
   await announceEntries(deps, callId, [await deps.moderation.logRecording(callId, actor, "recording-off", id, at)]);

@@ -70,6 +70,7 @@ export async function listReplays(deps: ReplayDeps, accounts: Accounts, callId: 
         r.status === "deleted"
           ? []
           : buildTimeline({
+              hands: await deps.history.listHandEvents(callId, r.startedAt, r.endedAt ?? deps.clock.now()),
               startedAt: r.startedAt,
               durationMs: r.durationMs ?? (r.endedAt ?? deps.clock.now()).getTime() - r.startedAt.getTime(),
               segments: await deps.recordings.listSegments(r.id),

@@ -165,12 +165,25 @@ describe("replays", () => {
     expect((await replays(recent.host.call.id, recent.host.credential)).body.replays[0]!.recording.status).toBe("stopped");
   });
 
-  it("stops the recording when the call ends", async () => {
-    const host = await createCall(server, "speaker");
+  it("puts hands and role changes on the timeline, and stops the recording when the call ends", async () => {
+    const host = await createCall(server, "listener");
+    const guest = await joinCall(server, host.call.id);
+    const listener = await open(guest.credential);
     expect((await post(`/api/calls/${host.call.id}/recording`, host.credential, { on: true })).status).toBe(200);
+    expect(await listener.client.emit("hand:set", { raised: true })).toMatchObject({ ok: true });
+    expect((await post(`/api/calls/${host.call.id}/hands/${guest.participant.id}/dismiss`, host.credential)).status).toBe(200);
+    expect((await post(`/api/calls/${host.call.id}/roles`, host.credential, { participantId: guest.participant.id, role: "chatter" })).status).toBe(200);
     expect((await post(`/api/calls/${host.call.id}/end`, host.credential)).status).toBe(204);
     const { body } = await replays(host.call.id, host.credential);
     expect(body.replays[0]!.recording.status).toBe("stopped");
+    const timeline = body.replays[0]!.timeline;
+    const name = guest.participant.displayName;
+    expect(timeline.filter((i) => i.kind === "hand")).toMatchObject([
+      { participantId: guest.participant.id, name, raised: true, by: null },
+      { participantId: guest.participant.id, name, raised: false, by: host.participant.displayName },
+    ]);
+    expect(timeline.filter((i) => i.kind === "event").map((i) => i.kind === "event" && i.entry.action)).toEqual(["recording-on", "role", "end", "recording-off"]);
+    expect(timeline.every((i, k) => k === 0 || timeline[k - 1]!.atMs <= i.atMs)).toBe(true);
   });
 });
 

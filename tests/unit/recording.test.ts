@@ -78,7 +78,7 @@ describe("replay timeline", () => {
     createdAt: at(s),
   });
 
-  it("puts speech, chat and events on one time axis from the recording's start, leaving out what lies outside it", () => {
+  it("puts speech, chat, events and hands on one time axis from the recording's start, leaving out what lies outside it", () => {
     const timeline = buildTimeline({
       startedAt,
       durationMs: 60_000,
@@ -90,11 +90,16 @@ describe("replay timeline", () => {
         { id: "3", senderName: "pleb-b", body: "after", createdAt: at(90) },
       ],
       entries: [entry("7", 20)],
+      hands: [
+        { participantId: "a", raised: true, byName: null, createdAt: new Date(at(25)) },
+        { participantId: "a", raised: false, byName: "host", createdAt: new Date(at(61)) },
+      ],
     });
     expect(timeline).toEqual([
       { kind: "message", atMs: 3000, messageId: "2", name: "pleb-b", body: "hello" },
       { kind: "speech", atMs: 5000, endMs: 9000, participantId: "a", name: "pleb-a" },
       { kind: "event", atMs: 20_000, entry: entry("7", 20) },
+      { kind: "hand", atMs: 25_000, participantId: "a", name: "pleb-a", raised: true, by: null },
     ]);
   });
 });

@@ -34,6 +34,7 @@ import { prismaRecordingStore } from "./lib/db/recording-store";
 import { recordingFiles, recordingsDir } from "./lib/recording/files";
 import { liveKitRecorder } from "./lib/recording/livekit-recorder";
 import { recoverInterruptedRecordings } from "./lib/services/recording-retention";
+import { stopAllRecordings } from "./lib/services/recording-control";
 
 const dir = process.cwd();
 const dev = process.env.NODE_ENV !== "production";
@@ -135,7 +136,9 @@ async function main() {
     clearInterval(sweep);
     io.close();
     httpServer.close();
-    void Promise.allSettled([localLiveKit?.stop(), db.$disconnect()]).finally(() => process.exit(0));
+    void stopAllRecordings(deps)
+      .then(() => Promise.allSettled([localLiveKit?.stop(), db.$disconnect()]))
+      .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 4000).unref();
   };
   process.once("SIGINT", () => shutdown("SIGINT"));

@@ -145,6 +145,7 @@ export function liveKitRecorder(s: RecorderSettings): Recorder {
       }
     },
     setSpeakers: (callId, speakers) => sessions.get(callId)?.setSpeakers(speakers),
+    activeCalls: () => [...sessions.keys()],
     async stop(callId) {
       const session = sessions.get(callId);
       if (!session) return null;

@@ -301,6 +301,8 @@ export interface Recorder {
   start(r: { callId: string; recordingId: string; file: string; speakers: string[]; startedAt: Date }): Promise<void>;
   /** The participants whose microphones are recorded from now on (everyone else is dropped at once). */
   setSpeakers(callId: string, speakers: string[]): void;
+  /** The calls this process is recording now. */
+  activeCalls(): string[];
   /** Ends the file cleanly; null when nothing was recording this call in this process. */
   stop(callId: string): Promise<{ durationMs: number; segments: SpeechSegment[] } | null>;
 }

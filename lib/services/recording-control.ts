@@ -60,6 +60,13 @@ export async function stopRecording(deps: Pick<Deps, "store" | "notifier" | "mod
   return true;
 }
 
+const SHUTDOWN_ACTOR: Actor = { id: null, name: "Earshot (server shutting down)" };
+
+/** A clean shutdown (SIGTERM) stops this process's recordings properly: "stopped", with their speaking segments. */
+export async function stopAllRecordings(deps: Pick<Deps, "store" | "notifier" | "moderation" | "clock" | "recorder" | "recordings">): Promise<void> {
+  await Promise.allSettled(deps.recorder.activeCalls().map((callId) => stopRecording(deps, callId, SHUTDOWN_ACTOR)));
+}
+
 /**
  * A participant answers "Include your voice in the recording?". Changeable at
  * any time; a no (or no answer) keeps them out of the file, and a withdrawal

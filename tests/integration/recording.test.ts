@@ -187,8 +187,20 @@ describe("replays", () => {
   });
 });
 
-describe("a crash while recording", () => {
-  it("leaves a playable file up to the kill and an interrupted recording", async () => {
+describe("a restart while recording", () => {
+  it("a clean stop (SIGTERM) ends the recording as stopped, with its full length", async () => {
+    const host = await createCall(server, "speaker");
+    expect((await post(`/api/calls/${host.call.id}/recording`, host.credential, { on: true })).status).toBe(200);
+    await sleep(2000);
+    await server.restart("SIGTERM");
+    const recording = (await replays(host.call.id, host.credential)).body.replays[0]!.recording;
+    expect(recording.status).toBe("stopped");
+    expect(recording.durationMs).toBeGreaterThan(1800);
+    const log = (await api(server, "GET", `/api/calls/${host.call.id}/moderation-log`, { credential: host.credential })).body.entries;
+    expect(log[0]).toMatchObject({ action: "recording-off", actorName: "Earshot (server shutting down)" });
+  });
+
+  it("a crash (SIGKILL) leaves a playable file up to the kill and an interrupted recording", async () => {
     const host = await createCall(server, "speaker");
     expect((await post(`/api/calls/${host.call.id}/recording`, host.credential, { on: true })).status).toBe(200);
     await sleep(3000);

@@ -33,8 +33,11 @@ export interface TestServer {
   pid(): number;
   /** Everything the server printed so far. */
   logs(): string;
-  /** Kills the process (SIGKILL: no graceful shutdown, like a crash) and starts it again on the same port and database. */
-  restart(): Promise<void>;
+  /**
+   * Kills the process (SIGKILL: no graceful shutdown, like a crash; or SIGTERM: a clean stop)
+   * and starts it again on the same port, database and data folder.
+   */
+  restart(signal?: "SIGKILL" | "SIGTERM"): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -109,8 +112,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     databaseUrl,
     pid: () => child.pid!,
     logs: () => output,
-    async restart() {
-      await kill("SIGKILL");
+    async restart(signal = "SIGKILL") {
+      await kill(signal);
       output += "\n--- restart ---\n";
       await launch(port);
     },

@@ -64,6 +64,10 @@ export function prismaRecordingStore(db: Db): RecordingStore {
       return (await db.recording.findMany({ where: { status: { in: ["stopped", "interrupted"] }, endedAt: { lt: cutoff } } })).map(toRecording);
     },
 
+    async listConsenting(callId) {
+      return (await db.participant.findMany({ where: { callId, recordingConsent: "yes" }, select: { id: true } })).map((p) => p.id);
+    },
+
     async markDeleted(id, at) {
       const applied = await db.recording.updateMany({ where: { id, status: { not: "deleted" } }, data: { status: "deleted", deletedAt: at } });
       return applied.count === 1;

@@ -13,7 +13,6 @@ export const RECORDER_IDENTITY_PREFIX = "earshot-recorder-";
 export const isRecorderIdentity = (identity: string) => identity.startsWith(RECORDER_IDENTITY_PREFIX);
 
 interface Speaker {
-  id: string;
   role: Role;
   recordingConsent: RecordingConsent;
 }
@@ -23,15 +22,6 @@ export function isRecorded(p: Speaker): boolean {
   return can(p.role, "publishMicrophone") && p.recordingConsent === "yes";
 }
 
-/**
- * Whose microphones the recorder may take, out of everyone who was in the
- * call: everyone who said yes. The role is not checked here because the media
- * server already refuses a microphone to anyone who may not speak, and a
- * listener who said yes earlier is recorded the moment they are promoted.
- */
-export function recordedIdentities(participants: Pick<Speaker, "id" | "recordingConsent">[]): string[] {
-  return participants.filter((p) => p.recordingConsent === "yes").map((p) => p.id);
-}
 
 /** Someone on stage who has not answered is asked while a recording runs. */
 export function needsConsentPrompt(recording: boolean, p: Pick<Speaker, "role" | "recordingConsent">): boolean {

@@ -276,6 +276,13 @@ export interface RecordingStore {
   listSegments(recordingId: string): Promise<SpeechSegment[]>;
   /** Finished recordings (not deleted) that ended before `cutoff`. */
   listEndedBefore(cutoff: Date): Promise<RecordingRecord[]>;
+  /**
+   * Whose microphones the recorder may take: everyone in the call who said yes
+   * (a query, so a large audience is not loaded). The role is not checked: the
+   * media server already refuses a microphone to anyone who may not speak, and
+   * a listener who said yes earlier is recorded the moment they are promoted.
+   */
+  listConsenting(callId: string): Promise<string[]>;
   /** Marks a recording deleted; false if it already was. */
   markDeleted(id: string, at: Date): Promise<boolean>;
 }

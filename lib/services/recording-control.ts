@@ -1,7 +1,6 @@
 import type { CallDto, ParticipantDto } from "../contracts/dto";
 import { AppError } from "../domain/errors";
 import { requireModerator } from "../domain/moderation";
-import { recordedIdentities } from "../domain/recording";
 import type { Caller, Deps } from "./deps";
 import { callDto, participantDto } from "./dto";
 import { enforceModeration } from "./limits";
@@ -9,7 +8,7 @@ import { requireActiveParticipant } from "./load";
 import { announceEntries } from "./moderation-log";
 import type { Actor } from "./ports";
 
-type RecordingDeps = Pick<Deps, "store" | "history" | "moderation" | "notifier" | "clock" | "recorder" | "recordings" | "newId" | "limits">;
+type RecordingDeps = Pick<Deps, "store" | "moderation" | "notifier" | "clock" | "recorder" | "recordings" | "newId" | "limits">;
 
 /**
  * An admin starts or stops recording the call. Idempotent like every
@@ -36,7 +35,7 @@ async function startRecording(deps: RecordingDeps, callId: string, actor: Actor)
   const startedAt = deps.clock.now();
   if (!(await deps.recordings.begin({ id, callId, file, startedAt }))) return false;
   try {
-    await deps.recorder.start({ callId, recordingId: id, file, startedAt, speakers: recordedIdentities(await deps.history.listAllParticipants(callId)) });
+    await deps.recorder.start({ callId, recordingId: id, file, startedAt, speakers: await deps.recordings.listConsenting(callId) });
   } catch (e) {
     console.error(`[earshot] recording ${id} of ${callId} could not start:`, e);
     await deps.recordings.release(callId);
@@ -76,7 +75,7 @@ export async function setRecordingConsent(deps: RecordingDeps, caller: Caller, c
   const { call, self } = await requireActiveParticipant(deps.store, caller);
   if (self.recordingConsent === consent) return participantDto(self, call.hostParticipantId);
   const updated = await deps.store.updateParticipant(self.id, { recordingConsent: consent });
-  if (call.recordingId) deps.recorder.setSpeakers(call.id, recordedIdentities(await deps.history.listAllParticipants(call.id)));
+  if (call.recordingId) deps.recorder.setSpeakers(call.id, await deps.recordings.listConsenting(call.id));
   const dto = participantDto(updated, call.hostParticipantId);
   deps.notifier.participantUpdated(call.id, dto);
   return dto;

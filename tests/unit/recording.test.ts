@@ -1,27 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { ModerationEntryDto } from "@/lib/contracts/dto";
 import { parseByteRange } from "@/lib/domain/byte-range";
-import { isRecorded, isRecorderIdentity, needsConsentPrompt, recordedIdentities, RECORDER_IDENTITY_PREFIX, retentionCutoff } from "@/lib/domain/recording";
+import { isRecorded, isRecorderIdentity, needsConsentPrompt, RECORDER_IDENTITY_PREFIX, retentionCutoff } from "@/lib/domain/recording";
 import { buildTimeline } from "@/lib/domain/replay-timeline";
 import { clip, Mixer, mixInto, SAMPLE_RATE } from "@/lib/recording/mixer";
 
 describe("consent rules", () => {
   it("records only someone who may speak and said yes", () => {
-    expect(isRecorded({ id: "a", role: "speaker", recordingConsent: "yes" })).toBe(true);
-    expect(isRecorded({ id: "a", role: "admin", recordingConsent: "yes" })).toBe(true);
-    expect(isRecorded({ id: "a", role: "speaker", recordingConsent: "no" })).toBe(false);
-    expect(isRecorded({ id: "a", role: "speaker", recordingConsent: null })).toBe(false);
-    expect(isRecorded({ id: "a", role: "listener", recordingConsent: "yes" })).toBe(false);
-  });
-
-  it("gives the recorder everyone who said yes, and nobody else", () => {
-    const people = [
-      { id: "yes", role: "speaker" as const, recordingConsent: "yes" as const },
-      { id: "no", role: "speaker" as const, recordingConsent: "no" as const },
-      { id: "unanswered", role: "admin" as const, recordingConsent: null },
-      { id: "listener-yes", role: "listener" as const, recordingConsent: "yes" as const },
-    ];
-    expect(recordedIdentities(people)).toEqual(["yes", "listener-yes"]);
+    expect(isRecorded({ role: "speaker", recordingConsent: "yes" })).toBe(true);
+    expect(isRecorded({ role: "admin", recordingConsent: "yes" })).toBe(true);
+    expect(isRecorded({ role: "speaker", recordingConsent: "no" })).toBe(false);
+    expect(isRecorded({ role: "speaker", recordingConsent: null })).toBe(false);
+    expect(isRecorded({ role: "listener", recordingConsent: "yes" })).toBe(false);
   });
 
   it("asks people on stage who have not answered, only while recording", () => {

@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { mkdirSync } from "node:fs";
 import {
   AudioStream,
@@ -35,6 +34,8 @@ class Session {
   private readonly room = new Room();
   private readonly mixer = new Mixer();
   private readonly encoder;
+  /** Resolves once ffmpeg is gone: it closed the file, or it could not start (then the error is logged, never thrown). */
+  private readonly encoderDone: Promise<unknown>;
   private readonly timer: NodeJS.Timeout;
   private speakers: Set<string>;
   private readers = new Map<string, ReadableStreamDefaultReader>();
@@ -49,7 +50,11 @@ class Session {
   ) {
     this.speakers = new Set(speakers);
     this.encoder = spawnOpusEncoder(s.ffmpeg, s.files.pathOf(file));
-    this.encoder.stdin!.on("error", () => undefined); // ffmpeg gone: stop() reports it through its exit
+    this.encoder.stdin!.on("error", () => undefined); // ffmpeg gone: encoderDone says so
+    this.encoderDone = new Promise((resolve) => {
+      this.encoder.once("close", resolve);
+      this.encoder.once("error", (e) => (console.error(`[earshot] ffmpeg (${recordingId}) failed: ${e.message}`), resolve(e)));
+    });
     this.encoder.stderr!.on("data", (d: Buffer) => console.error(`[earshot] ffmpeg (${recordingId}): ${d.toString().trim()}`));
     // The file's zero is the recording's stored start, before the room connects: the replay's offsets are real time.
     this.timer = setInterval(() => this.write(), TICK_MS);
@@ -115,10 +120,9 @@ class Session {
   async stop() {
     clearInterval(this.timer);
     this.write();
-    const exited = this.encoder.exitCode !== null ? Promise.resolve() : once(this.encoder, "exit");
     this.encoder.stdin!.end();
     for (const id of [...this.readers.keys()]) this.unlisten(id);
-    await Promise.all([exited, this.room.disconnect().catch(() => undefined)]);
+    await Promise.all([this.encoderDone, this.room.disconnect().catch(() => undefined)]);
     return { durationMs: this.mixer.durationMs, segments: this.mixer.segments() };
   }
 }

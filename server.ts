@@ -6,6 +6,7 @@
  */
 import { randomInt, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
+import { hostname } from "node:os";
 import nextEnv from "@next/env";
 import next from "next";
 import { issueCredential } from "./lib/auth/credentials";
@@ -21,15 +22,17 @@ import { stampClientAddress } from "./lib/auth/client-address";
 import { isUndecodablePath, refuseUndecodablePath } from "./lib/http/undecodable-path";
 import { hashPassword, verifyPassword } from "./lib/auth/passwords";
 import type { AccountDeps } from "./lib/services/accounts";
-import { RateLimiter } from "./lib/domain/rate-limit";
 import { EnvError, parseEnv, type Env } from "./lib/env";
 import { audioBackend, superviseLocalLiveKit } from "./lib/livekit/start-audio";
 import { ensureLocalSecrets } from "./lib/local-secrets";
+import { loneNode, redisNodeRegistry } from "./lib/cluster/nodes";
+import { connectRedis } from "./lib/cluster/redis";
+import { limiters } from "./lib/limits/limiters";
+import { limitSettings } from "./lib/limits/settings";
 import { createSocketServer, serveRealtime } from "./lib/realtime/server";
 import { socketNotifier } from "./lib/realtime/notifier";
 import type { Deps } from "./lib/services/deps";
-import type { Limits } from "./lib/services/limits";
-import { sweepPresence } from "./lib/services/presence";
+import { markAway, sweepPresence } from "./lib/services/presence";
 import { prismaRecordingStore } from "./lib/db/recording-store";
 import { recordingFiles, recordingsDir } from "./lib/recording/files";
 import { liveKitRecorder } from "./lib/recording/livekit-recorder";
@@ -49,6 +52,10 @@ async function main() {
   const applied = await migrate(env.DATABASE_URL, dir);
   if (applied.length) console.log(`[earshot] database migrations applied: ${applied.join(", ")}`);
   const db = await openDb(env.DATABASE_URL);
+  // Cluster mode: the nodes share Redis (Socket.IO's adapter, rate limits).
+  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL) : null;
+  const limits = limiters(limitSettings(env), redis);
+  let draining = false;
   const store = prismaStore(db);
   const users = prismaUserStore(db);
 
@@ -61,7 +68,8 @@ async function main() {
     stampClientAddress(req, trustProxy);
     void handleRequest(req, res);
   });
-  const io = createSocketServer(httpServer, { dev });
+  const realtimeServer = createSocketServer(httpServer, { dev, redis });
+  const { io } = realtimeServer;
   const recordings = recordingsDir(env.EARSHOT_DATA_DIR);
   const files = recordingFiles(recordings);
 
@@ -79,7 +87,8 @@ async function main() {
     randomInt: (n) => randomInt(n),
     issueCredential: (callId, participantId) => issueCredential(env.EARSHOT_SECRET, callId, participantId, env.CREDENTIAL_TTL_HOURS * 3_600_000),
     newId: () => randomUUID(),
-    limits: limitsOf(env),
+    limits: limits.limits,
+    nodes: redis ? redisNodeRegistry(redis, env.NODE_ID ?? `${hostname()}-${env.PORT}-${process.pid}`, env.SWEEP_INTERVAL_MS) : loneNode,
     config: {
       chatRate: { ratePerSec: env.CHAT_RATE_PER_SEC, burst: env.CHAT_BURST },
       presenceTimeoutMs: env.PRESENCE_TIMEOUT_MS,
@@ -90,10 +99,7 @@ async function main() {
   const accounts: AccountDeps = {
     users,
     passwords: { hash: hashPassword, verify: verifyPassword },
-    signInLimits: {
-      pair: perMinute(env.SIGNIN_RATE_PER_MIN, env.SIGNIN_BURST),
-      ceiling: perMinute(env.SIGNIN_CEILING_RATE_PER_MIN, env.SIGNIN_CEILING_BURST),
-    },
+    signInLimits: limits.signIn,
     adminEmails: new Set(env.ADMIN_EMAILS.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)),
   };
   publishAppContext({
@@ -103,20 +109,23 @@ async function main() {
     authOptions: authOptions(env, db, accounts),
     health: async () => {
       const [db, livekit] = await Promise.all([store.ping(), audio.room.reachable()]);
-      return { db, livekit };
+      return { db, livekit, draining };
     },
     audioUrl: audio.publicUrl,
     verifyAudioWebhook: audio.verifyWebhook,
   });
-  serveRealtime(io, deps, { credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET }, audio.publicUrl, {
+  const realtime = serveRealtime(realtimeServer, deps, { credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET }, audio.publicUrl, {
     trustProxy,
     trustedOrigins: env.NEXTAUTH_URL ? [new URL(env.NEXTAUTH_URL).origin] : [],
   });
 
-  // Nobody is connected to a process that just started: everyone still in a
-  // call is away until their client reconnects, and times out if it never does.
-  await store.markAllAway(new Date());
-  await recoverInterruptedRecordings(deps);
+  // Nobody is connected to a process that just started: everyone whose presence was here (everyone,
+  // for a lone node) is away until their client reconnects, and times out if it never does.
+  await deps.nodes.heartbeat();
+  await markAway(deps, new Date(), { node: redis ? deps.nodes.self : null });
+  // Recordings left running belong to this process only when it runs alone; in a cluster another
+  // node may be recording right now (an admin's stop then ends a dead node's one as interrupted).
+  if (!redis) await recoverInterruptedRecordings(deps);
   const recordingProblem = deps.recorder.unavailable();
   if (recordingProblem) console.warn(`[earshot] ${recordingProblem}`);
   const sweep = setInterval(() => sweepPresence(deps).catch((e) => console.error("[earshot] presence sweep failed:", e)), env.SWEEP_INTERVAL_MS);
@@ -131,18 +140,27 @@ async function main() {
   console.log(`[earshot] ready on http://localhost:${port} (${dev ? "development" : "production"}, ${env.DATABASE_URL.startsWith("file:") ? "SQLite" : "Postgres"})`);
   console.log(`EARSHOT_LISTENING port=${port}`);
 
-  const shutdown = (signal: string) => {
-    console.log(`[earshot] ${signal}: shutting down`);
+  /**
+   * Draining: health answers 503 and the port closes (the load balancer sends newcomers elsewhere),
+   * every socket is told to reconnect (in cluster mode, to another node, recovering what it missed),
+   * socket events under way (chat writes) finish, then the process exits.
+   */
+  const shutdown = async (signal: string) => {
+    console.log(`[earshot] ${signal}: draining`);
+    draining = true;
     clearInterval(sweep);
+    setTimeout(() => process.exit(0), 15_000).unref();
     io.close();
-    httpServer.close();
-    void stopAllRecordings(deps)
-      .then(() => Promise.allSettled([localLiveKit?.stop(), db.$disconnect()]))
-      .finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 4000).unref();
+    httpServer.closeIdleConnections();
+    await realtime.inFlight.settled(10_000);
+    // Recordings end as an admin would end them ("stopped", with their segments), not "interrupted".
+    await stopAllRecordings(deps);
+    await Promise.allSettled([localLiveKit?.stop(), db.$disconnect(), redis?.quit()]);
+    console.log("[earshot] drained");
+    process.exit(0);
   };
-  process.once("SIGINT", () => shutdown("SIGINT"));
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 /** A connection that sends nothing, or dawdles over its request, is closed (408) instead of held open forever. */
@@ -154,19 +172,6 @@ function connectionLimits(env: Env) {
     keepAliveTimeout: env.KEEP_ALIVE_TIMEOUT_MS,
     // How often Node looks for connections past those timeouts (its default, 30 s, would let them overstay).
     connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(headersTimeout / 4))),
-  };
-}
-
-const perMinute = (rate: number, burst: number) => new RateLimiter({ ratePerSec: rate / 60, burst });
-
-function limitsOf(env: Env): Limits {
-  return {
-    chat: new RateLimiter({ ratePerSec: env.CHAT_RATE_PER_SEC, burst: env.CHAT_BURST }),
-    chatByAddress: new RateLimiter({ ratePerSec: env.CHAT_ADDRESS_RATE_PER_SEC, burst: env.CHAT_ADDRESS_BURST }),
-    join: perMinute(env.JOIN_RATE_PER_MIN, env.JOIN_BURST),
-    createCall: perMinute(env.CREATE_CALL_RATE_PER_MIN, env.CREATE_CALL_BURST),
-    moderation: perMinute(env.MODERATION_RATE_PER_MIN, env.MODERATION_BURST),
-    failedLookups: perMinute(env.LOOKUP_FAIL_RATE_PER_MIN, env.LOOKUP_FAIL_BURST),
   };
 }
 

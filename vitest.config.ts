@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -8,6 +9,7 @@ const root = fileURLToPath(new URL(".", import.meta.url));
  * EARSHOT_TEST_POSTGRES_URL names one (`npm test` starts a throwaway cluster and sets it).
  */
 const pgUrl = process.env.EARSHOT_TEST_POSTGRES_URL ?? null;
+const redis = spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status === 0;
 const integration = (name: string, db: "sqlite" | "postgres") => ({
   extends: true as const,
   test: {
@@ -27,6 +29,10 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       integration("integration-sqlite", "sqlite"),
       ...(pgUrl ? [integration("integration-postgres", "postgres")] : []),
+      // Several nodes in cluster mode: Postgres (as above) and a Redis of each test's own (Debian's redis-server).
+      ...(pgUrl && redis
+        ? [{ extends: true as const, test: { name: "cluster", include: ["tests/cluster/**/*.test.ts"], env: { EARSHOT_TEST_DB: "postgres", EARSHOT_TEST_POSTGRES_URL: pgUrl }, testTimeout: 60_000, hookTimeout: 90_000 } }]
+        : []),
       {
         extends: true,
         test: { name: "audio", include: ["tests/audio/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 90_000 },

@@ -14,7 +14,7 @@ export interface AppContext {
   deps: Deps;
   accounts: AccountDeps;
   authOptions: AuthOptions;
-  health(): Promise<{ db: boolean; livekit: boolean }>;
+  health(): Promise<{ db: boolean; livekit: boolean; draining: boolean }>;
   /** Where a browser that loaded a page from `requestUrl` reaches the media server. */
   audioUrl(requestUrl: URL, forwardedProto: string | null): string;
   /** Checks a media-server webhook's signature and decodes it (null: an event we ignore). */

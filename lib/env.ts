@@ -54,6 +54,10 @@ export const EnvSchema = z.object({
   RECORDING_RETENTION_DAYS: int(30, 0),
   /** The ffmpeg that encodes recordings (Opus); recording is unavailable without one. */
   FFMPEG_PATH: z.string().min(1).default("ffmpeg"),
+  /** Cluster mode: the Redis every node shares (Socket.IO adapter, rate limits, presence). */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  /** This node's name in a cluster (its presence and sessions); default: host name and port. */
+  NODE_ID: z.string().regex(/^[\w.-]{1,64}$/, "may hold letters, digits, '.', '-' and '_' (at most 64)").optional(),
 
   // An external LiveKit (or cluster): all three, or none to run a local one.
   LIVEKIT_URL: z.string().regex(/^(wss?|https?):\/\//, "must be a ws://, wss://, http:// or https:// URL").optional(),
@@ -71,6 +75,11 @@ export const EnvSchema = z.object({
   .refine((e) => !e.LIVEKIT_URL || (e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET), {
     path: ["LIVEKIT_URL"],
     message: "is set, so LIVEKIT_API_KEY and LIVEKIT_API_SECRET must be set too (the external server's keys)",
+  })
+  .refine((e) => !e.REDIS_URL || /^postgres(ql)?:\/\//.test(e.DATABASE_URL), {
+    path: ["REDIS_URL"],
+    message:
+      "turns on cluster mode, which needs Postgres: every node must share one database, and SQLite is a file on one machine (set DATABASE_URL to a postgres:// URL, or unset REDIS_URL to run one node)",
   });
 export type Env = z.infer<typeof EnvSchema>;
 

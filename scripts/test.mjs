@@ -28,7 +28,8 @@ const hasPostgres = spawnSync("sh", ["-c", "ls -d /usr/lib/postgresql/*/bin"], {
  */
 function vitestWithPostgres(wrap, env, pgDir) {
   const given = !!process.env.EARSHOT_TEST_POSTGRES_URL;
-  if (!given && !hasPostgres) console.error("No PostgreSQL server here (Debian's postgresql package): the Postgres integration run is left out.");
+  if (!given && !hasPostgres) console.error("No PostgreSQL server here (Debian's postgresql package): the Postgres integration and cluster runs are left out.");
+  if (spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status !== 0) console.error("No Redis server here (Debian's redis-server package): the cluster run is left out.");
   const own = !given && hasPostgres;
   const pgEnv = { ...process.env, EARSHOT_PG_DIR: pgDir, EARSHOT_PG_PORT: "54329" };
   const postgres = (action) => wrap(`${root}scripts/postgres.sh`, [action]);

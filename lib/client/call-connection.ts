@@ -30,7 +30,7 @@ const unanswered = (code: Unanswered["error"]["code"], message: string): Unanswe
 export type Act = <E extends ActionEvent>(event: E, payload: ActionPayload<E>) => Promise<ActionResult>;
 
 /** The socket.io client surface CallConnection uses; tests pass a fake. */
-export type CallSocket = Pick<Socket<ServerToClientEvents, ClientToServerEvents>, "on" | "connect" | "disconnect" | "timeout" | "connected" | "active">;
+export type CallSocket = Pick<Socket<ServerToClientEvents, ClientToServerEvents>, "on" | "connect" | "disconnect" | "timeout" | "connected" | "active" | "recovered">;
 
 /** A refused handshake with one of these codes will not succeed by retrying. */
 const FINAL_CONNECT_ERRORS: Record<string, string> = {
@@ -102,7 +102,9 @@ export class CallConnection {
 
     socket.on("connect", () => {
       this.handshakeFailures = 0;
-      this.beforeState = [];
+      // A recovered connection (cluster mode: Socket.IO's connection state recovery) was sent what it
+      // missed instead of a new call:state; everything else starts from a call:state.
+      this.beforeState = socket.recovered ? null : [];
       this.setState({ status: "connected", reason: null, code: null });
       this.outbox.flush();
     });

@@ -49,7 +49,7 @@ export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 export const CallResponseSchema = z.object({ call: CallDtoSchema, participants: z.array(ParticipantDtoSchema) });
 export type CallResponse = z.infer<typeof CallResponseSchema>;
 
-export const HealthResponseSchema = z.object({ ok: z.boolean(), db: z.boolean(), livekit: z.boolean() });
+export const HealthResponseSchema = z.object({ ok: z.boolean(), db: z.boolean(), livekit: z.boolean(), draining: z.boolean() });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 
 export { MessageDtoSchema };

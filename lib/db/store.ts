@@ -33,6 +33,7 @@ export const toParticipant = (r: Row<ParticipantRecord> & { role: string; kind: 
   joinedAt: r.joinedAt,
   leftAt: r.leftAt,
   awaySince: r.awaySince,
+  presenceNode: r.presenceNode,
   removedAt: r.removedAt,
   inAudio: r.inAudio,
   publishing: r.publishing,
@@ -179,8 +180,20 @@ export function prismaStore(db: Db): Store {
       return r.count === 1;
     },
 
-    async markAllAway(at) {
-      await db.participant.updateMany({ where: { leftAt: null, awaySince: null }, data: { awaySince: at } });
+    async markAway(at, whose) {
+      const online = { leftAt: null, awaySince: null };
+      const where =
+        "alive" in whose
+          ? { ...online, OR: [{ presenceNode: null }, { presenceNode: { notIn: whose.alive } }] }
+          : { ...online, ...(whose.node === null ? {} : { presenceNode: whose.node }) };
+      const candidates = await db.participant.findMany({ where, select: { id: true } });
+      const marked: ParticipantRecord[] = [];
+      for (const { id } of candidates) {
+        // Each only if still online where it was: a reconnect a moment ago wins.
+        const r = await db.participant.updateMany({ where: { id, ...where }, data: { awaySince: at } });
+        if (r.count === 1) marked.push(toParticipant(await db.participant.findUniqueOrThrow({ where: { id } })));
+      }
+      return marked;
     },
 
     countPresentAdmins: (callId) => db.participant.count({ where: { callId, leftAt: null, role: "admin" } }),

@@ -27,11 +27,11 @@ export function handle<P>(fn: (req: Request, params: P) => Promise<Response>) {
     const address = requestAddress(req);
     try {
       checkSameOrigin(req, originPolicy());
-      if (namesCall) checkLookupBudget(appContext().deps.limits, address);
+      if (namesCall) await checkLookupBudget(appContext().deps.limits, address);
       return await fn(req, params);
     } catch (e) {
       const { body, error } = toErrorBody(e, `${req.method} ${new URL(req.url).pathname}`);
-      if (namesCall) countFailedLookup(appContext().deps.limits, address, error);
+      if (namesCall) await countFailedLookup(appContext().deps.limits, address, error);
       const headers: Record<string, string> = {};
       if (error.details?.retryAfterMs) headers["Retry-After"] = String(Math.ceil(error.details.retryAfterMs / 1000));
       return json(body, STATUS[error.code], headers);

@@ -27,6 +27,7 @@ import { setRecording, setRecordingConsent } from "../services/recording-control
 import { sendMessage } from "../services/send-message";
 import { setMuted } from "../services/set-self-state";
 import { setRole } from "../services/set-role";
+import type { InFlight } from "./in-flight";
 import type { EarshotSocket } from "./types";
 
 /**
@@ -36,6 +37,7 @@ import type { EarshotSocket } from "./types";
  */
 function bind<S extends z.ZodType, R extends object>(
   socket: EarshotSocket,
+  inFlight: InFlight,
   event: string,
   schema: S,
   run: (caller: Caller, input: z.infer<S>) => Promise<R>,
@@ -45,7 +47,7 @@ function bind<S extends z.ZodType, R extends object>(
     try {
       const parsed = schema.safeParse(payload);
       if (!parsed.success) throw invalidInput(parsed.error);
-      reply({ ok: true, ...(await run(socket.data.caller, parsed.data)) } as Ack<R>);
+      reply({ ok: true, ...(await inFlight.track(run(socket.data.caller, parsed.data))) } as Ack<R>);
     } catch (e) {
       const { error } = toErrorBody(e, `socket ${event}`);
       reply({ ok: false, error: { code: error.code, message: error.message, ...error.details } });
@@ -60,24 +62,24 @@ function audioUrlOf(socket: EarshotSocket, audioUrl: AppContext["audioUrl"]): st
   return audioUrl(new URL(`${secure ? "https" : "http"}://${headers.host ?? "localhost"}`), typeof forwardedProto === "string" ? forwardedProto : null);
 }
 
-export function registerHandlers(socket: EarshotSocket, deps: Deps, audioUrl: AppContext["audioUrl"]): void {
+export function registerHandlers(socket: EarshotSocket, deps: Deps, audioUrl: AppContext["audioUrl"], inFlight: InFlight): void {
   const participant = async (p: Promise<ParticipantDto>) => ({ participant: await p });
   const call = async (p: Promise<CallDto>) => ({ call: await p });
   const done = async (p: Promise<void>) => (await p, {});
-  bind(socket, "chat:send", ChatSendSchema, (caller, input) => sendMessage(deps, caller, input));
-  bind(socket, "mute:set", MuteSetSchema, (caller, { muted }) => participant(setMuted(deps, caller, muted)));
-  bind(socket, "hand:set", HandSetSchema, (caller, { raised }) => participant(setHandRaised(deps, caller, raised)));
-  bind(socket, "role:set", RoleSetSchema, (caller, input) => participant(setRole(deps, caller, input)));
-  bind(socket, "participant:mute", ParticipantTargetSchema, (caller, { participantId }) => participant(muteParticipant(deps, caller, participantId)));
-  bind(socket, "participant:remove", RemoveSchema, (caller, { participantId, ban }) => done(removeParticipant(deps, caller, participantId, ban)));
-  bind(socket, "participants:mute-all", EmptySchema, (caller) => done(muteAllSpeakers(deps, caller)));
-  bind(socket, "hand:invite", InviteSchema, (caller, { participantId, as }) => participant(inviteToSpeak(deps, caller, participantId, as)));
-  bind(socket, "hand:dismiss", ParticipantTargetSchema, (caller, { participantId }) => participant(dismissHand(deps, caller, participantId)));
-  bind(socket, "hands:lower-all", EmptySchema, (caller) => done(lowerAllHands(deps, caller)));
-  bind(socket, "call:lock", LockSchema, (caller, { locked }) => call(setLocked(deps, caller, locked)));
-  bind(socket, "call:default-role", DefaultRoleSetSchema, (caller, { role }) => call(setDefaultRole(deps, caller, role)));
-  bind(socket, "call:end", EmptySchema, (caller) => done(endCall(deps, caller)));
-  bind(socket, "recording:set", RecordingSetSchema, (caller, { on }) => call(setRecording(deps, caller, on)));
-  bind(socket, "recording:consent", ConsentSetSchema, (caller, { consent }) => participant(setRecordingConsent(deps, caller, consent)));
-  bind(socket, "audio:token", EmptySchema, async (caller) => ({ livekit: await renewAudioAccess(deps, caller, audioUrlOf(socket, audioUrl)) }));
+  bind(socket, inFlight, "chat:send", ChatSendSchema, (caller, input) => sendMessage(deps, caller, input));
+  bind(socket, inFlight, "mute:set", MuteSetSchema, (caller, { muted }) => participant(setMuted(deps, caller, muted)));
+  bind(socket, inFlight, "hand:set", HandSetSchema, (caller, { raised }) => participant(setHandRaised(deps, caller, raised)));
+  bind(socket, inFlight, "role:set", RoleSetSchema, (caller, input) => participant(setRole(deps, caller, input)));
+  bind(socket, inFlight, "participant:mute", ParticipantTargetSchema, (caller, { participantId }) => participant(muteParticipant(deps, caller, participantId)));
+  bind(socket, inFlight, "participant:remove", RemoveSchema, (caller, { participantId, ban }) => done(removeParticipant(deps, caller, participantId, ban)));
+  bind(socket, inFlight, "participants:mute-all", EmptySchema, (caller) => done(muteAllSpeakers(deps, caller)));
+  bind(socket, inFlight, "hand:invite", InviteSchema, (caller, { participantId, as }) => participant(inviteToSpeak(deps, caller, participantId, as)));
+  bind(socket, inFlight, "hand:dismiss", ParticipantTargetSchema, (caller, { participantId }) => participant(dismissHand(deps, caller, participantId)));
+  bind(socket, inFlight, "hands:lower-all", EmptySchema, (caller) => done(lowerAllHands(deps, caller)));
+  bind(socket, inFlight, "call:lock", LockSchema, (caller, { locked }) => call(setLocked(deps, caller, locked)));
+  bind(socket, inFlight, "call:default-role", DefaultRoleSetSchema, (caller, { role }) => call(setDefaultRole(deps, caller, role)));
+  bind(socket, inFlight, "call:end", EmptySchema, (caller) => done(endCall(deps, caller)));
+  bind(socket, inFlight, "recording:set", RecordingSetSchema, (caller, { on }) => call(setRecording(deps, caller, on)));
+  bind(socket, inFlight, "recording:consent", ConsentSetSchema, (caller, { consent }) => participant(setRecordingConsent(deps, caller, consent)));
+  bind(socket, inFlight, "audio:token", EmptySchema, async (caller) => ({ livekit: await renewAudioAccess(deps, caller, audioUrlOf(socket, audioUrl)) }));
 }

@@ -1,5 +1,8 @@
 import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server } from "socket.io";
+import { recoveryGapCloser } from "../cluster/recovery-gap";
+import type { RedisClient } from "../cluster/redis";
 import { bearerToken, parseCookies } from "../auth/identify";
 import { requireParticipantCaller, type Secrets } from "../auth/identify-request";
 import type { AppContext } from "../context";
@@ -12,19 +15,40 @@ import { checkLookupBudget, countFailedLookup } from "../services/limits";
 import type { Caller, Deps } from "../services/deps";
 import { callState, connectParticipant, disconnectParticipant } from "../services/presence";
 import { registerHandlers } from "./handlers";
+import { InFlight } from "./in-flight";
 import { PresenceTracker } from "./presence-tracker";
 import { callRoom, participantRoom } from "./rooms";
 import type { EarshotServer, EarshotSocket } from "./types";
 
 export const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
 
-export function createSocketServer(httpServer: HttpServer, opts: { dev: boolean }): EarshotServer {
-  return new Server(httpServer, {
+/** How long a dropped connection's rooms and missed events are kept for it in cluster mode. */
+export const RECOVERY_WINDOW_MS = 2 * 60_000;
+
+/**
+ * The Socket.IO server. With `redis` (cluster mode) its rooms span every node through Redis
+ * streams, and a client that reconnects within the recovery window, to any node, gets the
+ * events it missed instead of a fresh call:state (a crashed node's clients cannot: they resync).
+ */
+export function createSocketServer(httpServer: HttpServer, opts: { dev: boolean; redis?: RedisClient | null }): { io: EarshotServer; recovery: RecoveryGap | null } {
+  const recovery = opts.redis ? recoveryGapCloser(opts.redis, STREAM) : null;
+  const io: EarshotServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
     // In dev, Next's hot-reload websocket shares the HTTP server: leave upgrades that are not ours alone.
     destroyUpgrade: !opts.dev,
+    ...(opts.redis && recovery
+      ? {
+          adapter: recovery.wrap(createAdapter(opts.redis, { streamName: STREAM, sessionKeyPrefix: "earshot:sio-session:" })),
+          // The handshake runs again on recovery: the credential and the participant are checked anew.
+          connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
+        }
+      : {}),
   });
+  return { io, recovery };
 }
+
+const STREAM = "earshot:socket.io";
+type RecoveryGap = ReturnType<typeof recoveryGapCloser>;
 
 /**
  * Authenticates every connection (credential in `auth`, a bearer header, or the
@@ -32,14 +56,21 @@ export function createSocketServer(httpServer: HttpServer, opts: { dev: boolean 
  * `call:state`, then serves the call's events. A refused connection gets a
  * connect_error whose message is the error code.
  */
-export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, audioUrl: AppContext["audioUrl"], origin: OriginPolicy): void {
+export function serveRealtime(
+  { io, recovery }: { io: EarshotServer; recovery: RecoveryGap | null },
+  deps: Deps,
+  secrets: Secrets,
+  audioUrl: AppContext["audioUrl"],
+  origin: OriginPolicy,
+): { inFlight: InFlight } {
   const presence = new PresenceTracker();
+  const inFlight = new InFlight();
 
   io.use(async (socket, next) => {
     let caller: Caller | null = null;
     const address = clientAddress(socket.request, origin.trustProxy);
     try {
-      checkLookupBudget(deps.limits, address);
+      await checkLookupBudget(deps.limits, address);
       caller = { ...(await identifySocket(socket, deps, secrets, origin)), address };
       await presence.connected(caller.participantId, () => connectParticipant(deps, caller!));
       socket.data.caller = caller;
@@ -47,14 +78,14 @@ export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, a
     } catch (e) {
       if (caller) void presence.disconnected(caller.participantId, async () => undefined);
       const { error } = toErrorBody(e, "socket handshake");
-      countFailedLookup(deps.limits, address, error);
+      await countFailedLookup(deps.limits, address, error);
       next(Object.assign(new Error(error.code), { data: { code: error.code, message: error.message } }));
     }
   });
 
   io.on("connection", (socket) => {
     const { caller } = socket.data;
-    registerHandlers(socket, deps, audioUrl);
+    registerHandlers(socket, deps, audioUrl, inFlight);
     socket.on("disconnect", () => {
       presence
         .disconnected(caller.participantId, () => disconnectParticipant(deps, caller))
@@ -63,6 +94,8 @@ export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, a
     // In the rooms before the snapshot is read: whatever changes after the read reaches this
     // socket as an event (possibly just before call:state; the client applies those after it).
     socket.join([callRoom(caller.callId), participantRoom(caller.participantId)]);
+    // A recovered connection was sent what it missed: it has the state already.
+    if (socket.recovered) return void recovery?.close(socket).catch((e) => toErrorBody(e, "socket recovery"));
     callState(deps, caller).then(
       (state) => socket.emit("call:state", state),
       (e) => {
@@ -73,6 +106,7 @@ export function serveRealtime(io: EarshotServer, deps: Deps, secrets: Secrets, a
       },
     );
   });
+  return { inFlight };
 }
 
 /**

@@ -1,8 +1,7 @@
 import type { SignUpBody, UserDto } from "../contracts/accounts";
 import { AppError } from "../domain/errors";
-import type { RateLimiter } from "../domain/rate-limit";
 import type { Deps } from "./deps";
-import { addressKey, enforce } from "./limits";
+import { addressKey, enforce, type Limiter } from "./limits";
 import type { UserRecord } from "./ports";
 import { displayNameOf } from "./visitors";
 
@@ -16,9 +15,9 @@ export type AccountDeps = Pick<Deps, "users"> & {
   passwords: PasswordHasher;
   signInLimits: {
     /** Per (email, address) pair: one place guessing one account's password. */
-    pair: RateLimiter;
+    pair: Limiter;
     /** Per email and per address, higher: wide guessing, without letting an attacker elsewhere lock the owner out. */
-    ceiling: RateLimiter;
+    ceiling: Limiter;
   };
   adminEmails: ReadonlySet<string>;
 };
@@ -41,7 +40,7 @@ export async function myAccount(deps: AccountDeps, userId: string): Promise<User
 }
 
 export async function signUp(deps: AccountDeps, body: SignUpBody, address: string): Promise<UserDto> {
-  enforce(deps.signInLimits.pair, [`signup:${addressKey(address)}`], TOO_MANY);
+  await enforce(deps.signInLimits.pair, [`signup:${addressKey(address)}`], TOO_MANY);
   const user = await deps.users.createUser({ email: body.email, name: body.name, passwordHash: await deps.passwords.hash(body.password) });
   // Saying "taken" reveals that an account exists; sign-up has to, sign-in never does.
   if (!user) throw new AppError("EMAIL_TAKEN", "An account with that email already exists; sign in instead.");
@@ -55,8 +54,8 @@ export async function signUp(deps: AccountDeps, body: SignUpBody, address: strin
  * the same null, so nobody learns whether an email has an account.
  */
 export async function authenticate(deps: AccountDeps, email: string, password: string, address: string): Promise<UserRecord | null> {
-  enforce(deps.signInLimits.pair, [`${addressKey(address)}|e:${email}`], TOO_MANY);
-  enforce(deps.signInLimits.ceiling, [`e:${email}`, addressKey(address)], TOO_MANY);
+  await enforce(deps.signInLimits.pair, [`${addressKey(address)}|e:${email}`], TOO_MANY);
+  await enforce(deps.signInLimits.ceiling, [`e:${email}`, addressKey(address)], TOO_MANY);
   const user = await deps.users.findUserByEmail(email);
   const ok = await deps.passwords.verify(password, user?.passwordHash ?? null);
   return ok && user && !user.disabledAt ? user : null;

@@ -37,6 +37,7 @@ export function participantRecord(
     leftAt: null,
     // Away until their first connection opens.
     awaySince: now,
+    presenceNode: null,
     removedAt: null,
     inAudio: false,
     publishing: false,

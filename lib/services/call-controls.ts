@@ -11,7 +11,7 @@ import { announceEntries } from "./moderation-log";
 export async function setLocked(deps: Deps, caller: Caller, locked: boolean): Promise<CallDto> {
   const { self } = await requireActiveParticipant(deps.store, caller);
   requireModerator(self.role);
-  enforceModeration(deps.limits, caller);
+  await enforceModeration(deps.limits, caller);
   const entry = await deps.moderation.setLocked(caller.callId, { id: self.id, name: self.displayName }, locked, deps.clock.now());
   return announceCall(deps, caller.callId, entry !== null, [entry]);
 }
@@ -20,7 +20,7 @@ export async function setLocked(deps: Deps, caller: Caller, locked: boolean): Pr
 export async function setDefaultRole(deps: Deps, caller: Caller, role: DefaultRole): Promise<CallDto> {
   const { self } = await requireActiveParticipant(deps.store, caller);
   requireModerator(self.role);
-  enforceModeration(deps.limits, caller);
+  await enforceModeration(deps.limits, caller);
   const entry = await deps.moderation.setDefaultRole(caller.callId, { id: self.id, name: self.displayName }, role, deps.clock.now());
   return announceCall(deps, caller.callId, entry !== null, [entry]);
 }

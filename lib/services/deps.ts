@@ -1,6 +1,6 @@
 import type { RandomInt } from "../domain/names";
 import type { Limits } from "./limits";
-import type { AudioRoom, Clock, HistoryStore, ModerationStore, Notifier, Recorder, RecordingFiles, RecordingStore, ServiceConfig, Store, UserStore } from "./ports";
+import type { AudioRoom, Clock, HistoryStore, ModerationStore, NodeRegistry, Notifier, Recorder, RecordingFiles, RecordingStore, ServiceConfig, Store, UserStore } from "./ports";
 
 export interface Deps {
   store: Store;
@@ -18,6 +18,7 @@ export interface Deps {
   issueCredential(callId: string, participantId: string): string;
   newId(): string;
   limits: Limits;
+  nodes: NodeRegistry;
   config: ServiceConfig;
 }
 

@@ -10,7 +10,7 @@ import { stopRecording } from "./recording-control";
 export async function endCall(deps: Deps, caller: Caller): Promise<void> {
   const { self } = await requireActiveParticipant(deps.store, caller);
   requireModerator(self.role);
-  enforceModeration(deps.limits, caller);
+  await enforceModeration(deps.limits, caller);
   await finishCall(deps, caller.callId, { id: self.id, name: self.displayName });
 }
 

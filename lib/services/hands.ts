@@ -35,7 +35,7 @@ export async function inviteToSpeak(deps: Deps, caller: Caller, participantId: s
 /** An admin lowers one raised hand; the person is told. */
 export async function dismissHand(deps: Deps, caller: Caller, participantId: string): Promise<ParticipantDto> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
-  enforceModeration(deps.limits, caller);
+  await enforceModeration(deps.limits, caller);
   const target = await requireTarget(deps.store, call.id, participantId);
   checkModeration("dismissHand", { actor: self, target: { id: target.id, left: target.leftAt !== null }, hostId: call.hostParticipantId });
   if (!target.handRaised) return participantDto(target, call.hostParticipantId);
@@ -45,7 +45,7 @@ export async function dismissHand(deps: Deps, caller: Caller, participantId: str
 /** An admin clears the whole queue. */
 export async function lowerAllHands(deps: Deps, caller: Caller): Promise<void> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
-  enforceModeration(deps.limits, caller);
+  await enforceModeration(deps.limits, caller);
   requireModerator(self.role);
   for (const p of (await deps.store.listPresentParticipants(call.id)).filter((p) => p.handRaised)) {
     await lowerHand(deps, call.id, call.hostParticipantId, p.id, self.displayName, `${self.displayName} (admin) lowered all raised hands.`);

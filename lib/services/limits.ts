@@ -1,6 +1,22 @@
 import { AppError } from "../domain/errors";
-import type { RateLimiter } from "../domain/rate-limit";
 import type { Caller } from "./deps";
+
+/** The answer of a limiter for one key. */
+export interface LimitDecision {
+  allowed: boolean;
+  retryAfterMs: number;
+}
+
+/**
+ * A rate limit: a budget per key. lib/limits implements it in this process's
+ * memory (one node), or in Redis shared by every node (cluster mode).
+ */
+export interface Limiter {
+  /** Spends one unit of `key`'s budget, if there is one left. */
+  take(key: string): Promise<LimitDecision>;
+  /** Whether `take` would be allowed now, spending nothing. */
+  peek(key: string): Promise<LimitDecision>;
+}
 
 /**
  * Every rate limit, each a token bucket per key (settings in lib/env.ts,
@@ -10,17 +26,17 @@ import type { Caller } from "./deps";
  */
 export interface Limits {
   /** Chat messages, per participant and per browser. */
-  chat: RateLimiter;
+  chat: Limiter;
   /** Chat messages, per client address (higher: several people may share one). */
-  chatByAddress: RateLimiter;
+  chatByAddress: Limiter;
   /** New participants (guest or account), per address and per browser. */
-  join: RateLimiter;
+  join: Limiter;
   /** New calls, per address and per browser. */
-  createCall: RateLimiter;
+  createCall: Limiter;
   /** An admin's moderation writes, per admin and per address. */
-  moderation: RateLimiter;
+  moderation: Limiter;
   /** Lookups of call IDs that do not exist, per address: probing for calls. */
-  failedLookups: RateLimiter;
+  failedLookups: Limiter;
 }
 
 export const participantKey = (id: string) => `p:${id}`;
@@ -28,30 +44,26 @@ export const deviceKey = (id: string | null | undefined) => (id ? `d:${id}` : nu
 export const addressKey = (address: string | null | undefined) => (address ? `a:${address}` : null);
 
 /** Spends one token from each key's bucket (absent keys are skipped); RATE_LIMITED if any bucket is empty. */
-export function enforce(limiter: RateLimiter, keys: (string | null)[], message: string): void {
-  let retryAfterMs = 0;
-  for (const key of keys) {
-    if (key === null) continue;
-    const r = limiter.take(key);
-    if (!r.allowed) retryAfterMs = Math.max(retryAfterMs, r.retryAfterMs);
-  }
+export async function enforce(limiter: Limiter, keys: (string | null)[], message: string): Promise<void> {
+  const decisions = await Promise.all(keys.filter((k): k is string => k !== null).map((k) => limiter.take(k)));
+  const retryAfterMs = Math.max(0, ...decisions.filter((d) => !d.allowed).map((d) => Math.max(1, d.retryAfterMs)));
   if (retryAfterMs > 0) throw new AppError("RATE_LIMITED", message, { retryAfterMs });
 }
 
 /** Refuses an address that used up its failed lookups, before it looks up anything else. */
-export function checkLookupBudget(limits: Pick<Limits, "failedLookups">, address: string | null): void {
+export async function checkLookupBudget(limits: Pick<Limits, "failedLookups">, address: string | null): Promise<void> {
   const key = addressKey(address);
-  const r = key ? limits.failedLookups.peek(key) : { allowed: true, retryAfterMs: 0 };
+  const r = key ? await limits.failedLookups.peek(key) : { allowed: true, retryAfterMs: 0 };
   if (!r.allowed) throw new AppError("RATE_LIMITED", "Too many calls that do not exist were asked for from here; wait a moment.", { retryAfterMs: r.retryAfterMs });
 }
 
 /** Counts a lookup that found no call against its address. */
-export function countFailedLookup(limits: Pick<Limits, "failedLookups">, address: string | null, error: AppError): void {
+export async function countFailedLookup(limits: Pick<Limits, "failedLookups">, address: string | null, error: AppError): Promise<void> {
   const key = addressKey(address);
-  if (key && error.code === "CALL_NOT_FOUND") limits.failedLookups.take(key);
+  if (key && error.code === "CALL_NOT_FOUND") await limits.failedLookups.take(key);
 }
 
 /** One moderation write by the caller (an admin): limited per admin and per address. */
-export function enforceModeration(limits: Pick<Limits, "moderation">, caller: Caller): void {
-  enforce(limits.moderation, [participantKey(caller.participantId), addressKey(caller.address)], "You are moderating faster than this call allows; wait a moment.");
+export function enforceModeration(limits: Pick<Limits, "moderation">, caller: Caller): Promise<void> {
+  return enforce(limits.moderation, [participantKey(caller.participantId), addressKey(caller.address)], "You are moderating faster than this call allows; wait a moment.");
 }

@@ -12,7 +12,7 @@ import type { CallRecord, ParticipantRecord } from "./ports";
 /** An admin mutes someone's microphone on the media server; everyone sees it, and the person is told who did it. */
 export async function muteParticipant(deps: Deps, caller: Caller, participantId: string): Promise<ParticipantDto> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
-  enforceModeration(deps.limits, caller);
+  await enforceModeration(deps.limits, caller);
   return mute(deps, call, self, participantId);
 }
 
@@ -33,7 +33,7 @@ async function mute(deps: Deps, call: CallRecord, self: ParticipantRecord, parti
 /** Mutes every speaker and admin but the caller, each on the log. */
 export async function muteAllSpeakers(deps: Deps, caller: Caller): Promise<void> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
-  enforceModeration(deps.limits, caller);
+  await enforceModeration(deps.limits, caller);
   const others = (await deps.store.listPresentParticipants(call.id)).filter((p) => p.id !== self.id && !p.muted && (p.role === "speaker" || p.role === "admin"));
   checkModeration("mute", { actor: self, target: { id: self.id, left: false }, hostId: call.hostParticipantId });
   for (const p of others) await mute(deps, call, self, p.id);
@@ -46,7 +46,7 @@ export async function muteAllSpeakers(deps: Deps, caller: Caller): Promise<void>
  */
 export async function removeParticipant(deps: Deps, caller: Caller, participantId: string, ban = false): Promise<void> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
-  enforceModeration(deps.limits, caller);
+  await enforceModeration(deps.limits, caller);
   const target = await requireTarget(deps.store, call.id, participantId);
   if (target.removedAt && !ban) return; // removing twice changes nothing
   checkModeration(ban ? "ban" : "remove", { actor: self, target: { id: target.id, left: target.leftAt !== null && !ban }, hostId: call.hostParticipantId });

@@ -34,6 +34,8 @@ export interface ParticipantRecord {
   joinedAt: Date;
   leftAt: Date | null;
   awaySince: Date | null;
+  /** The node whose connection last brought them online (cluster mode); null before any. */
+  presenceNode: string | null;
   removedAt: Date | null;
   inAudio: boolean;
   publishing: boolean;
@@ -53,7 +55,7 @@ export interface MessageRecord {
 export type ParticipantPatch = Partial<
   Pick<
     ParticipantRecord,
-    "muted" | "handRaised" | "handRaisedAt" | "leftAt" | "awaySince" | "role" | "removedAt" | "inAudio" | "publishing" | "userId" | "kind" | "displayName" | "recordingConsent"
+    "muted" | "handRaised" | "handRaisedAt" | "leftAt" | "awaySince" | "presenceNode" | "role" | "removedAt" | "inAudio" | "publishing" | "userId" | "kind" | "displayName" | "recordingConsent"
   >
 >;
 
@@ -200,8 +202,12 @@ export interface Store {
   listAwayBefore(cutoff: Date): Promise<ParticipantRecord[]>;
   /** Marks a participant left only if still away since before `cutoff` (they may have just come back). */
   leaveIfAwaySince(id: string, cutoff: Date, at: Date): Promise<boolean>;
-  /** Marks every present, online participant away: on start-up nobody is connected yet. */
-  markAllAway(at: Date): Promise<void>;
+  /**
+   * Marks present, online participants away, and returns them: those whose presence is on `node`
+   * (a node starting: nobody is connected to it yet), or everyone (null: the only node), or those
+   * on none of `alive` (nodes that stopped beating: their connections are gone).
+   */
+  markAway(at: Date, whose: { node: string | null } | { alive: string[] }): Promise<ParticipantRecord[]>;
 
   countPresentAdmins(callId: string): Promise<number>;
 
@@ -312,6 +318,18 @@ export interface Recorder {
   activeCalls(): string[];
   /** Ends the file cleanly; null when nothing was recording this call in this process. */
   stop(callId: string): Promise<{ durationMs: number; segments: SpeechSegment[] } | null>;
+}
+
+/**
+ * The Earshot nodes sharing the database: this one's id, and which are alive
+ * (lib/cluster implements it on Redis; a lone node is the only one there is).
+ */
+export interface NodeRegistry {
+  readonly self: string;
+  /** Says this node is alive; called on every presence sweep. */
+  heartbeat(): Promise<void>;
+  /** The nodes alive now; null when this node runs alone. */
+  alive(): Promise<string[] | null>;
 }
 
 export interface Clock {

@@ -17,9 +17,11 @@ export const CALL_STATE_MESSAGES = 50;
 export async function connectParticipant(deps: Deps, caller: Caller): Promise<void> {
   const call = await requireLiveCall(deps.store, caller.callId);
   let self = await requireMember(deps.store, caller);
-  if (self.leftAt || self.awaySince) {
+  if (self.leftAt || self.awaySince || self.presenceNode !== deps.nodes.self) {
     const rejoining = self.leftAt !== null;
-    self = await deps.store.updateParticipant(self.id, { leftAt: null, awaySince: null });
+    const back = rejoining || self.awaySince !== null;
+    self = await deps.store.updateParticipant(self.id, { leftAt: null, awaySince: null, presenceNode: deps.nodes.self });
+    if (!back) return; // online already, now through this node
     const dto = participantDto(self, call.hostParticipantId);
     if (rejoining) deps.notifier.participantJoined(call.id, dto);
     else deps.notifier.participantUpdated(call.id, dto);
@@ -43,6 +45,16 @@ export async function callState(deps: Deps, caller: Caller): Promise<CallState> 
   };
 }
 
+/** Marks people away (a node starting, or nodes that died) and tells their calls. */
+export async function markAway(deps: Pick<Deps, "store" | "notifier">, at: Date, whose: Parameters<Deps["store"]["markAway"]>[1]): Promise<void> {
+  const marked = await deps.store.markAway(at, whose);
+  const calls = new Map<string, string | null>();
+  for (const p of marked) {
+    if (!calls.has(p.callId)) calls.set(p.callId, (await deps.store.findCall(p.callId))?.hostParticipantId ?? null);
+    deps.notifier.participantUpdated(p.callId, participantDto(p, calls.get(p.callId)!));
+  }
+}
+
 /** The participant's last connection closed: shown as away until they return or time out. */
 export async function disconnectParticipant(deps: Deps, caller: Caller): Promise<void> {
   const self = await deps.store.findParticipant(caller.participantId);
@@ -59,6 +71,10 @@ export async function disconnectParticipant(deps: Deps, caller: Caller): Promise
  */
 export async function sweepPresence(deps: Deps): Promise<void> {
   const now = deps.clock.now();
+  await deps.nodes.heartbeat();
+  // A node that stopped beating took its connections with it: its people are away, and leave below in time.
+  const alive = await deps.nodes.alive();
+  if (alive) await markAway(deps, now, { alive });
   const awayCutoff = new Date(now.getTime() - deps.config.presenceTimeoutMs);
   for (const p of await deps.store.listAwayBefore(awayCutoff)) {
     if (await deps.store.leaveIfAwaySince(p.id, awayCutoff, now)) await afterLeft(deps, p, now);

@@ -19,7 +19,7 @@ type RecordingDeps = Pick<Deps, "store" | "moderation" | "notifier" | "clock" | 
 export async function setRecording(deps: RecordingDeps, caller: Caller, on: boolean): Promise<CallDto> {
   const { self } = await requireActiveParticipant(deps.store, caller);
   requireModerator(self.role);
-  enforceModeration(deps.limits, caller);
+  await enforceModeration(deps.limits, caller);
   const actor = { id: self.id, name: self.displayName };
   const changed = on ? await startRecording(deps, caller.callId, actor) : await stopRecording(deps, caller.callId, actor);
   const dto = await callDto(deps.store, (await deps.store.findCall(caller.callId))!);

@@ -20,8 +20,8 @@ export async function sendMessage(
   if (!can(self.role, "sendChat")) throw new AppError("FORBIDDEN", refusal(self.role, "sendChat"));
   // Per browser and address too: joining again as a fresh guest must not refill the budget.
   const tooFast = "You are sending messages too fast; wait a moment.";
-  enforce(deps.limits.chat, [participantKey(self.id), deviceKey(self.deviceId)], tooFast);
-  enforce(deps.limits.chatByAddress, [addressKey(caller.address)], tooFast);
+  await enforce(deps.limits.chat, [participantKey(self.id), deviceKey(self.deviceId)], tooFast);
+  await enforce(deps.limits.chatByAddress, [addressKey(caller.address)], tooFast);
   const { message, duplicate } = await deps.store.insertMessage({
     callId: caller.callId,
     senderId: self.id,

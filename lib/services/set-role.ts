@@ -15,7 +15,7 @@ import { announceEntries } from "./moderation-log";
  */
 export async function setRole(deps: Deps, caller: Caller, input: { participantId: string; role: Role }): Promise<ParticipantDto> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
-  enforceModeration(deps.limits, caller);
+  await enforceModeration(deps.limits, caller);
   const target = input.participantId === self.id ? self : await requireTarget(deps.store, call.id, input.participantId);
   const { changed } = checkRoleChange({
     actor: self,

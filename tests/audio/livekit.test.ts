@@ -29,7 +29,7 @@ const setRole = (callId: string, credential: string, participantId: string, role
 
 describe("audio through the supervised local LiveKit", () => {
   it("reports LiveKit healthy", async () => {
-    expect((await api(server, "GET", "/api/health")).body).toEqual({ ok: true, db: true, livekit: true });
+    expect((await api(server, "GET", "/api/health")).body).toEqual({ ok: true, db: true, livekit: true, draining: false });
   });
 
   it("carries a speaker's sine to a listener with at least 95% of frames", async () => {

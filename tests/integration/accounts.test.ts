@@ -12,7 +12,8 @@ let server: TestServer;
 const clients: TestClient[] = [];
 beforeAll(async () => {
   // Each test "browser" comes from its own address (X-Forwarded-For), as real users would.
-  server = await startServer({ env: { TRUST_PROXY: "true", SIGNIN_CEILING_BURST: String(CEILING) } });
+  // A ceiling that does not refill during the test: the attempts take seconds on a loaded machine.
+  server = await startServer({ env: { TRUST_PROXY: "true", SIGNIN_CEILING_BURST: String(CEILING), SIGNIN_CEILING_RATE_PER_MIN: "0.01" } });
 });
 afterAll(async () => {
   for (const c of clients) c.close();

@@ -15,7 +15,7 @@ describe("REST contract", () => {
   it("health reports the database, and LiveKit as down in degraded mode", async () => {
     const res = await api(server, "GET", "/api/health");
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ok: true, db: true, livekit: false });
+    expect(res.body).toEqual({ ok: true, db: true, livekit: false, draining: false });
   });
 
   it("creates a call whose creator is the host and an admin, with a credential cookie", async () => {

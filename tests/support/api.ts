@@ -9,7 +9,7 @@ export interface ApiResult<T = any> {
 
 /** A REST call against a test server; `credential` goes in as a bearer token. */
 export async function api<T = any>(
-  server: TestServer,
+  server: Pick<TestServer, "url">,
   method: string,
   path: string,
   opts: { body?: unknown; raw?: string; credential?: string; cookie?: string; headers?: Record<string, string> } = {},
@@ -33,13 +33,13 @@ export async function api<T = any>(
   return { status: res.status, body: body as T, headers: res.headers };
 }
 
-export async function createCall(server: TestServer, defaultRole: "listener" | "chatter" | "speaker" = "listener", title?: string) {
+export async function createCall(server: Pick<TestServer, "url">, defaultRole: "listener" | "chatter" | "speaker" = "listener", title?: string) {
   const res = await api<SessionResponse>(server, "POST", "/api/calls", { body: { defaultRole, ...(title ? { title } : {}) } });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
-export async function joinCall(server: TestServer, callId: string, credential?: string) {
+export async function joinCall(server: Pick<TestServer, "url">, callId: string, credential?: string) {
   const res = await api<SessionResponse>(server, "POST", `/api/calls/${callId}/join`, { credential });
   if (res.status !== 200) throw new Error(`join failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;

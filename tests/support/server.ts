@@ -38,6 +38,8 @@ export interface TestServer {
    * and starts it again on the same port, database and data folder.
    */
   restart(signal?: "SIGKILL" | "SIGTERM"): Promise<void>;
+  /** Sends a signal and waits for the process to exit (SIGKILL: a crash; SIGTERM: a drain), without starting it again. */
+  signal(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -117,6 +119,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       output += "\n--- restart ---\n";
       await launch(port);
     },
+    signal: (signal) => kill(signal),
     async stop() {
       await kill("SIGTERM");
       // What this server made for itself goes with it; a database the caller passed in is the caller's.

@@ -46,7 +46,7 @@ export class TestClient {
 }
 
 /** Connects with a credential and waits for the first call:state. */
-export async function connect(server: TestServer, credential: string): Promise<{ client: TestClient; state: CallState }> {
+export async function connect(server: Pick<TestServer, "url">, credential: string): Promise<{ client: TestClient; state: CallState }> {
   const socket: ClientSocket = io(server.url, { auth: { credential }, transports: ["websocket"], reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
   const client = new TestClient(socket);
   const state = await client.waitFor("call:state");

@@ -8,6 +8,7 @@ type Handler = (...args: unknown[]) => void;
 /** Plays the server's side of a socket.io client socket. */
 class FakeSocket {
   connected = false;
+  recovered = false;
   active = true;
   connectCalls = 0;
   disconnectCalls = 0;
@@ -98,6 +99,17 @@ describe("call connection", () => {
     socket.fire("call:state", callState());
     socket.fire("chat:message", message(52));
     expect(types().slice(3)).toEqual(["call:state", "participant:left", "chat:message"]);
+  });
+
+  it("applies events at once on a recovered connection, which gets what it missed instead of a call:state", () => {
+    const { socket, events } = setup();
+    socket.open();
+    socket.fire("call:state", callState());
+    socket.lose("transport close");
+    socket.recovered = true;
+    socket.open();
+    socket.fire("chat:message", message(52));
+    expect(events.map((e) => e.type)).toEqual(["call:state", "chat:message"]);
   });
 
   it("shows reconnecting after a dropped transport, or offline when the browser has no network", () => {

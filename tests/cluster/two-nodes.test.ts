@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MessageDto } from "@/lib/contracts/dto";
+import { api, createCall, joinCall } from "../support/api";
+import { startCluster, type TestCluster } from "../support/cluster";
+import { connect, type TestClient } from "../support/sockets";
+
+let cluster: TestCluster;
+const clients: TestClient[] = [];
+beforeAll(async () => {
+  cluster = await startCluster(2, { env: { CHAT_RATE_PER_SEC: "0.001", CHAT_BURST: "40" } });
+});
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await cluster?.stop();
+});
+
+const node = (i: number) => cluster.nodes[i]!;
+async function open(i: number, credential: string) {
+  const { client, state } = await connect(node(i), credential);
+  clients.push(client);
+  return { client, state };
+}
+const send = (client: TestClient, clientId: string, body = clientId) => client.emit("chat:send", { clientId, body });
+
+describe("two Earshot nodes sharing Redis and Postgres", () => {
+  it("deliver a chat message sent on one node to clients on the other once, in order", async () => {
+    const host = await createCall(node(0), "chatter");
+    const guests = await Promise.all([0, 1, 2].map(() => joinCall(node(1), host.call.id)));
+    const admin = await open(0, host.credential);
+    const far = await Promise.all(guests.map((g) => open(1, g.credential)));
+    for (let i = 0; i < 30; i++) expect(await send(admin.client, `m${i}`)).toMatchObject({ ok: true });
+    for (const { client } of far) {
+      await client.waitFor("chat:message", (m) => m.clientId === "m29");
+      expect(client.received("chat:message").map((m: MessageDto) => m.clientId)).toEqual(Array.from({ length: 30 }, (_, i) => `m${i}`));
+    }
+  });
+
+  it("apply a role change made on one node to a socket on the other at once", async () => {
+    const host = await createCall(node(0), "listener");
+    const guest = await joinCall(node(0), host.call.id);
+    const listener = await open(0, guest.credential);
+    expect(await send(listener.client, "before")).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    const admin = await open(1, host.credential);
+    expect(await admin.client.emit("role:set", { participantId: guest.participant.id, role: "chatter" })).toMatchObject({ ok: true });
+    await listener.client.waitFor("participant:updated", (p) => p.id === guest.participant.id && p.role === "chatter");
+    expect(await send(listener.client, "after")).toMatchObject({ ok: true });
+  });
+
+  it("share one chat budget between a person's sockets on both nodes", async () => {
+    const host = await createCall(node(0), "chatter");
+    const guest = await joinCall(node(0), host.call.id);
+    const [a, b] = await Promise.all([open(0, guest.credential), open(1, guest.credential)]);
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => send(i % 2 ? a.client : b.client, `x${i}`)));
+    expect(results.filter((r) => r.ok)).toHaveLength(40);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === "RATE_LIMITED")).toBe(true);
+  });
+
+  it("answer with the same call:state on either node", async () => {
+    const host = await createCall(node(0), "chatter");
+    const guest = await joinCall(node(1), host.call.id);
+    const admin = await open(0, host.credential);
+    await send(admin.client, "hello");
+    const states = await Promise.all([open(0, guest.credential), open(1, guest.credential)]);
+    const [onA, onB] = states.map(({ state }) => ({ ...state, participants: [...state.participants].sort((x, y) => x.id.localeCompare(y.id)) }));
+    expect(onB).toEqual(onA);
+    expect(onA!.messages.map((m) => m.body)).toEqual(["hello"]);
+    const rest = await Promise.all([0, 1].map((i) => api(node(i), "GET", `/api/calls/${host.call.id}`)));
+    expect(rest[1]!.body.call).toEqual(rest[0]!.body.call);
+  });
+});
+
+describe("cluster mode", () => {
+  it("refuses SQLite with a sentence saying why", async () => {
+    const { startServer } = await import("../support/server");
+    await expect(startServer({ env: { REDIS_URL: cluster.redis.url }, databaseUrl: "file:/tmp/earshot-cluster-refused.db" })).rejects.toThrow(/REDIS_URL turns on cluster mode, which needs Postgres/);
+  });
+});

@@ -56,7 +56,7 @@ async function main() {
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL) : null;
   const limits = limiters(limitSettings(env), redis);
   let draining = false;
-  const store = prismaStore(db);
+  const store = prismaStore(db, dbKind(env.DATABASE_URL));
   const users = prismaUserStore(db);
 
   const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
@@ -78,7 +78,7 @@ async function main() {
     users,
     history: prismaHistoryStore(db, dbKind(env.DATABASE_URL)),
     moderation: prismaModerationStore(db, dbKind(env.DATABASE_URL)),
-    notifier: socketNotifier(io),
+    notifier: socketNotifier(io, { audienceCount: (callId) => store.countAudience(callId) }),
     audio: audio.room,
     recorder: liveKitRecorder({ url: audio.apiUrl, ...audio.keys, ffmpeg: env.FFMPEG_PATH, dir: recordings, files }),
     recordings: prismaRecordingStore(db),

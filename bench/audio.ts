@@ -10,6 +10,10 @@
  * private network namespace this needs (EARSHOT_NETNS_ADDR) and deletes it.
  * Options: --listeners 50,100,200  --window 10 (s)  --batch 10  --promote 20
  *          --workers auto|N  --join-timeout 30 (s)  --no-warmup
+ *          --compare-hidden: at the largest N, also run Earshot with *visible*
+ *          listeners (a call whose newcomers are speakers who never publish) and
+ *          report LiveKit's CPU per listener, hidden (the audience as Earshot
+ *          joins it) against visible.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -29,7 +33,7 @@ import type { JoinArgs, JoinResult } from "./audio-worker";
 // ---------------------------------------------------------------- options
 
 function parseArgs(argv: string[]) {
-  const o = { listeners: [50, 100, 200], windowS: 10, batch: 10, promote: 20, workers: "auto", joinTimeoutS: 30, warmup: true };
+  const o = { listeners: [50, 100, 200], windowS: 10, batch: 10, promote: 20, workers: "auto", joinTimeoutS: 30, warmup: true, compareHidden: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.includes("=") ? (a.split("=", 2) as [string, string]) : [a, undefined];
@@ -65,6 +69,9 @@ function parseArgs(argv: string[]) {
         break;
       case "--no-warmup":
         o.warmup = false;
+        break;
+      case "--compare-hidden":
+        o.compareHidden = true;
         break;
       case "--help":
       case "-h":
@@ -249,12 +256,13 @@ interface Ctx {
   o: ReturnType<typeof parseArgs>;
 }
 
-type Mode = "baseline" | "earshot";
+/** "visible": Earshot with listeners the media server announces (newcomers are speakers who never publish). */
+type Mode = "baseline" | "earshot" | "visible";
 
 async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number; promote: number; quiet?: boolean }) {
   const { server, workers, o } = ctx;
   const log = (s: string) => !opts.quiet && console.log(`  [${mode} N=${n}] ${s}`);
-  const host = await createCall(server, "listener");
+  const host = await createCall(server, mode === "visible" ? "speaker" : "listener");
   const callId = host.call.id;
   const speakerIdentity = host.participant.id;
   const speaker = new BenchPeer("(nobody: the speaker only talks)");
@@ -262,15 +270,16 @@ async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number
   try {
     // The speaker: the call's host (admin). Earshot: the token from the REST create; baseline: minted here.
     const speakerToken =
-      mode === "earshot"
+      mode !== "baseline"
         ? host.livekit!.token
         : await mintToken(ctx.keys, { callId, participantId: host.participant.id, displayName: host.participant.displayName, role: "admin" });
-    await speaker.connect(mode === "earshot" ? host.livekit!.url : ctx.liveKitUrl, speakerToken);
+    await speaker.connect(mode !== "baseline" ? host.livekit!.url : ctx.liveKitUrl, speakerToken);
     await speaker.publishSine();
     await sleep(300);
 
     // ---- joins, in batches of o.batch; listener i lives in worker i % W
     const joinStarted = now();
+    const joinCpu0 = cpuSample(ctx.watched);
     const results: JoinResult[] = [];
     for (let b = 0; b < n; b += o.batch) {
       const idx = Array.from({ length: Math.min(o.batch, n - b) }, (_, k) => b + k);
@@ -285,7 +294,7 @@ async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number
           keysInUse.push(key);
           const args: JoinArgs = {
             key,
-            mode,
+            mode: mode === "baseline" ? "baseline" : "earshot",
             serverUrl: server.url,
             callId,
             speakerIdentity,
@@ -302,6 +311,8 @@ async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number
       results.push(...batch);
     }
     const joinPhaseS = (now() - joinStarted) / 1000;
+    // What the joins cost the media server: where a visible audience pays (everyone is told of everyone).
+    const joinCpu = cpuBetween(joinCpu0, cpuSample(ctx.watched));
     const ok = results.filter((r) => r.ok);
     const failed = results.filter((r) => !r.ok);
     const joinDist = dist(ok.map((r) => r.joinMs!));
@@ -398,7 +409,7 @@ async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number
       // Back to listener (untimed) so the next promotion starts from the same room.
       await worker.call("unpublish", { key: r.key }, 10_000).catch(() => undefined);
       await act.catch(() => undefined);
-      if (mode === "earshot")
+      if (mode !== "baseline")
         await api(server, "POST", `/api/calls/${callId}/roles`, { credential: host.credential, body: { participantId: pid, role: "listener" } }).catch(() => undefined);
       else await ctx.rooms.updateParticipant(callId, pid, { permission: roomPermission("listener") }).catch(() => undefined);
       await sleep(100);
@@ -418,6 +429,7 @@ async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number
       firstAudioAfterConnectMs: mapDist(dist(ok.map((r) => r.joinMs! - r.connectMs!))),
       delivered,
       cpu,
+      joinCpu,
       peerWorkers: loads.map((l) => ({ loopDelayP99Ms: r1(l.loopP99Ms), loopDelayMaxMs: r1(l.loopMaxMs), rssMb: Math.round(l.rssMb) })),
       roleChange: {
         k,
@@ -610,10 +622,11 @@ async function main() {
       rows.push({ n, baseline, earshot });
     }
     const goals = report(o, machine, rows);
+    const hiddenVsVisible = o.compareHidden ? await compareHidden(ctx, rows.at(-1)!) : null;
     console.log("");
     console.log(
       "BENCH_AUDIO_JSON " +
-        JSON.stringify({ machine, options: { ...o, workers: workerCount }, results: rows, goals: goals.map((g) => ({ goal: g.goal, met: g.met, detail: g.detail })) }),
+        JSON.stringify({ machine, options: { ...o, workers: workerCount }, results: rows, hiddenVsVisible, goals: goals.map((g) => ({ goal: g.goal, met: g.met, detail: g.detail })) }),
     );
   } catch (e) {
     console.error(`[bench] failed: ${(e as Error).stack ?? e}`);
@@ -622,6 +635,32 @@ async function main() {
   } finally {
     await cleanup();
   }
+}
+
+/**
+ * LiveKit's CPU per listener with the audience hidden (Earshot's own run at the largest N)
+ * against the same N of visible listeners, measured right after it on the same node.
+ */
+async function compareHidden(ctx: Ctx, row: { n: number; earshot: Phase }) {
+  console.log(`[bench] N = ${row.n}, visible listeners (--compare-hidden)`);
+  const visible = await runPhase(ctx, "visible", row.n, { ...ctx.o, promote: 0 });
+  const perListener = (p: Phase) => (p.cpu.livekitPct === null || p.joined === 0 ? null : r3(p.cpu.livekitPct / p.joined));
+  // CPU seconds LiveKit spent while the N joined, per listener (ms).
+  const joinMsPerListener = (p: Phase) => (p.joinCpu.livekitPct === null || p.joined === 0 ? null : r3((p.joinCpu.livekitPct / 100) * p.joinPhaseS! * 1000 / p.joined));
+  const out = {
+    n: row.n,
+    hiddenLiveKitPctPerListener: perListener(row.earshot),
+    visibleLiveKitPctPerListener: perListener(visible),
+    hiddenJoinCpuMsPerListener: joinMsPerListener(row.earshot),
+    visibleJoinCpuMsPerListener: joinMsPerListener(visible),
+    hiddenJoined: row.earshot.joined,
+    visibleJoined: visible.joined,
+  };
+  console.log(
+    `[bench] LiveKit CPU per listener at N=${row.n}: steady state hidden ${out.hiddenLiveKitPctPerListener ?? "-"}% of a core, visible ${out.visibleLiveKitPctPerListener ?? "-"}%; ` +
+      `during the joins hidden ${out.hiddenJoinCpuMsPerListener ?? "-"} ms, visible ${out.visibleJoinCpuMsPerListener ?? "-"} ms`,
+  );
+  return out;
 }
 
 await main();

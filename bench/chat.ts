@@ -29,6 +29,7 @@ import {
   postgresCluster,
   RAISED_CHAT_LIMIT,
   startBaseline,
+  startEarshotCluster,
   startEarshotPostgres,
   startEarshotSqlite,
   type Target,
@@ -57,6 +58,7 @@ const { values: args } = parseArgs({
     senders: { type: "string", default: "1" },
     "body-bytes": { type: "string", default: "100" },
     postgres: { type: "boolean", default: false },
+    cluster: { type: "boolean", default: false },
     "no-solo": { type: "boolean", default: false },
     only: { type: "string" },
     json: { type: "string" },
@@ -80,8 +82,10 @@ if (args.help) {
   --senders K               throughput-phase senders (1: the call's host; more join as chatters)
   --body-bytes B            message body length (100)
   --postgres                also run on Postgres (scripts/postgres.sh start unless EARSHOT_TEST_POSTGRES_URL is set)
+  --cluster                 one Postgres node against two nodes in cluster mode (Redis), receivers split
+                            between them, in one run (with the baseline); needs Debian's redis-server
   --no-solo                 skip the throughput phase without receivers
-  --only a,b                targets to run: baseline, earshot-sqlite, earshot-postgres
+  --only a,b                targets to run: baseline, earshot-sqlite, earshot-postgres, earshot-cluster
   --json FILE               also write the results as JSON to FILE (always printed as the last line)
   --server-cpu-prof DIR     profile the Earshot servers (node --cpu-prof) into DIR; summarize with
                             npx tsx bench/profile-summary.ts DIR/<file>.cpuprofile (profiling slows them)
@@ -120,7 +124,7 @@ if (!(opts.rate > 0) || opts.bodyBytes > 2000) {
   process.exit(2);
 }
 const wantPostgres = args.postgres || !!process.env.EARSHOT_TEST_POSTGRES_URL;
-const known: TargetName[] = ["baseline", "earshot-sqlite", "earshot-postgres"];
+const known: TargetName[] = ["baseline", "earshot-sqlite", "earshot-postgres", "earshot-cluster"];
 const only = args.only?.split(",").map((s) => s.trim());
 if (only?.some((t) => !known.includes(t as TargetName))) {
   console.error(`--only takes ${known.join(", ")}`);
@@ -128,7 +132,9 @@ if (only?.some((t) => !known.includes(t as TargetName))) {
 }
 const targets: TargetName[] = only
   ? known.filter((t) => only.includes(t))
-  : ["baseline", "earshot-sqlite", ...(wantPostgres ? (["earshot-postgres"] as const) : [])];
+  : args.cluster
+    ? ["baseline", "earshot-postgres", "earshot-cluster"]
+    : ["baseline", "earshot-sqlite", ...(wantPostgres ? (["earshot-postgres"] as const) : [])];
 
 // ---------------------------------------------------------------- results
 
@@ -402,7 +408,10 @@ async function runTarget(start: () => Promise<Target>, name: TargetName, active:
     sockets.push(...senders);
     let away = 0;
     senders[0]!.on("participant:updated", (p) => void (p.presence === "away" && away++));
-    const receivers = await connectAll(target.url, call.receivers.map((r) => r.auth));
+    const urls = target.receiverUrls ?? [target.url];
+    const receivers = (
+      await Promise.all(urls.map((url, k) => connectAll(url, call.receivers.filter((_, i) => i % urls.length === k).map((r) => r.auth))))
+    ).flat();
     sockets.push(...receivers);
     log(`  all ${senders.length + receivers.length} clients got call:state in ${fmt((performance.now() - t) / 1000)} s`);
 
@@ -512,6 +521,7 @@ function pad(cells: string[][]): string {
 function report(results: TargetResult[], machine: Record<string, unknown>) {
   const base = results.find((r) => r.target === "baseline" && !r.error);
   const ratio = (a: number | null | undefined, b: number | null | undefined) => (a != null && b != null && b > 0 ? a / b : null);
+  reportCluster(results, ratio);
   log(`\n=== summary (${opts.receivers} receivers; latency phase ${opts.messages} msgs @ ${opts.rate}/s; ` +
     `throughput ${opts.senders} sender(s) x window ${opts.window}, up to ${opts.throughputMessages} msgs / ${opts.throughputSeconds} s) ===`);
   const rows = [
@@ -620,7 +630,7 @@ async function main(): Promise<number> {
     for (const name of targets) {
       if (name === "baseline") results.push(await runTarget(startBaseline, name, active));
       if (name === "earshot-sqlite") results.push(await runTarget(() => startEarshotSqlite(earshotOpts), name, active));
-      if (name === "earshot-postgres") {
+      if (name === "earshot-postgres" || name === "earshot-cluster") {
         let cluster: Awaited<ReturnType<typeof postgresCluster>>;
         try {
           cluster = await postgresCluster();
@@ -630,7 +640,8 @@ async function main(): Promise<number> {
           continue;
         }
         pgStop = cluster.stop;
-        results.push(await runTarget(() => startEarshotPostgres(cluster.url, cluster.note, earshotOpts), name, active));
+        const start = name === "earshot-cluster" ? () => startEarshotCluster(cluster.url, cluster.note) : () => startEarshotPostgres(cluster.url, cluster.note, earshotOpts);
+        results.push(await runTarget(start, name, active));
       }
     }
   } finally {
@@ -654,6 +665,19 @@ async function main(): Promise<number> {
   if (args.json) writeFileSync(args.json, JSON.stringify(json, null, 2) + "\n");
   log(`\nBENCH_CHAT_JSON ${line}`);
   return results.some((r) => r.error || r.stored?.match === false) ? 1 : 0;
+}
+
+/** Two nodes against one (same run): the goal is p99 at most 1.5x, throughput at least 0.8x. */
+function reportCluster(results: TargetResult[], ratio: (a?: number | null, b?: number | null) => number | null) {
+  const one = results.find((r) => r.target === "earshot-postgres" && !r.error);
+  const two = results.find((r) => r.target === "earshot-cluster" && !r.error);
+  if (!one || !two) return;
+  const p99 = ratio(two.latency?.delivery.p99, one.latency?.delivery.p99);
+  const rate = ratio(two.throughput?.msgsPerSec, one.throughput?.msgsPerSec);
+  log(
+    `\n=== two nodes against one ===\n  delivery p99 ${fmt(two.latency?.delivery.p99)} ms vs ${fmt(one.latency?.delivery.p99)} ms: ${fmt(p99, 2)}x (goal <= 1.5x)` +
+      `\n  acked msgs/s (${opts.receivers} receivers) ${fmt(two.throughput?.msgsPerSec, 0)} vs ${fmt(one.throughput?.msgsPerSec, 0)}: ${fmt(rate, 2)}x (goal >= 0.8x)`,
+  );
 }
 
 main().then(

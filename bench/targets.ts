@@ -9,12 +9,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { freshDatabaseUrl } from "../tests/support/database";
+import { startRedis } from "../tests/support/redis";
 import { startServer, type TestServer } from "../tests/support/server";
 import { childPids } from "./proc";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
 
-export type TargetName = "baseline" | "earshot-sqlite" | "earshot-postgres";
+export type TargetName = "baseline" | "earshot-sqlite" | "earshot-postgres" | "earshot-cluster";
 
 /** The credentials of one benchmark call: who sends, who receives. */
 export interface BenchCall {
@@ -28,6 +29,8 @@ export interface BenchCall {
 export interface Target {
   name: TargetName;
   url: string;
+  /** Where receivers connect, spread evenly (a cluster's nodes); else `url`. */
+  receiverUrls?: string[];
   /** The server process (for CPU accounting), when known. */
   pid: number | null;
   /** What the target was started with, for the report. */
@@ -191,12 +194,14 @@ async function spawnedPid<T>(start: () => Promise<T>): Promise<{ value: T; pid: 
 export interface EarshotOptions {
   /** Write a V8 CPU profile of the server here (node --cpu-prof), for finding its hot spots. */
   cpuProfDir?: string;
+  /** More settings for the server (bench:crowd lifts the per-address join limits). */
+  env?: Record<string, string>;
 }
 
 async function startEarshot(name: TargetName, databaseUrl: string, notes: string[], cleanup: () => Promise<void>, o: EarshotOptions): Promise<Target> {
   let server: TestServer;
   let pid: number | null;
-  const env: Record<string, string> = { ...RAISED_CHAT_LIMIT };
+  const env: Record<string, string> = { ...RAISED_CHAT_LIMIT, ...o.env };
   if (o.cpuProfDir) {
     const dir = join(o.cpuProfDir, name);
     // node refuses --cpu-prof in NODE_OPTIONS: a preload starts the inspector's profiler instead.
@@ -214,7 +219,7 @@ async function startEarshot(name: TargetName, databaseUrl: string, notes: string
     name,
     url: server.url,
     pid,
-    notes: [`CHAT_RATE_PER_SEC=${RAISED_CHAT_LIMIT.CHAT_RATE_PER_SEC} CHAT_BURST=${RAISED_CHAT_LIMIT.CHAT_BURST} (default 5/s burst 10)`, ...notes],
+    notes: [`CHAT_RATE_PER_SEC=${RAISED_CHAT_LIMIT.CHAT_RATE_PER_SEC} CHAT_BURST=${RAISED_CHAT_LIMIT.CHAT_BURST} (default 5/s burst 10)`, ...Object.entries(o.env ?? {}).map(([k, v]) => `${k}=${v}`), ...notes],
     createCall: earshotCall(server.url),
     logs: () => server.logs(),
     async stop() {
@@ -252,6 +257,45 @@ export async function startEarshotPostgres(baseUrl: string, clusterNote: string,
       await admin.end();
     }
   }, o);
+}
+
+/**
+ * Two Earshot nodes in cluster mode (a Redis of their own, one fresh Postgres database): the
+ * sender and half the receivers on node A, the other half on node B. CPU figures are node A's.
+ */
+export async function startEarshotCluster(baseUrl: string, clusterNote: string): Promise<Target> {
+  const saved = { db: process.env.EARSHOT_TEST_DB, url: process.env.EARSHOT_TEST_POSTGRES_URL };
+  process.env.EARSHOT_TEST_DB = "postgres";
+  process.env.EARSHOT_TEST_POSTGRES_URL = baseUrl;
+  const databaseUrl = await freshDatabaseUrl().finally(() => {
+    restoreEnv("EARSHOT_TEST_DB", saved.db);
+    restoreEnv("EARSHOT_TEST_POSTGRES_URL", saved.url);
+  });
+  const redis = await startRedis();
+  const env = { ...RAISED_CHAT_LIMIT, REDIS_URL: redis.url };
+  const { value: a, pid } = await spawnedPid(() => startServer({ databaseUrl, env: { ...env, NODE_ID: "bench-a" } }));
+  const b = await startServer({ databaseUrl, env: { ...env, NODE_ID: "bench-b" } });
+  const dbName = new URL(databaseUrl).pathname.slice(1);
+  return {
+    name: "earshot-cluster",
+    url: a.url,
+    receiverUrls: [a.url, b.url],
+    pid,
+    notes: [clusterNote, `2 nodes (Redis streams adapter), receivers split between them; server cpu is node A's; fresh database ${dbName}, dropped afterwards`],
+    createCall: earshotCall(a.url),
+    logs: () => `${a.logs()}\n--- node B ---\n${b.logs()}`,
+    async stop() {
+      await Promise.all([a, b].map((s) => withTimeout(s.stop(), 10_000, "earshot shutdown").catch(() => undefined)));
+      await redis.stop();
+      const admin = new pg.Client({ connectionString: baseUrl });
+      await admin.connect();
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
 }
 
 function restoreEnv(name: string, value: string | undefined) {

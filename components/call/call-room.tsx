@@ -9,11 +9,11 @@ import type { ConnectionState } from "@/lib/client/call-connection";
 import { useCallAudio } from "@/lib/client/use-call-audio";
 import { type JoinPhase, useCallRoom } from "@/lib/client/use-call-room";
 import { can, refusal } from "@/lib/domain/permissions";
-import { handQueue } from "@/lib/client/moderation";
 import { ClaimGuestSeat } from "../account/claim-guest-seat";
 import { ChatPanel } from "../chat/chat-panel";
 import { HandQueue } from "../moderation/hand-queue";
 import { ModerationBar } from "../moderation/moderation-bar";
+import { AudiencePanel } from "./audience-panel";
 import { RecordingPanel } from "../recording/recording-panel";
 import { VoicePanel } from "./audio/voice-panel";
 import { CallHeader } from "./call-header";
@@ -73,9 +73,28 @@ export function CallRoom({ callId }: { callId: string }) {
                   onReconnect={audio.reconnect}
                 />
               )}
-              {room.self?.role === "admin" && <HandQueue queue={handQueue(room.participants)} act={r.act} disabled={!controls.canModerate} />}
+              {room.self?.role === "admin" && (
+                <HandQueue
+                  queue={room.people.hands}
+                  total={room.people.audienceCount.hands}
+                  hasMore={room.people.handsCursor !== null}
+                  onLoadMore={r.loadMoreHands}
+                  act={r.act}
+                  disabled={!controls.canModerate}
+                />
+              )}
               <ParticipantList id="stage-heading" title="On stage" people={stage(room)} empty="Nobody is on stage." controls={controls} speaking={speaking} />
-              <ParticipantList id="audience-heading" title="Audience" people={audience(room)} empty="Nobody in the audience yet." controls={controls} speaking={speaking} />
+              <AudiencePanel
+                callId={callId}
+                count={room.people.audienceCount}
+                people={audience(room)}
+                hasMore={room.people.audienceCursor !== null}
+                loading={r.peopleState === "loading"}
+                failed={r.peopleState === "failed"}
+                onLoadMore={r.loadMoreAudience}
+                controls={controls}
+                speaking={speaking}
+              />
             </>
           ) : (
             <p className="text-sm text-slate-500 dark:text-slate-400">{r.phase.kind === "joining" ? "Joining the call…" : "Connecting…"}</p>

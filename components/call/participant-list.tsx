@@ -3,6 +3,7 @@ import type { ParticipantDto } from "@/lib/contracts/dto";
 import type { Role } from "@/lib/contracts/roles";
 import { HostBadge, RoleBadge } from "../ui/role-badge";
 import { HandIcon, MicOffIcon } from "../ui/icons";
+import { isOnStage } from "@/lib/domain/stage";
 import { RoleMenu } from "./role-menu";
 
 export interface ParticipantControls {
@@ -33,16 +34,18 @@ export function ParticipantList({
       <h2 id={id} className="mb-2 text-sm font-semibold text-slate-700 dark:text-slate-300">
         {title} <span className="font-normal text-slate-500 dark:text-slate-400">({people.length})</span>
       </h2>
-      {people.length === 0 ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">{empty}</p>
-      ) : (
-        <ul className="flex flex-col gap-1">
-          {people.map((p) => (
-            <ParticipantItem key={p.id} participant={p} controls={controls} speaking={speaking.has(p.id)} />
-          ))}
-        </ul>
-      )}
+      {people.length === 0 ? <p className="text-sm text-slate-500 dark:text-slate-400">{empty}</p> : <ParticipantItems people={people} controls={controls} speaking={speaking} />}
     </section>
+  );
+}
+
+export function ParticipantItems({ people, controls, speaking }: { people: ParticipantDto[]; controls: ParticipantControls; speaking: ReadonlySet<string> }) {
+  return (
+    <ul className="flex flex-col gap-1">
+      {people.map((p) => (
+        <ParticipantItem key={p.id} participant={p} controls={controls} speaking={speaking.has(p.id)} />
+      ))}
+    </ul>
   );
 }
 
@@ -51,7 +54,7 @@ function ParticipantItem({ participant: p, controls, speaking }: { participant: 
   const away = p.presence === "away";
   // The host's role is theirs alone to change (HOST_PROTECTED), so nobody else gets a menu for it.
   const showMenu = controls.canModerate && !isSelf && !p.isHost;
-  const onStage = p.role === "admin" || p.role === "speaker";
+  const onStage = isOnStage(p.role);
   return (
     <li className="flex items-center gap-3 rounded-lg px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800/60">
       <span

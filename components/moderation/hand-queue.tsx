@@ -12,8 +12,11 @@ import { ActionError } from "./action-error";
 
 const small = "px-2 py-1 text-xs";
 
-/** An admin's ordered queue of raised hands: invite to speak (or, for a listener, to chat), dismiss, or lower all. */
-export function HandQueue({ queue, act, disabled }: { queue: ParticipantDto[]; act: Act; disabled: boolean }) {
+/**
+ * An admin's ordered queue of raised hands: invite to speak (or, for a listener, to chat), dismiss, or lower all.
+ * A long queue is shown a page at a time (`total` counts every hand up).
+ */
+export function HandQueue({ queue, total, hasMore, onLoadMore, act, disabled }: { queue: ParticipantDto[]; total: number; hasMore: boolean; onLoadMore: () => void; act: Act; disabled: boolean }) {
   const now = useNow();
   const { busy, error, run } = useAction();
   // Busy buttons keep keyboard focus (aria-disabled); `disabled` only while offline.
@@ -23,7 +26,7 @@ export function HandQueue({ queue, act, disabled }: { queue: ParticipantDto[]; a
       <div className="mb-2 flex items-center justify-between gap-2">
         <h2 id="hands-heading" className="flex items-center gap-1.5 text-sm font-semibold text-slate-700 dark:text-slate-300">
           <HandIcon className="text-amber-600 dark:text-amber-400" />
-          Raised hands <span className="font-normal text-slate-500 dark:text-slate-400">({queue.length})</span>
+          Raised hands <span className="font-normal text-slate-500 dark:text-slate-400">({Math.max(total, queue.length)})</span>
         </h2>
         {queue.length > 0 && (
           <Button variant="secondary" className={small} disabled={disabled} aria-disabled={busyNow} onClick={() => void run("all", () => act("hands:lower-all", {}))}>
@@ -80,6 +83,11 @@ export function HandQueue({ queue, act, disabled }: { queue: ParticipantDto[]; a
             </li>
           ))}
         </ol>
+      )}
+      {hasMore && (
+        <Button variant="secondary" className={`${small} mt-2`} onClick={onLoadMore}>
+          Show more hands
+        </Button>
       )}
       <ActionError message={error} className="mt-2" />
     </section>

@@ -4,7 +4,6 @@ import { useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import type { Act, ActionResult } from "@/lib/client/call-connection";
 import type { RoomState } from "@/lib/client/call-state";
-import { handQueue } from "@/lib/client/moderation";
 import type { LogLoad } from "@/lib/client/use-moderation-log";
 import { Button } from "../ui/button";
 import { AdminPanel } from "./admin-panel";
@@ -34,7 +33,7 @@ export function ModerationBar({ room, connected, act, onEnd, onDismissNotice, lo
   const { self, call } = room;
   const live = room.synced && !room.ended && self !== null && call !== null;
   const isAdmin = live && self.role === "admin";
-  const hands = isAdmin ? handQueue(room.participants).length : 0;
+  const hands = isAdmin ? room.people.audienceCount.hands : 0;
   // Demoted, or the call ended: the panel closes, so a later re-promotion does not reopen it by itself.
   if (open && !isAdmin) setOpen(false);
 
@@ -62,7 +61,7 @@ export function ModerationBar({ room, connected, act, onEnd, onDismissNotice, lo
           id={PANEL_ID}
           call={call}
           self={self}
-          participants={room.participants}
+          participants={[...room.people.stage, ...room.people.audience]}
           log={room.log}
           logState={logState}
           connected={connected}

@@ -14,6 +14,8 @@ import {
   ModerationPageSchema,
   type ParticipantDto,
   ParticipantDtoSchema,
+  type ParticipantPage,
+  ParticipantPageSchema,
 } from "../contracts/dto";
 import { type CallHistory, CallHistorySchema } from "../contracts/history";
 import { type SignUpBody, type UserDto, UserDtoSchema } from "../contracts/accounts";
@@ -129,6 +131,9 @@ export const api = {
   },
   listMessages: (callId: string, opts: { before?: string | null; limit?: number } = {}): Promise<MessagePage> =>
     request("GET", path(callId, `/messages${queryString(opts)}`), MessagePageSchema),
+  /** A page of the audience (name search with `q`) or, for admins, of the hand queue. */
+  listParticipants: (callId: string, opts: { group: "audience" | "hands"; cursor?: string | null; q?: string }): Promise<ParticipantPage> =>
+    request("GET", path(callId, `/participants${queryString(opts)}`), ParticipantPageSchema),
   /** Newest first; admins while the call is live, everyone who was in it once it has ended. */
   moderationLog: (callId: string, before?: string | null): Promise<ModerationPage> =>
     request("GET", path(callId, `/moderation-log${queryString({ before })}`), ModerationPageSchema),

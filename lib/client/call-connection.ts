@@ -121,6 +121,8 @@ export class CallConnection {
     socket.on("participant:joined", (participant) => this.live({ type: "participant:joined", participant }));
     socket.on("participant:updated", (participant) => this.live({ type: "participant:updated", participant }));
     socket.on("participant:left", ({ participantId }) => this.live({ type: "participant:left", participantId }));
+    socket.on("audience:count", (count) => this.live({ type: "audience:count", count }));
+    socket.on("audience:changes", (changes) => this.live({ type: "audience:changes", changes }));
     socket.on("call:ended", () => this.callEnded());
     socket.on("call:updated", (call) => this.live({ type: "call:updated", call }));
     socket.on("moderation:entry", (entry) => this.live({ type: "moderation:entry", entry }));

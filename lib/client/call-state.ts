@@ -3,13 +3,14 @@ import type { CallState, Notice } from "../contracts/socket";
 import { mergeById } from "./merge-by-id";
 import { type ModerationLog, emptyLog, mergeLogPage, withLiveEntry } from "./moderation";
 import type { PendingMessage } from "./outbox";
+import { emptyPeople, type People, type PeopleEvent, peopleFromState, peopleReducer } from "./people";
 
 /** Everything the call page renders, built only from server events and the local outbox. */
 export interface RoomState {
   call: CallDto | null;
   self: ParticipantDto | null;
-  /** Present participants, self included, in the order they joined. */
-  participants: ParticipantDto[];
+  /** The stage, the audience's count and loaded pages, the hand queue (admins). */
+  people: People;
   /** Stored chat, sorted by numeric id, no duplicates. */
   messages: MessageDto[];
   /** Cursor for the page older than `messages[0]`; null once the start of the chat is loaded. */
@@ -32,9 +33,7 @@ export type RoomEvent =
   | { type: "joined"; call: CallDto; self: ParticipantDto }
   | { type: "call:state"; state: CallState }
   | { type: "chat:message"; message: MessageDto }
-  | { type: "participant:joined"; participant: ParticipantDto }
-  | { type: "participant:updated"; participant: ParticipantDto }
-  | { type: "participant:left"; participantId: string }
+  | PeopleEvent
   | { type: "call:ended" }
   | { type: "older-messages"; page: MessagePage }
   | { type: "outbox"; pending: PendingMessage[] }
@@ -48,7 +47,7 @@ export type RoomEvent =
 export const initialRoomState: RoomState = {
   call: null,
   self: null,
-  participants: [],
+  people: emptyPeople,
   messages: [],
   nextCursor: null,
   ended: false,
@@ -71,15 +70,17 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
     }
     case "participant:joined":
     case "participant:updated": {
+      const people = peopleReducer(state.people, event);
       const p = event.participant;
-      return {
-        ...state,
-        participants: upsertParticipant(state.participants, p),
-        self: state.self?.id === p.id ? p : state.self,
-      };
+      // Stale news about someone who left is dropped, self included.
+      return { ...state, people, self: state.self?.id === p.id && !people.gone.has(p.id) ? p : state.self };
     }
     case "participant:left":
-      return { ...state, participants: state.participants.filter((p) => p.id !== event.participantId) };
+    case "audience:count":
+    case "audience:changes":
+    case "audience-page":
+    case "hands-page":
+      return { ...state, people: peopleReducer(state.people, event) };
     case "call:ended":
       return { ...state, ended: true };
     case "call:updated":
@@ -115,7 +116,7 @@ function applyCallState(state: RoomState, s: CallState): RoomState {
     ...state,
     call: s.call,
     self: s.self,
-    participants: [...s.participants].sort(byJoinOrder),
+    people: peopleFromState(state.people, s),
     messages,
     nextCursor: olderThanPage ? state.nextCursor : s.nextCursor,
     ended: state.ended || s.call.endedAt !== null,
@@ -136,17 +137,7 @@ function withoutStored(pending: PendingMessage[], messages: MessageDto[], self: 
   return rest.length === pending.length ? pending : rest;
 }
 
-function upsertParticipant(list: ParticipantDto[], p: ParticipantDto): ParticipantDto[] {
-  const i = list.findIndex((q) => q.id === p.id);
-  if (i === -1) return [...list, p].sort(byJoinOrder);
-  const next = [...list];
-  next[i] = p;
-  return next;
-}
-
-const byJoinOrder = (a: ParticipantDto, b: ParticipantDto) => a.joinedAt.localeCompare(b.joinedAt) || a.id.localeCompare(b.id);
-
 /** Admins and speakers, who can talk. */
-export const stage = (s: RoomState) => s.participants.filter((p) => p.role === "admin" || p.role === "speaker");
-/** Chatters and listeners. */
-export const audience = (s: RoomState) => s.participants.filter((p) => p.role === "chatter" || p.role === "listener");
+export const stage = (s: RoomState) => s.people.stage;
+/** The chatters and listeners loaded so far (the audience is a count and pages). */
+export const audience = (s: RoomState) => s.people.audience;

@@ -48,13 +48,6 @@ export function mergeLogPage(log: ModerationLog, page: ModerationPage, older: bo
   return { entries: mergeEntries(log.entries, page.entries), nextCursor: knownGoesFurther ? log.nextCursor : page.nextCursor, loaded: true };
 }
 
-/** Raised hands in the order they went up. */
-export function handQueue(participants: ParticipantDto[]): ParticipantDto[] {
-  return participants
-    .filter((p) => p.handRaised)
-    .sort((a, b) => (a.handRaisedAt ?? "").localeCompare(b.handRaisedAt ?? "") || a.id.localeCompare(b.id));
-}
-
 /** "just now", "3 min ago", "2 h ago", "4 days ago": coarse on purpose. */
 export function timeAgo(iso: string, nowMs: number): string {
   const s = Math.max(0, Math.floor((nowMs - Date.parse(iso)) / 1000));

@@ -6,7 +6,7 @@ import type { SessionResponse } from "../contracts/rest";
 import type { Role } from "../contracts/roles";
 import { api, attempt, type ClientErrorCode, isApiError } from "./api";
 import { type ActionEvent, type ActionPayload, type ActionResult, CallConnection, type ConnectionState, openCallSocket } from "./call-connection";
-import { initialRoomState, roomReducer } from "./call-state";
+import { initialRoomState, type RoomEvent, roomReducer, type RoomState } from "./call-state";
 import { useModerationLog } from "./use-moderation-log";
 
 export type JoinPhase = { kind: "joining" } | { kind: "joined" } | { kind: "failed"; code: ClientErrorCode; message: string };
@@ -141,6 +141,8 @@ export function useCallRoom(callId: string) {
     }
   }, [callId, nextCursor, olderState]);
 
+  const loadMorePeople = usePeoplePages(callId, room, dispatch);
+
   const leave = useCallback(async () => {
     conn.current?.close();
     try {
@@ -165,10 +167,36 @@ export function useCallRoom(callId: string) {
     sendChat,
     setRole,
     loadOlder,
+    ...loadMorePeople,
     leave,
     endCall,
     act,
     dismissNotice,
     ...log,
+  };
+}
+
+/** "Show more" for the audience and (admins) the hand queue: the next page after what the room holds. */
+function usePeoplePages(callId: string, room: RoomState, dispatch: (e: RoomEvent) => void) {
+  const [peopleState, setPeopleState] = useState<"idle" | "loading" | "failed">("idle");
+  const { audienceCursor, handsCursor } = room.people;
+  const more = useCallback(
+    async (group: "audience" | "hands", cursor: string | null) => {
+      if (!cursor) return;
+      setPeopleState("loading");
+      try {
+        const page = await api.listParticipants(callId, { group, cursor });
+        dispatch({ type: group === "audience" ? "audience-page" : "hands-page", page });
+        setPeopleState("idle");
+      } catch {
+        setPeopleState("failed");
+      }
+    },
+    [callId, dispatch],
+  );
+  return {
+    peopleState,
+    loadMoreAudience: useCallback(() => void more("audience", audienceCursor), [more, audienceCursor]),
+    loadMoreHands: useCallback(() => void more("hands", handsCursor), [more, handsCursor]),
   };
 }

@@ -24,12 +24,13 @@ export interface PagedList<T> {
 }
 
 /**
- * A searchable list loaded a page at a time (the /admin lists). A newer search
- * wins over an older one still in flight.
+ * A searchable list loaded a page at a time (the /admin lists, a call's audience
+ * search). A newer search wins over an older one still in flight. The first
+ * page loaded is for `initialQuery`.
  */
-export function usePagedList<T>(fetchPage: (query: string, cursor: string | null) => Promise<Page<T>>, keyOf: (item: T) => string): PagedList<T> {
+export function usePagedList<T>(fetchPage: (query: string, cursor: string | null) => Promise<Page<T>>, keyOf: (item: T) => string, initialQuery = ""): PagedList<T> {
   const [items, setItems] = useState<T[]>([]);
-  const [query, setQuery] = useState("");
+  const [query, setQuery] = useState(initialQuery);
   const [cursor, setCursor] = useState<string | null>(null);
   const [status, setStatus] = useState<PagedList<T>["status"]>("loading");
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +55,8 @@ export function usePagedList<T>(fetchPage: (query: string, cursor: string | null
     }
   }, []);
 
-  useEffect(() => void load("", null), [load]);
+  const first = useRef(initialQuery);
+  useEffect(() => void load(first.current, null), [load]);
 
   const keyRef = useRef(keyOf);
   keyRef.current = keyOf;

@@ -48,6 +48,29 @@ export const ParticipantDtoSchema = z.object({
 });
 export type ParticipantDto = z.infer<typeof ParticipantDtoSchema>;
 
+/** How many people the audience holds: everyone present (`total`, away ones included), of whom `away`, and raised hands. */
+export const AudienceCountSchema = z.object({
+  total: z.number().int().nonnegative(),
+  away: z.number().int().nonnegative(),
+  hands: z.number().int().nonnegative(),
+});
+export type AudienceCount = z.infer<typeof AudienceCountSchema>;
+
+/** A page of participants in a stable order; `nextCursor` fetches the next one, null on the last. */
+export const ParticipantPageSchema = z.object({
+  participants: z.array(ParticipantDtoSchema),
+  nextCursor: z.string().nullable(),
+});
+export type ParticipantPage = z.infer<typeof ParticipantPageSchema>;
+
+/** To admins, at most once a second: what changed in the audience since the last batch (each id in one list). */
+export const AudienceChangesSchema = z.object({
+  joined: z.array(ParticipantDtoSchema),
+  updated: z.array(ParticipantDtoSchema),
+  left: z.array(z.string()),
+});
+export type AudienceChanges = z.infer<typeof AudienceChangesSchema>;
+
 export const MessageDtoSchema = z.object({
   id: z.string(),
   clientId: z.string(),

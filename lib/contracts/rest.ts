@@ -35,6 +35,20 @@ export const MessagesQuerySchema = z.strictObject({
 });
 export type MessagesQuery = z.infer<typeof MessagesQuerySchema>;
 
+export const PARTICIPANT_PAGE_DEFAULT = 50;
+export const PARTICIPANT_PAGE_MAX = 100;
+/**
+ * GET /participants: a page of the audience (everyone who may see the call),
+ * searched by name, or of the hand queue (admins). The cursor is opaque.
+ */
+export const ParticipantsQuerySchema = z.strictObject({
+  group: z.enum(["audience", "hands"]).default("audience"),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, "cursor is a value returned as nextCursor").optional(),
+  q: z.string().trim().max(60).optional(),
+  limit: z.coerce.number().int().min(1).max(PARTICIPANT_PAGE_MAX).default(PARTICIPANT_PAGE_DEFAULT),
+});
+export type ParticipantsQuery = z.infer<typeof ParticipantsQuerySchema>;
+
 export const CallPathSchema = z.object({ id: CallIdSchema });
 
 export const SessionResponseSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ClientIdSchema, MessageBodySchema } from "./chat";
-import type { CallDto, LiveKitAccess, MessageDto, ModerationEntryDto, ParticipantDto } from "./dto";
+import type { AudienceChanges, AudienceCount, CallDto, LiveKitAccess, MessageDto, ModerationEntryDto, ParticipantDto, ParticipantPage } from "./dto";
 import type { ErrorCode } from "./errors";
 import { DefaultRoleSchema, RoleSchema } from "./roles";
 import { ParticipantIdSchema } from "./dto";
@@ -28,10 +28,18 @@ export type AckError = { ok: false; error: { code: ErrorCode; message: string; r
 export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;
 export type AckFn<T extends object = object> = (res: Ack<T>) => void;
 
+/**
+ * The snapshot a connection renders from. Its size does not grow with the
+ * audience: the whole stage, but only a count and the first page of the audience.
+ */
 export interface CallState {
   call: CallDto;
   self: ParticipantDto;
-  participants: ParticipantDto[];
+  /** Admins and speakers present, in join order. */
+  stage: ParticipantDto[];
+  audience: { count: AudienceCount } & ParticipantPage;
+  /** Admins only: the hand queue's first page, oldest hand first; null for everyone else (they see `audience.count.hands`). */
+  hands: ParticipantPage | null;
   /** The newest page of chat, oldest first. */
   messages: MessageDto[];
   /** Cursor for GET /messages?before= to load older pages; null when there are none. */
@@ -73,6 +81,10 @@ export interface ServerToClientEvents {
   "participant:joined": (participant: ParticipantDto) => void;
   "participant:updated": (participant: ParticipantDto) => void;
   "participant:left": (payload: { participantId: string }) => void;
+  /** At most once a second per call, when the audience's size changed. */
+  "audience:count": (count: AudienceCount) => void;
+  /** To admins only, at most once a second: the audience's joins, updates and leaves since the last batch. */
+  "audience:changes": (changes: AudienceChanges) => void;
   "call:ended": (payload: { callId: string }) => void;
   notice: (notice: Notice) => void;
   "call:updated": (call: CallDto) => void;

@@ -1,11 +1,10 @@
 import type { Role } from "../contracts/roles";
 import type { HistoryStore } from "../services/ports";
 import type { Db, DbKind } from "./client";
-import { toCall, toParticipant } from "./store";
+import { textMatch, toCall, toParticipant } from "./store";
 
 export function prismaHistoryStore(db: Db, kind: DbKind): HistoryStore {
-  // SQLite's LIKE ignores ASCII case already and rejects `mode`; Postgres needs it.
-  const titleMatch = (search: string) => (kind === "postgres" ? { contains: search, mode: "insensitive" as const } : { contains: search });
+  const titleMatch = (search: string) => textMatch(kind, search);
   const hostNames = async (ids: (string | null)[]) => {
     const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
     const rows = await db.participant.findMany({ where: { id: { in: wanted } }, select: { id: true, displayName: true } });

@@ -1,8 +1,9 @@
 import type { DefaultRole, Role } from "../contracts/roles";
+import { rolesOf } from "../domain/stage";
 import type { RecordingConsent } from "../domain/recording";
 import type { CallRecord, MessageRecord, ParticipantRecord, Store } from "../services/ports";
 import { batchQueue, fulfilled, oneByOne, type BatchRunner } from "./batch-queue";
-import type { Db } from "./client";
+import type { Db, DbKind } from "./client";
 
 type Row<T> = Omit<T, "defaultRole" | "role" | "kind" | "recordingConsent"> & Record<string, unknown>;
 
@@ -42,6 +43,11 @@ export const toParticipant = (r: Row<ParticipantRecord> & { role: string; kind: 
 
 /** Prisma reports a unique-constraint violation as P2002, through either adapter. */
 export const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === "P2002";
+/** P2025: the row an update's where names does not exist (or no longer matches). */
+const isNoRecord = (e: unknown) => (e as { code?: string } | null)?.code === "P2025";
+
+/** SQLite's LIKE ignores ASCII case already and rejects `mode`; Postgres needs it. */
+export const textMatch = (kind: DbKind, search: string) => (kind === "postgres" ? { contains: search, mode: "insensitive" as const } : { contains: search });
 
 type NewMessage = Omit<MessageRecord, "id">;
 type Inserted = { message: MessageRecord; duplicate: boolean };
@@ -60,7 +66,7 @@ function byIdRunner<R extends { id: string }, T>(findMany: (ids: string[]) => Pr
 
 const messageKey = (m: { senderId: string; clientId: string }) => `${m.senderId}\n${m.clientId}`;
 
-export function prismaStore(db: Db): Store {
+export function prismaStore(db: Db, kind: DbKind): Store {
   const insertOneMessage = async (m: NewMessage): Promise<Inserted> => {
     try {
       return { message: await db.message.create({ data: m }), duplicate: false };
@@ -144,12 +150,42 @@ export function prismaStore(db: Db): Store {
       return r && toParticipant(r);
     },
 
-    async listPresentParticipants(callId) {
-      const rows = await db.participant.findMany({ where: { callId, leftAt: null }, orderBy: { joinedAt: "asc" } });
+    countPresentParticipants: (callId) => db.participant.count({ where: { callId, leftAt: null } }),
+
+    async listStage(callId) {
+      const rows = await db.participant.findMany({ where: { callId, leftAt: null, role: { in: rolesOf("stage") } }, orderBy: [{ joinedAt: "asc" }, { id: "asc" }] });
       return rows.map(toParticipant);
     },
 
-    countPresentParticipants: (callId) => db.participant.count({ where: { callId, leftAt: null } }),
+    async listParticipantPage(callId, q) {
+      // Keyset paging: a page costs the same wherever it is in the list.
+      const key = q.group === "hands" ? "handRaisedAt" : "joinedAt";
+      const after = q.after ? { OR: [{ [key]: { gt: q.after.at } }, { [key]: q.after.at, id: { gt: q.after.id } }] } : {};
+      const rows = await db.participant.findMany({
+        where: {
+          callId,
+          leftAt: null,
+          ...(q.group === "hands" ? { handRaised: true } : { role: { in: rolesOf(q.group) } }),
+          ...(q.search ? { displayName: textMatch(kind, q.search) } : {}),
+          ...after,
+        },
+        orderBy: [{ [key]: "asc" }, { id: "asc" }],
+        take: q.limit,
+      });
+      return rows.map(toParticipant);
+    },
+
+    async countAudience(callId) {
+      // One statement, answered from the covering index (callId, leftAt, role, awaySince, handRaised).
+      const [a, b] = rolesOf("audience");
+      const [row] = await db.$queryRaw<{ total: number | bigint; away: number | bigint | null; hands: number | bigint | null }[]>`
+        SELECT COUNT(*) AS total,
+               SUM(CASE WHEN "awaySince" IS NOT NULL THEN 1 ELSE 0 END) AS away,
+               SUM(CASE WHEN "handRaised" THEN 1 ELSE 0 END) AS hands
+        FROM "Participant" WHERE "callId" = ${callId} AND "leftAt" IS NULL AND "role" IN (${a}, ${b})`;
+      // Postgres answers COUNT/SUM as bigint (and SUM of nothing as null).
+      return { total: Number(row?.total ?? 0), away: Number(row?.away ?? 0), hands: Number(row?.hands ?? 0) };
+    },
 
     async listDisplayNames(callId) {
       const rows = await db.participant.findMany({ where: { callId }, select: { displayName: true } });
@@ -168,6 +204,15 @@ export function prismaStore(db: Db): Store {
 
     async updateParticipant(id, patch) {
       return toParticipant(await db.participant.update({ where: { id }, data: patch }));
+    },
+
+    async updatePresentParticipant(id, patch) {
+      try {
+        return toParticipant(await db.participant.update({ where: { id, leftAt: null }, data: patch }));
+      } catch (e) {
+        if (isNoRecord(e)) return null;
+        throw e;
+      }
     },
 
     async listAwayBefore(cutoff) {

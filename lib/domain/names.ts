@@ -13,25 +13,22 @@ export function newCallId(randomInt: RandomInt): string {
 
 export const GUEST_PREFIX = "pleb-";
 
+/** Plain guest names tried before numbered ones: past a few collisions the call is busy. */
+const PLAIN_GUEST_TRIES = 3;
+/** Numbered names ("pleb-acid417", "Ada (417)") leave about two million free guest names. */
+const NUMBER_RANGE = 998;
+
 /**
- * A guest name not in `taken`. Random draws first; past a few collisions it
- * walks the list from a random start, and for a call with more guests than
- * words it adds a number, so it always terminates.
+ * The `attempt`-th name to try for a newcomer: their account name (or a random
+ * pleb-<word>), then numbered variants. Nothing here reads who is in the call:
+ * the database's unique index refuses a taken name and the caller tries the
+ * next, so a join costs the same in a call of ten or of ten thousand.
  */
-export function newGuestName(taken: ReadonlySet<string>, randomInt: RandomInt): string {
-  for (let i = 0; i < 8; i++) {
-    const name = GUEST_PREFIX + pickWord(randomInt);
-    if (!taken.has(name)) return name;
-  }
-  const start = randomInt(WORDS.length);
-  for (let i = 0; i < WORDS.length; i++) {
-    const name = GUEST_PREFIX + WORDS[(start + i) % WORDS.length];
-    if (!taken.has(name)) return name;
-  }
-  for (let n = 2; ; n++) {
-    const name = `${GUEST_PREFIX}${WORDS[start]}${n}`;
-    if (!taken.has(name)) return name;
-  }
+export function nameCandidate(userName: string | null, attempt: number, randomInt: RandomInt): string {
+  const n = 2 + randomInt(NUMBER_RANGE);
+  if (userName !== null) return attempt === 0 ? userName : `${userName} (${attempt < PLAIN_GUEST_TRIES ? attempt + 1 : n})`;
+  const word = GUEST_PREFIX + pickWord(randomInt);
+  return attempt < PLAIN_GUEST_TRIES ? word : `${word}${n}`;
 }
 
 /** A signed-in user's name, made unique in a call: "Ada", then "Ada (2)", "Ada (3)"... */

@@ -2,6 +2,7 @@ import { TrackSource } from "@livekit/protocol";
 import { RoomServiceClient, TwirpError } from "livekit-server-sdk";
 import type { Role } from "../contracts/roles";
 import { audioPermissions } from "../domain/audio-permissions";
+import { isOnStage } from "../domain/stage";
 import type { AudioRoom } from "../services/ports";
 import { mintToken } from "./tokens";
 
@@ -23,7 +24,8 @@ export function roomPermission(role: Role) {
     canPublish: p.canPublish,
     canPublishData: p.canPublishData,
     canPublishSources: p.publishSources.map(() => TrackSource.MICROPHONE),
-    hidden: false,
+    // A promotion unhides and allows publishing in one update; a demotion hides again.
+    hidden: p.hidden,
     canUpdateMetadata: false,
   };
 }
@@ -43,8 +45,15 @@ export function liveKitAudioRoom(settings: LiveKitSettings): AudioRoom {
   return {
     token: (p) => mintToken(settings, p),
 
-    applyRole: (callId, participantId, role: Role) =>
-      tolerant(() => rooms.updateParticipant(callId, participantId, { permission: roomPermission(role) })),
+    applyRole: (callId, participantId, role: Role, previous?: Role) =>
+      tolerant(async () => {
+        // LiveKit tells nobody what a hidden participant does: revoke publishing while still visible,
+        // so everyone sees the microphone go, then hide (measured: hiding first leaves a ghost track).
+        if (previous && isOnStage(previous) && !isOnStage(role)) {
+          await rooms.updateParticipant(callId, participantId, { permission: { ...roomPermission(role), hidden: false } });
+        }
+        await rooms.updateParticipant(callId, participantId, { permission: roomPermission(role) });
+      }),
 
     muteMicrophone: (callId, participantId) =>
       tolerant(async () => {

@@ -15,6 +15,7 @@ export function videoGrant(role: Role, room: string): VideoGrant {
     canPublishData: p.canPublishData,
     canPublishSources: p.publishSources.map(() => TrackSource.MICROPHONE),
     canUpdateOwnMetadata: false,
+    hidden: p.hidden,
   };
 }
 

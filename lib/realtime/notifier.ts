@@ -1,22 +1,72 @@
+import type { AudienceCount } from "../contracts/dto";
+import type { Role } from "../contracts/roles";
+import { isOnStage } from "../domain/stage";
 import type { Notifier } from "../services/ports";
-import { callRoom, participantRoom } from "./rooms";
+import { AudienceCoalescer } from "./audience-coalescer";
+import { adminRoom, callRoom, participantRoom } from "./rooms";
 import type { EarshotServer } from "./types";
 
-/** Services' events, delivered to the sockets of a call (through the adapter, so across nodes too). */
-export function socketNotifier(io: EarshotServer): Notifier {
+/** At most one audience count (everyone) and one batch of audience changes (admins) per call per second. */
+export const AUDIENCE_INTERVAL_MS = 1000;
+
+/**
+ * Services' events, delivered to the sockets of a call (through the adapter, so
+ * across nodes too). The stage is live for everyone; the audience is not
+ * broadcast person by person: its changes are coalesced (see AudienceCoalescer),
+ * and only the person concerned hears of their own at once.
+ */
+export function socketNotifier(io: EarshotServer, opts: { audienceCount: (callId: string) => Promise<AudienceCount>; intervalMs?: number }): Notifier {
+  const audience = new AudienceCoalescer({
+    intervalMs: opts.intervalMs ?? AUDIENCE_INTERVAL_MS,
+    readCount: opts.audienceCount,
+    sink: {
+      count: (callId, count) => io.to(callRoom(callId)).emit("audience:count", count),
+      changes: (callId, changes) => io.to(adminRoom(callId)).emit("audience:changes", changes),
+    },
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    onError: (e) => console.error("[earshot] audience count failed:", e),
+  });
+  /** Admin sockets sit in the call's admin room (for audience batches and the log): membership follows the role. */
+  const followAdminRole = (callId: string, participantId: string, role: Role) => {
+    const sockets = io.in(participantRoom(participantId));
+    if (role === "admin") sockets.socketsJoin(adminRoom(callId));
+    else sockets.socketsLeave(adminRoom(callId));
+  };
+
   return {
-    participantJoined: (callId, p) => io.to(callRoom(callId)).emit("participant:joined", p),
-    participantUpdated: (callId, p) => io.to(callRoom(callId)).emit("participant:updated", p),
-    participantLeft: (callId, participantId) => io.to(callRoom(callId)).emit("participant:left", { participantId }),
+    participantJoined(callId, p) {
+      if (isOnStage(p.role)) io.to(callRoom(callId)).emit("participant:joined", p);
+      else audience.joined(callId, p);
+    },
+    participantUpdated(callId, p, before) {
+      const moved = before !== undefined && isOnStage(before) !== isOnStage(p.role);
+      if (before !== undefined && before !== p.role) followAdminRole(callId, p.id, p.role);
+      if (isOnStage(p.role) || moved) {
+        // Stage changes, promotions and demotions: everyone at once (a client files the person by role).
+        io.to(callRoom(callId)).emit("participant:updated", p);
+        if (moved && isOnStage(p.role)) audience.promoted(callId, p.id);
+        if (moved) audience.countChanged(callId);
+        return;
+      }
+      io.to(participantRoom(p.id)).emit("participant:updated", p);
+      audience.updated(callId, p);
+    },
+    participantLeft(callId, participantId, role) {
+      if (isOnStage(role)) {
+        io.to(callRoom(callId)).emit("participant:left", { participantId });
+        return;
+      }
+      io.to(participantRoom(participantId)).emit("participant:left", { participantId });
+      audience.left(callId, participantId);
+    },
     chatMessage: (callId, m) => io.to(callRoom(callId)).emit("chat:message", m),
     callEnded(callId) {
+      audience.forget(callId);
       io.to(callRoom(callId)).emit("call:ended", { callId });
       io.in(callRoom(callId)).disconnectSockets(true);
     },
     callUpdated: (callId, call) => io.to(callRoom(callId)).emit("call:updated", call),
-    moderationLogged(participantIds, entry) {
-      if (participantIds.length) io.to(participantIds.map(participantRoom)).emit("moderation:entry", entry);
-    },
+    moderationLogged: (callId, entry) => io.to(adminRoom(callId)).emit("moderation:entry", entry),
     notice: (participantId, notice) => io.to(participantRoom(participantId)).emit("notice", notice),
     disconnectParticipant: (participantId) => io.in(participantRoom(participantId)).disconnectSockets(true),
   };

@@ -17,7 +17,7 @@ import { callState, connectParticipant, disconnectParticipant } from "../service
 import { registerHandlers } from "./handlers";
 import { InFlight } from "./in-flight";
 import { PresenceTracker } from "./presence-tracker";
-import { callRoom, participantRoom } from "./rooms";
+import { adminRoom, callRoom, participantRoom } from "./rooms";
 import type { EarshotServer, EarshotSocket } from "./types";
 
 export const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
@@ -72,8 +72,9 @@ export function serveRealtime(
     try {
       await checkLookupBudget(deps.limits, address);
       caller = { ...(await identifySocket(socket, deps, secrets, origin)), address };
-      await presence.connected(caller.participantId, () => connectParticipant(deps, caller!));
+      const { role } = await presence.connected(caller.participantId, () => connectParticipant(deps, caller!));
       socket.data.caller = caller;
+      socket.data.admin = role === "admin";
       next();
     } catch (e) {
       if (caller) void presence.disconnected(caller.participantId, async () => undefined);
@@ -93,9 +94,13 @@ export function serveRealtime(
     });
     // In the rooms before the snapshot is read: whatever changes after the read reaches this
     // socket as an event (possibly just before call:state; the client applies those after it).
-    socket.join([callRoom(caller.callId), participantRoom(caller.participantId)]);
-    // A recovered connection was sent what it missed: it has the state already.
-    if (socket.recovered) return void recovery?.close(socket).catch((e) => toErrorBody(e, "socket recovery"));
+    socket.join([callRoom(caller.callId), participantRoom(caller.participantId), ...(socket.data.admin ? [adminRoom(caller.callId)] : [])]);
+    // A recovered connection was sent what it missed: it has the state already (and its old rooms:
+    // the admins' room only if still an admin).
+    if (socket.recovered) {
+      if (!socket.data.admin) socket.leave(adminRoom(caller.callId));
+      return void recovery?.close(socket).catch((e) => toErrorBody(e, "socket recovery"));
+    }
     callState(deps, caller).then(
       (state) => socket.emit("call:state", state),
       (e) => {

@@ -1,6 +1,6 @@
 import type { Role } from "../contracts/roles";
 import { AppError } from "../domain/errors";
-import { newGuestName, uniqueDisplayName } from "../domain/names";
+import { nameCandidate } from "../domain/names";
 import type { Deps } from "./deps";
 import type { ParticipantRecord } from "./ports";
 
@@ -10,7 +10,8 @@ export interface Visitor {
   name: string;
 }
 
-const MAX_NAME_ATTEMPTS = 5;
+/** Each attempt is one refused INSERT; numbered names make a tenth collision all but impossible. */
+const MAX_NAME_ATTEMPTS = 10;
 
 /** A new participant's record: a user under their name, or a guest as pleb-<word>. */
 export function participantRecord(
@@ -18,7 +19,7 @@ export function participantRecord(
   callId: string,
   role: Role,
   who: { user: Visitor | null; deviceId: string | null },
-  taken: ReadonlySet<string>,
+  displayName: string,
   now: Date,
 ): ParticipantRecord {
   const { user, deviceId } = who;
@@ -28,7 +29,7 @@ export function participantRecord(
     kind: user ? "user" : "guest",
     userId: user?.id ?? null,
     deviceId,
-    displayName: user ? uniqueDisplayName(user.name, taken) : newGuestName(taken, deps.randomInt),
+    displayName,
     role,
     muted: true,
     handRaised: false,
@@ -45,7 +46,7 @@ export function participantRecord(
   };
 }
 
-/** Adds someone to a live call with a display name unique in it (two joins may race for one name: the unique index decides). */
+/** Adds someone to a live call with a display name unique in it: the unique index refuses a taken one and the next candidate is tried. */
 export async function admitParticipant(
   deps: Deps,
   callId: string,
@@ -53,7 +54,8 @@ export async function admitParticipant(
   who: { user: Visitor | null; deviceId: string | null },
 ): Promise<ParticipantRecord> {
   for (let attempt = 0; attempt < MAX_NAME_ATTEMPTS; attempt++) {
-    const p = participantRecord(deps, callId, role, who, await deps.store.listDisplayNames(callId), deps.clock.now());
+    const name = nameCandidate(who.user?.name ?? null, attempt, deps.randomInt);
+    const p = participantRecord(deps, callId, role, who, name, deps.clock.now());
     if (await deps.store.createParticipant(p)) return p;
   }
   throw new AppError("INTERNAL", "Could not pick a free name in this call; try again.");

@@ -33,6 +33,8 @@ export async function handleAudioEvent(deps: Deps, e: AudioEvent): Promise<void>
     : "microphone" in e && e.microphone ? { publishing: e.kind === "published" }
     : {};
   if (Object.entries(patch).every(([k, v]) => p[k as keyof typeof p] === v)) return;
-  const updated = await deps.store.updateParticipant(p.id, patch);
-  deps.notifier.participantUpdated(call.id, participantDto(updated, call.hostParticipantId));
+  // Someone who left stays gone for everyone: their record is kept true, but nobody is told.
+  const updated = await deps.store.updatePresentParticipant(p.id, patch);
+  if (updated) deps.notifier.participantUpdated(call.id, participantDto(updated, call.hostParticipantId));
+  else await deps.store.updateParticipant(p.id, patch);
 }

@@ -1,6 +1,6 @@
 import type { CreateCallBody, SessionResponse } from "../contracts/rest";
 import { AppError } from "../domain/errors";
-import { newCallId } from "../domain/names";
+import { nameCandidate, newCallId } from "../domain/names";
 import { participantRecord, type Visitor } from "./admit-participant";
 import { audioAccess } from "./audio-access";
 import type { Deps } from "./deps";
@@ -25,7 +25,7 @@ export async function createCall(
   const now = deps.clock.now();
   for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
     const id = newCallId(deps.randomInt);
-    const host = participantRecord(deps, id, "admin", who, new Set(), now);
+    const host = participantRecord(deps, id, "admin", who, nameCandidate(who.user?.name ?? null, 0, deps.randomInt), now);
     const call = {
       id,
       title: body.title || `${host.displayName}'s call`,

@@ -1,11 +1,13 @@
 import type { ParticipantDto } from "../contracts/dto";
 import type { Role } from "../contracts/roles";
+import { AppError } from "../domain/errors";
 import { checkInvite, checkModeration, checkRaiseHand, requireModerator } from "../domain/moderation";
 import type { Caller, Deps } from "./deps";
 import { participantDto } from "./dto";
 import { requireActiveParticipant, requireTarget } from "./load";
 import { enforceModeration } from "./limits";
 import { setRole } from "./set-role";
+import { updateSelf } from "./set-self-state";
 
 /** Raises or lowers the caller's own hand; the queue is ordered by when hands went up. */
 export async function setHandRaised(deps: Deps, caller: Caller, raised: boolean): Promise<ParticipantDto> {
@@ -13,7 +15,7 @@ export async function setHandRaised(deps: Deps, caller: Caller, raised: boolean)
   checkRaiseHand(self.role, raised);
   if (self.handRaised === raised) return participantDto(self, call.hostParticipantId);
   const at = deps.clock.now();
-  const updated = await deps.store.updateParticipant(self.id, { handRaised: raised, handRaisedAt: raised ? at : null });
+  const updated = await updateSelf(deps, self.id, { handRaised: raised, handRaisedAt: raised ? at : null });
   await deps.history.logHand({ callId: call.id, participantId: self.id, raised, byName: null, createdAt: at });
   const dto = participantDto(updated, call.hostParticipantId);
   deps.notifier.participantUpdated(call.id, dto);
@@ -42,19 +44,28 @@ export async function dismissHand(deps: Deps, caller: Caller, participantId: str
   return lowerHand(deps, call.id, call.hostParticipantId, target.id, self.displayName, `${self.displayName} (admin) lowered your hand.`);
 }
 
+const LOWER_ALL_PAGE = 200;
+/** Bounds the loop: 100 pages is 20,000 hands, more than a node holds. */
+const MAX_LOWER_ALL_PASSES = 100;
+
 /** An admin clears the whole queue. */
 export async function lowerAllHands(deps: Deps, caller: Caller): Promise<void> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
   await enforceModeration(deps.limits, caller);
   requireModerator(self.role);
-  for (const p of (await deps.store.listPresentParticipants(call.id)).filter((p) => p.handRaised)) {
-    await lowerHand(deps, call.id, call.hostParticipantId, p.id, self.displayName, `${self.displayName} (admin) lowered all raised hands.`);
+  // Page by page through the queue (each pass lowers what it read, so the first page is always next).
+  for (let pass = 0; pass < MAX_LOWER_ALL_PASSES; pass++) {
+    const raised = await deps.store.listParticipantPage(call.id, { group: "hands", search: null, after: null, limit: LOWER_ALL_PAGE });
+    for (const p of raised) await lowerHand(deps, call.id, call.hostParticipantId, p.id, self.displayName, `${self.displayName} (admin) lowered all raised hands.`);
+    if (raised.length < LOWER_ALL_PAGE) return;
   }
 }
 
 async function lowerHand(deps: Deps, callId: string, hostId: string | null, participantId: string, adminName: string, message: string): Promise<ParticipantDto> {
-  const dto = participantDto(await deps.store.updateParticipant(participantId, { handRaised: false, handRaisedAt: null }), hostId);
+  const updated = await deps.store.updatePresentParticipant(participantId, { handRaised: false, handRaisedAt: null });
+  if (!updated) throw new AppError("PARTICIPANT_LEFT", "They have left the call.");
   await deps.history.logHand({ callId, participantId, raised: false, byName: adminName, createdAt: deps.clock.now() });
+  const dto = participantDto(updated, hostId);
   deps.notifier.participantUpdated(callId, dto);
   deps.notifier.notice(participantId, { code: "HAND_DISMISSED", message });
   return dto;

@@ -14,6 +14,6 @@ export async function leaveCall(deps: Deps, caller: Caller): Promise<void> {
 
 /** Tells the call someone left; a call left empty starts its grace period. Shared with the presence timeout. */
 export async function afterLeft(deps: Pick<Deps, "store" | "notifier">, p: ParticipantRecord, at: Date): Promise<void> {
-  deps.notifier.participantLeft(p.callId, p.id);
+  deps.notifier.participantLeft(p.callId, p.id, p.role);
   if ((await deps.store.countPresentParticipants(p.callId)) === 0) await deps.store.setCallEmptySince(p.callId, at);
 }

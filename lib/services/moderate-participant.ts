@@ -34,7 +34,8 @@ async function mute(deps: Deps, call: CallRecord, self: ParticipantRecord, parti
 export async function muteAllSpeakers(deps: Deps, caller: Caller): Promise<void> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
   await enforceModeration(deps.limits, caller);
-  const others = (await deps.store.listPresentParticipants(call.id)).filter((p) => p.id !== self.id && !p.muted && (p.role === "speaker" || p.role === "admin"));
+  // Only the stage can speak: the audience is never read.
+  const others = (await deps.store.listStage(call.id)).filter((p) => p.id !== self.id && !p.muted);
   checkModeration("mute", { actor: self, target: { id: self.id, left: false }, hostId: call.hostParticipantId });
   for (const p of others) await mute(deps, call, self, p.id);
 }

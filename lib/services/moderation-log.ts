@@ -21,12 +21,9 @@ export function moderationEntryDto(e: ModerationRecord): ModerationEntryDto {
   };
 }
 
-/** Sends new log entries to the call's admins, whose panels update live. */
-export async function announceEntries(deps: Pick<Deps, "store" | "notifier">, callId: string, entries: (ModerationRecord | null)[]): Promise<void> {
-  const applied = entries.filter((e): e is ModerationRecord => e !== null);
-  if (applied.length === 0) return;
-  const admins = (await deps.store.listPresentParticipants(callId)).filter((p) => p.role === "admin").map((p) => p.id);
-  for (const e of applied) deps.notifier.moderationLogged(admins, moderationEntryDto(e));
+/** Sends new log entries to the call's admins, whose panels update live (the notifier knows who they are: no list is read). */
+export async function announceEntries(deps: Pick<Deps, "notifier">, callId: string, entries: (ModerationRecord | null)[]): Promise<void> {
+  for (const e of entries) if (e) deps.notifier.moderationLogged(callId, moderationEntryDto(e));
 }
 
 /**

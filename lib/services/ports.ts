@@ -1,7 +1,14 @@
-import type { CallDto, MessageDto, ModerationEntryDto, ParticipantDto } from "../contracts/dto";
+import type { AudienceCount, CallDto, MessageDto, ModerationEntryDto, ParticipantDto } from "../contracts/dto";
+import type { Group } from "../domain/stage";
 import type { Notice } from "../contracts/socket";
 import type { DefaultRole, Role } from "../contracts/roles";
 import type { RecordingConsent } from "../domain/recording";
+
+/** A position in a participant list's order: the sort time (joined, or hand raised) and the id that breaks ties. */
+export interface PageKey {
+  at: Date;
+  id: string;
+}
 
 /** What services need from storage; lib/db/store.ts implements it with Prisma. */
 export interface CallRecord {
@@ -191,13 +198,24 @@ export interface Store {
   findParticipant(id: string): Promise<ParticipantRecord | null>;
   /** A signed-in user's participant in a call (there is at most one). */
   findUserParticipant(callId: string, userId: string): Promise<ParticipantRecord | null>;
-  listPresentParticipants(callId: string): Promise<ParticipantRecord[]>;
   countPresentParticipants(callId: string): Promise<number>;
+  /** The stage (admins and speakers present), in join order: small, so read whole. */
+  listStage(callId: string): Promise<ParticipantRecord[]>;
+  /**
+   * One page of present participants, `limit` at most: the audience in join order
+   * (joinedAt, id), or the hand queue in hand order (handRaisedAt, id); after the
+   * cursor's position, names containing `search` (any case) only.
+   */
+  listParticipantPage(callId: string, q: { group: Group | "hands"; search: string | null; after: PageKey | null; limit: number }): Promise<ParticipantRecord[]>;
+  /** Indexed counts of the audience present, away and with hands up. */
+  countAudience(callId: string): Promise<AudienceCount>;
   /** Display names taken in a call, by anyone who ever joined it. */
   listDisplayNames(callId: string): Promise<Set<string>>;
   /** Inserts a participant; false when the display name is taken in that call. */
   createParticipant(p: ParticipantRecord): Promise<boolean>;
   updateParticipant(id: string, patch: ParticipantPatch): Promise<ParticipantRecord>;
+  /** Applies the patch only while the participant has not left; null when they have (nothing to tell anyone then). */
+  updatePresentParticipant(id: string, patch: ParticipantPatch): Promise<ParticipantRecord | null>;
   /** Participants away (no connection) since before `cutoff` who have not left. */
   listAwayBefore(cutoff: Date): Promise<ParticipantRecord[]>;
   /** Marks a participant left only if still away since before `cutoff` (they may have just come back). */
@@ -219,18 +237,24 @@ export interface Store {
   ping(): Promise<boolean>;
 }
 
-/** Pushes events to connected clients; lib/realtime implements it with Socket.IO. */
+/**
+ * Pushes events to connected clients; lib/realtime implements it with Socket.IO.
+ * The stage's events reach everyone at once; the audience's are coalesced
+ * (a count for everyone, batches for admins), except to the person concerned.
+ */
 export interface Notifier {
   participantJoined(callId: string, p: ParticipantDto): void;
-  participantUpdated(callId: string, p: ParticipantDto): void;
-  participantLeft(callId: string, participantId: string): void;
+  /** `before`: the role they had, when this update changed it (a move between stage and audience reaches everyone at once). */
+  participantUpdated(callId: string, p: ParticipantDto, before?: Role): void;
+  /** `role`: the role they had, which says who must hear of it at once. */
+  participantLeft(callId: string, participantId: string, role: Role): void;
   chatMessage(callId: string, m: MessageDto): void;
   callEnded(callId: string): void;
   /** A sentence for one participant about something done to them (muted or removed by an admin). */
   notice(participantId: string, notice: Notice): void;
   callUpdated(callId: string, call: CallDto): void;
-  /** A new moderation-log entry, for these participants (the call's admins). */
-  moderationLogged(participantIds: string[], entry: ModerationEntryDto): void;
+  /** A new moderation-log entry, for the call's admins. */
+  moderationLogged(callId: string, entry: ModerationEntryDto): void;
   /** Closes a participant's open connections (after leave or removal). */
   disconnectParticipant(participantId: string): void;
 }
@@ -239,8 +263,11 @@ export interface Notifier {
 export interface AudioRoom {
   /** A short-lived join token whose grants follow the role. */
   token(p: { callId: string; participantId: string; displayName: string; role: Role }): Promise<string>;
-  /** Replaces the participant's permissions to match the role; revoking publish unpublishes the mic. */
-  applyRole(callId: string, participantId: string, role: Role): Promise<void>;
+  /**
+   * Replaces the participant's permissions to match the role; revoking publish unpublishes the mic.
+   * `previous`: the role they had, when this is a role change (a demotion off the stage hides them again).
+   */
+  applyRole(callId: string, participantId: string, role: Role, previous?: Role): Promise<void>;
   muteMicrophone(callId: string, participantId: string): Promise<void>;
   remove(callId: string, participantId: string): Promise<void>;
   endRoom(callId: string): Promise<void>;

@@ -29,9 +29,9 @@ export async function setRole(deps: Deps, caller: Caller, input: { participantId
   if (refused) throw roleChangeRefused(refused);
   const dto = participantDto(participant, call.hostParticipantId);
   if (entry) {
-    deps.notifier.participantUpdated(call.id, dto);
+    deps.notifier.participantUpdated(call.id, dto, target.role);
     // The audio room need not wait for the admins' log to be told.
-    await Promise.all([bestEffort("role change", () => deps.audio.applyRole(call.id, participant.id, participant.role)), announceEntries(deps, call.id, [entry])]);
+    await Promise.all([bestEffort("role change", () => deps.audio.applyRole(call.id, participant.id, participant.role, target.role)), announceEntries(deps, call.id, [entry])]);
   }
   return dto;
 }

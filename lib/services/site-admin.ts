@@ -57,7 +57,7 @@ export async function joinAsAdmin(deps: Deps, admin: Visitor, callId: string, au
   const { participant, entry } = await deps.moderation.changeRole(callId, siteActor(admin), session.participant.id, "admin", deps.clock.now());
   await announceEntries(deps, callId, [entry]);
   const promoted = { ...session.participant, role: participant.role };
-  deps.notifier.participantUpdated(callId, promoted);
+  deps.notifier.participantUpdated(callId, promoted, session.participant.role);
   return { ...session, participant: promoted, livekit: session.livekit && { ...session.livekit, token: await deps.audio.token({ callId, participantId: participant.id, displayName: participant.displayName, role: participant.role }) } };
 }
 

@@ -60,6 +60,48 @@ describe("audio through the supervised local LiveKit", () => {
     await admin.waitFor(RoomEvent.TrackSubscribed, (_t, _p, participant) => participant.identity === guestSession.participant.id);
   });
 
+  it("keeps the audience hidden: a listener hears the stage unseen, is shown and publishes once promoted, and is hidden again when demoted", async () => {
+    const host = await createCall(server, "listener");
+    const listenerSession = await joinCall(server, host.call.id);
+    const id = listenerSession.participant.id;
+    const admin = await peer(host);
+    const other = await peer(await joinCall(server, host.call.id));
+    await admin.publishSine();
+    const listener = await peer(listenerSession);
+    await listener.waitFor(RoomEvent.TrackSubscribed);
+    await sleep(500);
+    const heard = listener.window(host.participant.id);
+    await sleep(2000);
+    expect(heard().audible / heard().frames).toBeGreaterThanOrEqual(0.95);
+    // Hidden: the stage and the rest of the audience were never told the listener is there.
+    expect(admin.room.remoteParticipants.has(id)).toBe(false);
+    expect(other.room.remoteParticipants.has(id)).toBe(false);
+    // And the listener sees the stage, not the other hidden listener.
+    expect([...listener.room.remoteParticipants.keys()]).toEqual([host.participant.id]);
+
+    const shown = admin.waitFor(RoomEvent.ParticipantConnected, (p) => p.identity === id);
+    expect((await setRole(host.call.id, host.credential, id, "speaker")).status).toBe(200);
+    await shown;
+    // One permission update unhid them and allowed publishing: no rejoin.
+    await expect.poll(() => listener.publishSine().then(() => true, () => false), { timeout: 5000, interval: 250 }).toBe(true);
+    await other.waitFor(RoomEvent.TrackSubscribed, (_t, _p, participant) => participant.identity === id);
+
+    // Demoted: everyone sees the microphone go, and the person is hidden again (a newcomer is not told of them).
+    const unpublished = other.waitFor(RoomEvent.TrackUnpublished, (_pub, participant) => participant.identity === id, 5000);
+    expect((await setRole(host.call.id, host.credential, id, "listener")).status).toBe(200);
+    await unpublished;
+    await expect(listener.publishSine()).rejects.toThrow();
+    await sleep(500);
+    const newcomer = await peer(await joinCall(server, host.call.id));
+    await sleep(1000);
+    expect(newcomer.room.remoteParticipants.has(host.participant.id)).toBe(true);
+    expect(newcomer.room.remoteParticipants.has(id)).toBe(false);
+    // Still in the room, still hearing the stage.
+    const after = listener.window(host.participant.id);
+    await sleep(1500);
+    expect(after().audible / after().frames).toBeGreaterThanOrEqual(0.95);
+  });
+
   it("unpublishes a demoted speaker's microphone within a second", async () => {
     const host = await createCall(server, "speaker");
     const speakerSession = await joinCall(server, host.call.id);

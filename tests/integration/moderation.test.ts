@@ -32,7 +32,10 @@ describe("hand queue", () => {
     for (const s of sockets.slice(0, 3)) expect(await s.client.emit("hand:set", { raised: true })).toMatchObject({ ok: true });
     await Promise.all(sockets.slice(3).map((s) => s.client.emit("hand:set", { raised: true })));
     const admin = await open(host.credential);
-    const queue = admin.state.participants.filter((p) => p.handRaised).sort((a, b) => a.handRaisedAt!.localeCompare(b.handRaisedAt!) || a.id.localeCompare(b.id));
+    // An admin's call:state carries the queue, in the order hands went up.
+    const queue = admin.state.hands!.participants;
+    expect(queue.every((p) => p.handRaised)).toBe(true);
+    expect(admin.state.audience.count.hands).toBe(6);
     expect(queue).toHaveLength(6);
     expect(queue.slice(0, 3).map((p) => p.id)).toEqual(guests.slice(0, 3).map((g) => g.participant.id));
     const viaRest = (await api(server, "GET", `/api/calls/${host.call.id}`)).body.participants.filter((p: { handRaised: boolean }) => p.handRaised);

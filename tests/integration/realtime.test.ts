@@ -29,7 +29,9 @@ describe("Socket.IO contract", () => {
     const { state } = await open(host.credential);
     expect(state.call).toMatchObject({ id: host.call.id, title: "State" });
     expect(state.self).toMatchObject({ id: host.participant.id, role: "admin", presence: "online" });
-    expect(state.participants.map((p) => p.id)).toEqual([host.participant.id]);
+    expect(state.stage.map((p) => p.id)).toEqual([host.participant.id]);
+    expect(state.audience).toEqual({ count: { total: 0, away: 0, hands: 0 }, participants: [], nextCursor: null });
+    expect(state.hands).toEqual({ participants: [], nextCursor: null });
     expect(state.messages).toEqual([]);
   });
 
@@ -113,9 +115,9 @@ describe("Socket.IO contract", () => {
 
     const promoted = await admin.client.emit("role:set", { participantId: guest.participant.id, role: "chatter" });
     expect(promoted).toMatchObject({ ok: true, participant: { id: guest.participant.id, role: "chatter" } });
-    for (const x of [admin, listener]) {
-      await x.client.waitFor("participant:updated", (p) => p.id === guest.participant.id && p.role === "chatter");
-    }
+    // The person hears of it at once; admins in the next audience batch (chatters are still the audience).
+    await listener.client.waitFor("participant:updated", (p) => p.id === guest.participant.id && p.role === "chatter");
+    await admin.client.waitForAudience("updated", (p) => p.id === guest.participant.id && p.role === "chatter");
     expect(await listener.client.emit("chat:send", { clientId: "l-2", body: "thanks" })).toMatchObject({ ok: true });
 
     await admin.client.emit("role:set", { participantId: guest.participant.id, role: "listener" });
@@ -174,19 +176,22 @@ describe("Socket.IO contract", () => {
     expect(stored.body.messages).toHaveLength(ok.length);
   });
 
-  it("shares mute and hand state with everyone", async () => {
-    const host = await createCall(server, "chatter");
+  it("shares a speaker's mute state with everyone, and an audience member's hand with the admins", async () => {
+    const host = await createCall(server, "speaker");
     const guest = await joinCall(server, host.call.id);
     const a = await open(host.credential);
     const b = await open(guest.credential);
+    const other = await open((await joinCall(server, host.call.id)).credential);
     expect(await b.client.emit("mute:set", { muted: false })).toMatchObject({ ok: true, participant: { muted: false } });
-    await a.client.waitFor("participant:updated", (p) => p.id === guest.participant.id && !p.muted);
+    for (const x of [a, other]) await x.client.waitFor("participant:updated", (p) => p.id === guest.participant.id && !p.muted);
+    expect(await a.client.emit("role:set", { participantId: guest.participant.id, role: "chatter" })).toMatchObject({ ok: true });
     expect(await b.client.emit("hand:set", { raised: true })).toMatchObject({ ok: true, participant: { handRaised: true } });
-    await a.client.waitFor("participant:updated", (p) => p.id === guest.participant.id && p.handRaised);
+    await a.client.waitForAudience("updated", (p) => p.id === guest.participant.id && p.handRaised);
+    await other.client.waitFor("audience:count", (c) => c.hands === 1);
   });
 
-  it("announces joins and leaves, keeps a second tab as the same participant", async () => {
-    const host = await createCall(server, "chatter");
+  it("announces the stage's joins and leaves, keeps a second tab as the same participant", async () => {
+    const host = await createCall(server, "speaker");
     const a = await open(host.credential);
     const guest = await joinCall(server, host.call.id);
     await a.client.waitFor("participant:joined", (p) => p.id === guest.participant.id);
@@ -207,8 +212,8 @@ describe("Socket.IO contract", () => {
     await expect.poll(() => tab2.client.socket.connected).toBe(false);
   });
 
-  it("shows someone whose connections all drop as away, then as left after the timeout", async () => {
-    const host = await createCall(server, "chatter");
+  it("shows someone on stage whose connections all drop as away, then as left after the timeout", async () => {
+    const host = await createCall(server, "speaker");
     const guest = await joinCall(server, host.call.id);
     const a = await open(host.credential);
     const b = await open(guest.credential);

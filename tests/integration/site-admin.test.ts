@@ -109,7 +109,7 @@ describe("site admin API", () => {
     const res = await asAdmin("POST", `/api/admin/users/${me.id}/disable`, { disabled: true });
     expect(res.body.user).toMatchObject({ id: me.id, disabled: true });
     await notice;
-    await hostSocket.waitFor("participant:left", (p) => p.participantId === joined.body.participant.id);
+    await hostSocket.waitForAudience("left", joined.body.participant.id);
     await expect.poll(() => client.socket.connected).toBe(false);
 
     expect((await api(server, "GET", "/api/me", { cookie: jar.header() })).status).toBe(401); // signed out

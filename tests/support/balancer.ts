@@ -12,8 +12,8 @@ export interface TestBalancer {
 }
 
 /** HAProxy (Debian's) in front of the nodes, on a free port of the same host. */
-export async function startBalancer(nodes: TestServer[], host = "127.0.0.1"): Promise<TestBalancer> {
-  const port = await freePort();
+export async function startBalancer(nodes: TestServer[], host = "127.0.0.1", port?: number): Promise<TestBalancer> {
+  port ??= await freePort();
   const dir = mkdtempSync(join(tmpdir(), "earshot-lb-"));
   const file = join(dir, "haproxy.cfg");
   writeFileSync(file, balancerConfig(nodes.map((n, i) => ({ name: `node-${String.fromCharCode(97 + i)}`, address: `${host}:${n.port}` }))));

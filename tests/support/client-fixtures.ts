@@ -52,5 +52,14 @@ export function call(over: Partial<CallDto> = {}): CallDto {
 
 export function callState(over: Partial<CallState> = {}): CallState {
   const self = participant("me");
-  return { call: call(), self, participants: [participant("host", { role: "admin", isHost: true }), self], messages: [], nextCursor: null, ...over };
+  return {
+    call: call(),
+    self,
+    stage: [participant("host", { role: "admin", isHost: true })],
+    audience: { count: { total: 1, away: 0, hands: 0 }, participants: [self], nextCursor: null },
+    hands: null,
+    messages: [],
+    nextCursor: null,
+    ...over,
+  };
 }

@@ -1,4 +1,5 @@
 import { io, type Socket } from "socket.io-client";
+import type { ParticipantDto } from "@/lib/contracts/dto";
 import type { Ack, CallState, ClientToServerEvents, ServerToClientEvents } from "@/lib/contracts/socket";
 import type { TestServer } from "./server";
 
@@ -30,6 +31,20 @@ export class TestClient {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), timeoutMs);
       this.waiters.push({ name, match, resolve: (p) => (clearTimeout(timer), resolve(p)) });
     });
+  }
+
+  /**
+   * An admin's coalesced audience news: resolves with the first batch holding a matching join
+   * ("updated" also matches a join: a join and an update in one window arrive as the join) or, for "left", the id.
+   */
+  waitForAudience(kind: "joined" | "updated", match: (p: ParticipantDto) => boolean, timeoutMs?: number): Promise<Payload<"audience:changes">>;
+  waitForAudience(kind: "left", participantId: string, timeoutMs?: number): Promise<Payload<"audience:changes">>;
+  waitForAudience(kind: "joined" | "updated" | "left", match: ((p: ParticipantDto) => boolean) | string, timeoutMs = 5000) {
+    return this.waitFor(
+      "audience:changes",
+      (ch) => (typeof match === "string" ? ch.left.includes(match) : (kind === "joined" ? ch.joined : [...ch.joined, ...ch.updated]).some(match)),
+      timeoutMs,
+    );
   }
 
   received<E extends EventName>(name: E): Payload<E>[] {

@@ -10,5 +10,5 @@ import { prismaStore } from "@/lib/db/store";
  */
 export async function storesOn(databaseUrl: string) {
   const db = await openDb(databaseUrl);
-  return { store: prismaStore(db), moderation: prismaModerationStore(db, dbKind(databaseUrl)), close: () => db.$disconnect() };
+  return { store: prismaStore(db, dbKind(databaseUrl)), moderation: prismaModerationStore(db, dbKind(databaseUrl)), close: () => db.$disconnect() };
 }

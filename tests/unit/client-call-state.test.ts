@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { audience, initialRoomState, roomReducer, stage, type RoomEvent, type RoomState } from "@/lib/client/call-state";
 import type { PendingMessage } from "@/lib/client/outbox";
+import type { ParticipantDto } from "@/lib/contracts/dto";
 import { callState, message, participant } from "../support/client-fixtures";
 
 const run = (...events: RoomEvent[]) => events.reduce(roomReducer, initialRoomState);
@@ -12,7 +13,9 @@ describe("room reducer: call:state", () => {
     const s = run({ type: "call:state", state: callState({ messages: [message(1), message(2)], nextCursor: "1" }) });
     expect(s.call?.title).toBe("Standup");
     expect(s.self?.id).toBe("me");
-    expect(s.participants.map((p) => p.id)).toEqual(["host", "me"]);
+    expect(stage(s).map((p) => p.id)).toEqual(["host"]);
+    expect(audience(s).map((p) => p.id)).toEqual(["me"]);
+    expect(s.people.audienceCount.total).toBe(1);
     expect(ids(s)).toEqual(["1", "2"]);
     expect(s.nextCursor).toBe("1");
     expect(s.ended).toBe(false);
@@ -103,42 +106,88 @@ describe("room reducer: chat", () => {
   });
 });
 
-describe("room reducer: participants", () => {
+describe("room reducer: stage and audience", () => {
   const start = { type: "call:state", state: callState() } as const;
+  const late = (id: string, over: Partial<ParticipantDto> = {}) => participant(id, { joinedAt: "2026-01-01T12:05:00.000Z", ...over });
 
-  it("adds joiners in join order and updates in place", () => {
-    const late = participant("late", { joinedAt: "2026-01-01T12:05:00.000Z" });
-    let s = run(start, { type: "participant:joined", participant: late });
-    expect(s.participants.map((p) => p.id)).toEqual(["host", "me", "late"]);
-    s = roomReducer(s, { type: "participant:updated", participant: { ...late, handRaised: true } });
-    expect(s.participants.find((p) => p.id === "late")?.handRaised).toBe(true);
-    expect(s.participants).toHaveLength(3);
+  it("files joiners by role: the stage in join order, the audience at its end when it is loaded that far", () => {
+    const s = run(start, { type: "participant:joined", participant: late("s", { role: "speaker" }) }, { type: "participant:joined", participant: late("c", { role: "chatter" }) });
+    expect(stage(s).map((p) => p.id)).toEqual(["host", "s"]);
+    expect(audience(s).map((p) => p.id)).toEqual(["me", "c"]);
+  });
+
+  it("does not append a newcomer to an audience with unloaded pages (they belong after them)", () => {
+    const s = run(
+      { type: "call:state", state: callState({ audience: { count: { total: 60, away: 0, hands: 0 }, participants: [participant("me")], nextCursor: "x" } }) },
+      { type: "audience:changes", changes: { joined: [late("new")], updated: [], left: [] } },
+    );
+    expect(audience(s).map((p) => p.id)).toEqual(["me"]);
+    const more = roomReducer(s, { type: "audience-page", page: { participants: [late("new")], nextCursor: null } });
+    expect(audience(more).map((p) => p.id)).toEqual(["me", "new"]);
+  });
+
+  it("a promotion moves the person onto the stage and a demotion back, in one event each", () => {
+    let s = run(start, { type: "participant:updated", participant: participant("me", { role: "speaker" }) });
+    expect(stage(s).map((p) => p.id)).toEqual(["host", "me"]);
+    expect(audience(s)).toEqual([]);
+    expect(s.self?.role).toBe("speaker");
+    s = roomReducer(s, { type: "participant:updated", participant: participant("me", { role: "listener" }) });
+    expect(stage(s).map((p) => p.id)).toEqual(["host"]);
+    expect(audience(s).map((p) => p.id)).toEqual(["me"]);
   });
 
   it("a joined event for someone already shown does not duplicate them", () => {
     const s = run(start, { type: "participant:joined", participant: participant("me", { presence: "away" }) });
-    expect(s.participants.filter((p) => p.id === "me")).toHaveLength(1);
+    expect(audience(s).filter((p) => p.id === "me")).toHaveLength(1);
   });
 
-  it("updates self when self changes, which is what re-enables chat on promotion", () => {
-    const s = run(start, { type: "participant:updated", participant: participant("me", { role: "chatter" }) });
-    expect(s.self?.role).toBe("chatter");
-    expect(s.participants.find((p) => p.id === "me")?.role).toBe("chatter");
+  it("takes the count from audience:count", () => {
+    const s = run(start, { type: "audience:count", count: { total: 5000, away: 12, hands: 3 } });
+    expect(s.people.audienceCount).toEqual({ total: 5000, away: 12, hands: 3 });
   });
 
-  it("removes leavers", () => {
-    const s = run(start, { type: "participant:left", participantId: "host" });
-    expect(s.participants.map((p) => p.id)).toEqual(["me"]);
+  it("applies an admin's batch: joins, updates, leaves", () => {
+    const s = run(start, { type: "audience:changes", changes: { joined: [late("a"), late("b")], updated: [participant("me", { presence: "away" })], left: ["b"] } });
+    expect(audience(s).map((p) => [p.id, p.presence])).toEqual([["me", "away"], ["a", "online"]]);
   });
 
-  it("splits stage (admins, speakers) from audience (chatters, listeners)", () => {
+  it("keeps the hand queue in the order hands went up", () => {
     const s = run(
       start,
-      { type: "participant:joined", participant: participant("s", { role: "speaker", joinedAt: "2026-01-01T12:01:00.000Z" }) },
-      { type: "participant:joined", participant: participant("c", { role: "chatter", joinedAt: "2026-01-01T12:02:00.000Z" }) },
+      { type: "audience:changes", changes: { joined: [], updated: [late("a", { handRaised: true, handRaisedAt: "2026-01-01T12:00:05.000Z" })], left: [] } },
+      { type: "audience:changes", changes: { joined: [], updated: [late("c", { handRaised: true, handRaisedAt: "2026-01-01T12:00:01.000Z" })], left: [] } },
     );
-    expect(stage(s).map((p) => p.id)).toEqual(["host", "s"]);
-    expect(audience(s).map((p) => p.id)).toEqual(["me", "c"]);
+    expect(s.people.hands.map((p) => p.id)).toEqual(["c", "a"]);
+    const lowered = roomReducer(s, { type: "participant:updated", participant: late("c") });
+    expect(lowered.people.hands.map((p) => p.id)).toEqual(["a"]);
+  });
+});
+
+describe("room reducer: a participant who left stays gone", () => {
+  const start = { type: "call:state", state: callState({ stage: [participant("host", { role: "admin", isHost: true }), participant("spk", { role: "speaker" })] }) } as const;
+
+  it.each([
+    ["a presence update", participant("spk", { role: "speaker", presence: "away" })],
+    ["a mute", participant("spk", { role: "speaker", muted: true })],
+    ["a late audio update", participant("spk", { role: "speaker", inAudio: false })],
+  ])("%s after participant:left does not bring them back", (_what, stale) => {
+    const s = run(start, { type: "participant:left", participantId: "spk" }, { type: "participant:updated", participant: stale });
+    expect(stage(s).map((p) => p.id)).toEqual(["host"]);
+  });
+
+  it("nor does an admin batch's stale update, or a page read before they left", () => {
+    const s = run(
+      start,
+      { type: "participant:left", participantId: "me" },
+      { type: "audience:changes", changes: { joined: [], updated: [participant("me", { presence: "away" })], left: [] } },
+      { type: "audience-page", page: { participants: [participant("me")], nextCursor: null } },
+    );
+    expect(audience(s)).toEqual([]);
+  });
+
+  it("a real rejoin brings them back", () => {
+    const s = run(start, { type: "participant:left", participantId: "spk" }, { type: "participant:joined", participant: participant("spk", { role: "speaker" }) });
+    expect(stage(s).map((p) => p.id)).toEqual(["host", "spk"]);
   });
 });
 

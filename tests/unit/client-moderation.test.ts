@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { initialRoomState, roomReducer, type RoomEvent } from "@/lib/client/call-state";
-import { describeEntry, emptyLog, handQueue, mergeLogPage, personControls, timeAgo, withLiveEntry } from "@/lib/client/moderation";
+import { describeEntry, emptyLog, mergeLogPage, personControls, timeAgo, withLiveEntry } from "@/lib/client/moderation";
 import type { ModerationEntryDto } from "@/lib/contracts/dto";
 import { call, callState, participant } from "../support/client-fixtures";
 
@@ -81,16 +81,7 @@ describe("moderation log pages", () => {
   });
 });
 
-describe("hand queue", () => {
-  it("lists raised hands in the order they went up, not the order people joined", () => {
-    const people = [
-      participant("a", { handRaised: true, handRaisedAt: "2026-01-01T12:00:05.000Z" }),
-      participant("b"),
-      participant("c", { handRaised: true, handRaisedAt: "2026-01-01T12:00:01.000Z" }),
-    ];
-    expect(handQueue(people).map((p) => p.id)).toEqual(["c", "a"]);
-  });
-
+describe("time ago", () => {
   it("says how long ago, coarsely", () => {
     const t = Date.parse("2026-01-01T12:00:00.000Z");
     expect(timeAgo("2026-01-01T12:00:00.000Z", t + 10_000)).toBe("just now");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "@/lib/contracts/roles";
+import { roomPermission } from "@/lib/livekit/audio-room";
 import { mintToken, TOKEN_TTL_SECONDS } from "@/lib/livekit/tokens";
 
 const keys = { apiKey: "key", apiSecret: "s".repeat(40) };
@@ -23,8 +24,18 @@ describe("LiveKit tokens from roles", () => {
         canPublishData: false,
         canPublishSources: speaks ? ["microphone"] : [],
         canUpdateOwnMetadata: false,
+        // The audience joins hidden: nobody is told about a listener or chatter.
+        hidden: !speaks,
       });
       expect(claims.video.roomAdmin).toBeUndefined();
     });
   }
+});
+
+describe("LiveKit permission updates from roles", () => {
+  it("unhide and allow publishing in one set for the stage, hide and revoke it for the audience (every field, since it replaces)", () => {
+    expect(roomPermission("speaker")).toMatchObject({ hidden: false, canPublish: true, canSubscribe: true, canPublishData: false, canUpdateMetadata: false });
+    expect(roomPermission("admin")).toMatchObject({ hidden: false, canPublish: true });
+    for (const role of ["listener", "chatter"] as const) expect(roomPermission(role)).toMatchObject({ hidden: true, canPublish: false, canPublishSources: [] });
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CALL_ID_PATTERN } from "@/lib/contracts/call-id";
-import { GUEST_PREFIX, newCallId, newGuestName } from "@/lib/domain/names";
+import { GUEST_PREFIX, newCallId, nameCandidate } from "@/lib/domain/names";
 import { WORDS } from "@/lib/domain/words";
 
 const seq = (...values: number[]) => {
@@ -29,27 +29,20 @@ describe("call IDs", () => {
   });
 });
 
-describe("guest names", () => {
-  it("are pleb-<word>", () => {
-    expect(newGuestName(new Set(), seq(5))).toBe(`${GUEST_PREFIX}${WORDS[5]}`);
+describe("name candidates", () => {
+  it("start with a plain pleb-<word> for guests", () => {
+    expect(nameCandidate(null, 0, seq(0, 5))).toBe(`${GUEST_PREFIX}${WORDS[5]}`);
   });
 
-  it("avoid names already taken in the call", () => {
-    const taken = new Set([`pleb-${WORDS[5]}`]);
-    expect(newGuestName(taken, seq(5, 5, 7))).toBe(`pleb-${WORDS[7]}`);
+  it("turn to numbered guest names after a few collisions, so a busy call still finds a free one", () => {
+    expect(nameCandidate(null, 2, seq(0, 7))).toMatch(/^pleb-[a-z]+$/);
+    expect(nameCandidate(null, 3, seq(415, 7))).toBe(`pleb-${WORDS[7]}417`);
   });
 
-  it("still find a free name when random draws keep colliding", () => {
-    const taken = new Set(WORDS.slice(0, 100).map((w) => `pleb-${w}`));
-    const name = newGuestName(taken, seq(3));
-    expect(taken.has(name)).toBe(false);
-    expect(name).toMatch(/^pleb-[a-z]+$/);
-  });
-
-  it("terminate even when every word is taken", () => {
-    const taken = new Set(WORDS.map((w) => `pleb-${w}`));
-    const name = newGuestName(taken, seq(0));
-    expect(taken.has(name)).toBe(false);
-    expect(name).toBe(`pleb-${WORDS[0]}2`);
+  it("give an account its own name first, then numbered variants", () => {
+    expect(nameCandidate("Ada", 0, seq(0))).toBe("Ada");
+    expect(nameCandidate("Ada", 1, seq(0))).toBe("Ada (2)");
+    expect(nameCandidate("Ada", 2, seq(0))).toBe("Ada (3)");
+    expect(nameCandidate("Ada", 5, seq(40))).toBe("Ada (42)");
   });
 });

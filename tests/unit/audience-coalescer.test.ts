@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import type { AudienceChanges, AudienceCount } from "@/lib/contracts/dto";
+import { AudienceCoalescer } from "@/lib/realtime/audience-coalescer";
+import { participant } from "../support/client-fixtures";
+
+/** A fake clock: timers run only when the test advances time. */
+function fakeTimers() {
+  let now = 0;
+  let seq = 0;
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  return {
+    timers: {
+      setTimeout: (fn: () => void, ms: number) => (timers.set(++seq, { at: now + ms, fn }), seq),
+      clearTimeout: (h: unknown) => void timers.delete(h as number),
+    },
+    pending: () => timers.size,
+    async advance(ms: number) {
+      const until = now + ms;
+      for (;;) {
+        const next = [...timers.entries()].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
+        if (!next) break;
+        timers.delete(next[0]);
+        now = next[1].at;
+        next[1].fn();
+        // Let the flush's count read settle.
+        for (let i = 0; i < 5; i++) await Promise.resolve();
+      }
+      now = until;
+    },
+  };
+}
+
+function setup(count: AudienceCount = { total: 0, away: 0, hands: 0 }) {
+  const clock = fakeTimers();
+  const counts: AudienceCount[] = [];
+  const batches: AudienceChanges[] = [];
+  let current = count;
+  const c = new AudienceCoalescer({
+    intervalMs: 1000,
+    readCount: async () => current,
+    sink: { count: (_id, n) => counts.push(n), changes: (_id, ch) => batches.push(ch) },
+    timers: clock.timers,
+    onError: (e) => {
+      throw e;
+    },
+  });
+  return { c, clock, counts, batches, setCount: (n: AudienceCount) => void (current = n) };
+}
+
+const ids = (ch: AudienceChanges) => ({ joined: ch.joined.map((p) => p.id), updated: ch.updated.map((p) => p.id), left: ch.left });
+
+describe("audience coalescer", () => {
+  it("turns a storm of joins into one batch and one count per interval", async () => {
+    const { c, clock, counts, batches, setCount } = setup();
+    for (let i = 0; i < 500; i++) c.joined("call", participant(`p${i}`));
+    setCount({ total: 500, away: 0, hands: 0 });
+    expect(batches).toHaveLength(0);
+    await clock.advance(999);
+    expect(batches).toHaveLength(0);
+    await clock.advance(1);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.joined).toHaveLength(500);
+    expect(counts).toEqual([{ total: 500, away: 0, hands: 0 }]);
+  });
+
+  it("never flushes a call twice within an interval, and stops when the call is quiet", async () => {
+    const { c, clock, batches, setCount } = setup();
+    for (let t = 0; t < 5000; t += 100) {
+      c.joined("call", participant(`p${t}`));
+      setCount({ total: t / 100 + 1, away: 0, hands: 0 });
+      await clock.advance(100);
+    }
+    expect(batches.length).toBeGreaterThanOrEqual(4);
+    expect(batches.length).toBeLessThanOrEqual(5);
+    await clock.advance(3000);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it("sends a count only when it changed", async () => {
+    const { c, clock, counts } = setup({ total: 3, away: 0, hands: 0 });
+    c.updated("call", participant("a"));
+    await clock.advance(1000);
+    c.updated("call", participant("a", { presence: "away" }));
+    await clock.advance(1000);
+    expect(counts).toEqual([{ total: 3, away: 0, hands: 0 }]);
+  });
+
+  it("keeps one entry per person, the latest: a join then an update is still a join", async () => {
+    const { c, clock, batches } = setup();
+    c.joined("call", participant("a"));
+    c.updated("call", participant("a", { presence: "away" }));
+    c.updated("call", participant("b"));
+    await clock.advance(1000);
+    expect(ids(batches[0]!)).toEqual({ joined: ["a"], updated: ["b"], left: [] });
+    expect(batches[0]!.joined[0]!.presence).toBe("away");
+  });
+
+  it("drops updates about someone who left, in the same window and later ones", async () => {
+    const { c, clock, batches } = setup();
+    c.joined("call", participant("a"));
+    c.left("call", "a");
+    c.updated("call", participant("a", { presence: "away" }));
+    await clock.advance(1000);
+    c.updated("call", participant("a", { muted: false }));
+    await clock.advance(1000);
+    expect(batches.map(ids)).toEqual([{ joined: [], updated: [], left: ["a"] }]);
+  });
+
+  it("lets someone who left come back by joining again", async () => {
+    const { c, clock, batches } = setup();
+    c.left("call", "a");
+    await clock.advance(1000);
+    c.joined("call", participant("a"));
+    c.updated("call", participant("a", { presence: "away" }));
+    await clock.advance(1000);
+    expect(batches.map(ids)).toEqual([
+      { joined: [], updated: [], left: ["a"] },
+      { joined: ["a"], updated: [], left: [] },
+    ]);
+  });
+
+  it("keeps calls apart and forgets an ended one", async () => {
+    const { c, clock, batches } = setup();
+    c.joined("one", participant("a"));
+    c.joined("two", participant("b"));
+    c.forget("two");
+    await clock.advance(1000);
+    expect(batches.map(ids)).toEqual([{ joined: ["a"], updated: [], left: [] }]);
+  });
+});

@@ -74,8 +74,8 @@ describe("recording in the browser", () => {
     await replay.getByRole("link", { name: "Download" }).waitFor();
 
     // Ending the call deletes the media room under the open pages; livekit-client logs its data
-    // channels closing then as errors. Anything else is a real page error.
-    const roomClosed = /data ?channel/i;
+    // channels and signalling socket closing then as errors. Anything else is a real page error.
+    const roomClosed = /data ?channel|signal stream/i;
     expect(admin.errors.filter((e) => !roomClosed.test(e))).toEqual([]);
     expect(speaker.errors.filter((e) => !roomClosed.test(e))).toEqual([]);
     await Promise.all([admin.context.close(), speaker.context.close(), newcomer.context.close()]);

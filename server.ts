@@ -33,6 +33,11 @@ import { createSocketServer, serveRealtime } from "./lib/realtime/server";
 import { socketNotifier } from "./lib/realtime/notifier";
 import type { Deps } from "./lib/services/deps";
 import { markAway, sweepPresence } from "./lib/services/presence";
+import { prismaRecordingStore } from "./lib/db/recording-store";
+import { recordingFiles, recordingsDir } from "./lib/recording/files";
+import { liveKitRecorder } from "./lib/recording/livekit-recorder";
+import { recoverInterruptedRecordings } from "./lib/services/recording-retention";
+import { stopAllRecordings } from "./lib/services/recording-control";
 
 const dir = process.cwd();
 const dev = process.env.NODE_ENV !== "production";
@@ -65,6 +70,8 @@ async function main() {
   });
   const realtimeServer = createSocketServer(httpServer, { dev, redis });
   const { io } = realtimeServer;
+  const recordings = recordingsDir(env.EARSHOT_DATA_DIR);
+  const files = recordingFiles(recordings);
 
   const deps: Deps = {
     store,
@@ -73,6 +80,9 @@ async function main() {
     moderation: prismaModerationStore(db, dbKind(env.DATABASE_URL)),
     notifier: socketNotifier(io, { audienceCount: (callId) => store.countAudience(callId) }),
     audio: audio.room,
+    recorder: liveKitRecorder({ url: audio.apiUrl, ...audio.keys, ffmpeg: env.FFMPEG_PATH, dir: recordings, files }),
+    recordings: prismaRecordingStore(db),
+    recordingFiles: files,
     clock: { now: () => new Date() },
     randomInt: (n) => randomInt(n),
     issueCredential: (callId, participantId) => issueCredential(env.EARSHOT_SECRET, callId, participantId, env.CREDENTIAL_TTL_HOURS * 3_600_000),
@@ -83,6 +93,7 @@ async function main() {
       chatRate: { ratePerSec: env.CHAT_RATE_PER_SEC, burst: env.CHAT_BURST },
       presenceTimeoutMs: env.PRESENCE_TIMEOUT_MS,
       callGraceMs: env.CALL_GRACE_MS,
+      recordingRetentionDays: env.RECORDING_RETENTION_DAYS,
     },
   };
   const accounts: AccountDeps = {
@@ -112,6 +123,11 @@ async function main() {
   // for a lone node) is away until their client reconnects, and times out if it never does.
   await deps.nodes.heartbeat();
   await markAway(deps, new Date(), { node: redis ? deps.nodes.self : null });
+  // Recordings left running belong to this process only when it runs alone; in a cluster another
+  // node may be recording right now (an admin's stop then ends a dead node's one as interrupted).
+  if (!redis) await recoverInterruptedRecordings(deps);
+  const recordingProblem = deps.recorder.unavailable();
+  if (recordingProblem) console.warn(`[earshot] ${recordingProblem}`);
   const sweep = setInterval(() => sweepPresence(deps).catch((e) => console.error("[earshot] presence sweep failed:", e)), env.SWEEP_INTERVAL_MS);
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
@@ -137,6 +153,8 @@ async function main() {
     io.close();
     httpServer.closeIdleConnections();
     await realtime.inFlight.settled(10_000);
+    // Recordings end as an admin would end them ("stopped", with their segments), not "interrupted".
+    await stopAllRecordings(deps);
     await Promise.allSettled([localLiveKit?.stop(), db.$disconnect(), redis?.quit()]);
     console.log("[earshot] drained");
     process.exit(0);

@@ -7,7 +7,9 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const args = process.argv.slice(2);
+// `--record` runs the recorder benchmark (bench/audio-record.ts) instead of the listeners one.
+const record = process.argv.includes("--record");
+const args = process.argv.slice(2).filter((a) => a !== "--record");
 
 const isRoot = process.getuid?.() === 0;
 const hasIp = spawnSync("ip", ["netns", "list"], { stdio: "ignore" }).status === 0;
@@ -53,7 +55,7 @@ if (!/^10\.77\.0\.\d+$/.test(address)) {
   process.exit(1);
 }
 
-const child = spawn("ip", ["netns", "exec", ns, process.execPath, "--import", "tsx", "bench/audio.ts", ...args], {
+const child = spawn("ip", ["netns", "exec", ns, process.execPath, "--import", "tsx", record ? "bench/audio-record.ts" : "bench/audio.ts", ...args], {
   cwd: root,
   stdio: "inherit",
   // production: quiet rtc-node's debug logging

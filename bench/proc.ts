@@ -43,6 +43,11 @@ function allStats(): ProcStat[] {
   return out;
 }
 
+/** CPU seconds used so far by one process (all its threads, not its children); null when it is gone. */
+export function processCpuSeconds(pid: number): number | null {
+  return readStat(pid)?.cpuSec ?? null;
+}
+
 /** Direct child processes of `parent`. */
 export function childPids(parent = process.pid): number[] {
   return allStats()

@@ -50,6 +50,10 @@ export const EnvSchema = z.object({
   REQUEST_TIMEOUT_MS: int(60_000, 100),
   KEEP_ALIVE_TIMEOUT_MS: int(5_000, 100),
   EARSHOT_DATA_DIR: z.string().default("./data"),
+  /** Finished recordings are removed after this many days; 0 keeps them forever. */
+  RECORDING_RETENTION_DAYS: int(30, 0),
+  /** The ffmpeg that encodes recordings (Opus); recording is unavailable without one. */
+  FFMPEG_PATH: z.string().min(1).default("ffmpeg"),
   /** Cluster mode: the Redis every node shares (Socket.IO adapter, rate limits, presence). */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   /** This node's name in a cluster (its presence and sessions); default: host name and port. */

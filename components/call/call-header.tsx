@@ -9,6 +9,7 @@ import { ConnectionPill } from "./connection-status";
 import { CopyLinkButton } from "./copy-link-button";
 import { EndCallButton } from "./end-call-button";
 import { HomeLink } from "../ui/home-link";
+import { RecordingIndicator } from "../recording/recording-indicator";
 
 export interface CallHeaderProps {
   callId: string;
@@ -30,6 +31,7 @@ export function CallHeader({ callId, call, self, connection, ended, leaving, onL
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500 dark:text-slate-400">
           <span className="font-mono">{callId}</span>
           <ConnectionPill state={connection} />
+          {call?.recording && !ended && <RecordingIndicator />}
         </div>
       </div>
       <div className="flex flex-wrap items-start gap-2">

@@ -14,6 +14,7 @@ import { ChatPanel } from "../chat/chat-panel";
 import { HandQueue } from "../moderation/hand-queue";
 import { ModerationBar } from "../moderation/moderation-bar";
 import { AudiencePanel } from "./audience-panel";
+import { RecordingPanel } from "../recording/recording-panel";
 import { VoicePanel } from "./audio/voice-panel";
 import { CallHeader } from "./call-header";
 import { CallProblem } from "./call-problem";
@@ -62,6 +63,7 @@ export function CallRoom({ callId }: { callId: string }) {
             <CallEnded />
           ) : room.synced ? (
             <>
+              {room.self && room.call?.recording && <RecordingPanel self={room.self} stage={stage(room)} act={r.act} disabled={connection.status !== "connected"} />}
               {room.self && (
                 <VoicePanel
                   state={audio.state}

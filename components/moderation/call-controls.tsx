@@ -61,6 +61,12 @@ export function CallControls({ call, act, onEnd, disabled }: { call: CallDto; ac
           {busy === "role" ? "Setting…" : "Set"}
         </Button>
       </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button variant={call.recording ? "danger" : "secondary"} disabled={disabled} aria-disabled={busyNow} onClick={() => void run("recording", () => act("recording:set", { on: !call.recording }))}>
+          {busy === "recording" ? (call.recording ? "Stopping…" : "Starting…") : call.recording ? "Stop recording" : "Start recording"}
+        </Button>
+        <p className="text-xs text-slate-600 dark:text-slate-400">Only speakers who say yes are recorded.</p>
+      </div>
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" disabled={disabled} aria-disabled={busyNow} onClick={() => void run("mute-all", () => act("participants:mute-all", {}))}>
           {busy === "mute-all" ? "Muting…" : "Mute all speakers but me"}

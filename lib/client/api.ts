@@ -58,7 +58,7 @@ export async function attempt(request: Promise<unknown>, fallback: string): Prom
 const path = (callId: string, rest = "") => `/api/calls/${encodeURIComponent(callId)}${rest}`;
 
 async function request<S extends z.ZodType | null>(
-  method: "GET" | "POST",
+  method: "GET" | "POST" | "DELETE",
   url: string,
   schema: S,
   body?: unknown,
@@ -139,6 +139,8 @@ export const api = {
     request("GET", path(callId, `/moderation-log${queryString({ before })}`), ModerationPageSchema),
   /** Makes this browser's guest participant of the call the signed-in user's. */
   claimParticipant: async (callId: string): Promise<ParticipantDto> => (await request("POST", path(callId, "/claim"), ParticipantEnvelope)).participant,
+  /** Deletes a recording's file now (the call's admins and site admins); the history keeps a line saying so. */
+  deleteRecording: (callId: string, recordingId: string): Promise<void> => request("DELETE", path(callId, `/recordings/${encodeURIComponent(recordingId)}`), null),
 
   signUp: async (body: SignUpBody): Promise<UserDto> => (await request("POST", "/api/accounts", UserEnvelope, body)).user,
   updateProfile: async (name: string): Promise<UserDto> => (await request("POST", "/api/me/profile", UserEnvelope, { name })).user,

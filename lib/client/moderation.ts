@@ -80,6 +80,12 @@ export function describeEntry(e: ModerationEntryDto): string {
       return `set the role for newcomers to ${e.after ?? "?"}${e.before ? ` (was ${e.before})` : ""}`;
     case "end":
       return "ended the call";
+    case "recording-on":
+      return "started recording";
+    case "recording-off":
+      return "stopped recording";
+    case "recording-deleted":
+      return "deleted a recording";
   }
 }
 

@@ -13,6 +13,8 @@ export const CallDtoSchema = z.object({
   participantCount: z.number().int().nonnegative(),
   /** A locked call admits nobody new. */
   locked: z.boolean(),
+  /** A recording is running: everyone sees it, and the join page says so. */
+  recording: z.boolean(),
 });
 export type CallDto = z.infer<typeof CallDtoSchema>;
 
@@ -41,6 +43,8 @@ export const ParticipantDtoSchema = z.object({
   /** Connected to the call's audio room, and publishing a microphone there. */
   inAudio: z.boolean(),
   publishing: z.boolean(),
+  /** Their answer to being recorded: "yes", "no", or null (not asked yet, or no answer: not recorded). */
+  recordingConsent: z.enum(["yes", "no"]).nullable(),
 });
 export type ParticipantDto = z.infer<typeof ParticipantDtoSchema>;
 
@@ -91,7 +95,7 @@ export const ModerationEntryDtoSchema = z.object({
   actorName: z.string(),
   targetId: z.string().nullable(),
   targetName: z.string().nullable(),
-  action: z.enum(["role", "mute", "remove", "ban", "lock", "unlock", "default-role", "end"]),
+  action: z.enum(["role", "mute", "remove", "ban", "lock", "unlock", "default-role", "end", "recording-on", "recording-off", "recording-deleted"]),
   before: z.string().nullable(),
   after: z.string().nullable(),
   createdAt: isoDate,

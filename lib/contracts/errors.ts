@@ -25,6 +25,9 @@ export const ERROR_CODES = [
   "CALL_LOCKED",
   "BANNED",
   "RATE_LIMITED",
+  "RECORDING_UNAVAILABLE",
+  "RECORDING_NOT_FOUND",
+  "RANGE_NOT_SATISFIABLE",
   "INTERNAL",
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -62,6 +62,10 @@ export interface ClientToServerEvents {
   "call:end": (payload: Record<string, never>, ack: AckFn) => void;
   /** A fresh media-server token for the connection's own participant, grants from the current role (as join's `livekit`). */
   "audio:token": (payload: Record<string, never>, ack: AckFn<{ livekit: LiveKitAccess | null }>) => void;
+  /** Admins: start (`on: true`) or stop recording, as POST /recording. */
+  "recording:set": (payload: { on: boolean }, ack: AckFn<{ call: CallDto }>) => void;
+  /** Your own answer to being recorded, as POST /recording/consent. */
+  "recording:consent": (payload: { consent: "yes" | "no" }, ack: AckFn<{ participant: ParticipantDto }>) => void;
 }
 
 /** Something done to you by an admin, in a sentence. */

@@ -62,6 +62,18 @@ export function prismaHistoryStore(db: Db, kind: DbKind): HistoryStore {
       return (await db.participant.findMany({ where: { userId, leftAt: null, call: { endedAt: null } } })).map(toParticipant);
     },
 
+    async logHand(e) {
+      await db.handEvent.create({ data: e });
+    },
+
+    listHandEvents(callId, from, to) {
+      return db.handEvent.findMany({
+        where: { callId, createdAt: { gte: from, lte: to } },
+        orderBy: { id: "asc" },
+        select: { callId: true, participantId: true, raised: true, byName: true, createdAt: true },
+      });
+    },
+
     async listAllParticipants(callId) {
       return (await db.participant.findMany({ where: { callId }, orderBy: { joinedAt: "asc" } })).map(toParticipant);
     },

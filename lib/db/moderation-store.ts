@@ -105,6 +105,10 @@ export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
       return toEntry(await db.moderationEntry.create({ data: { callId, actorId: actor.id, actorName: actor.name, action: "end", createdAt: at } }));
     },
 
+    async logRecording(callId, actor, action, detail, at) {
+      return toEntry(await db.moderationEntry.create({ data: { callId, actorId: actor.id, actorName: actor.name, action, after: detail, createdAt: at } }));
+    },
+
     async isBanned(callId, who) {
       const or = [...(who.userId ? [{ userId: who.userId }] : []), ...(who.deviceId ? [{ deviceId: who.deviceId }] : [])];
       if (or.length === 0) return false;

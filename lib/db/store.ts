@@ -1,10 +1,11 @@
 import type { DefaultRole, Role } from "../contracts/roles";
 import { rolesOf } from "../domain/stage";
+import type { RecordingConsent } from "../domain/recording";
 import type { CallRecord, MessageRecord, ParticipantRecord, Store } from "../services/ports";
 import { batchQueue, fulfilled, oneByOne, type BatchRunner } from "./batch-queue";
 import type { Db, DbKind } from "./client";
 
-type Row<T> = Omit<T, "defaultRole" | "role" | "kind"> & Record<string, unknown>;
+type Row<T> = Omit<T, "defaultRole" | "role" | "kind" | "recordingConsent"> & Record<string, unknown>;
 
 export const toCall = (r: Row<CallRecord> & { defaultRole: string }): CallRecord => ({
   id: r.id,
@@ -16,6 +17,7 @@ export const toCall = (r: Row<CallRecord> & { defaultRole: string }): CallRecord
   createdAt: r.createdAt,
   endedAt: r.endedAt,
   emptySince: r.emptySince,
+  recordingId: (r.recordingId as string | null) ?? null,
 });
 
 export const toParticipant = (r: Row<ParticipantRecord> & { role: string; kind: string }): ParticipantRecord => ({
@@ -36,6 +38,7 @@ export const toParticipant = (r: Row<ParticipantRecord> & { role: string; kind: 
   removedAt: r.removedAt,
   inAudio: r.inAudio,
   publishing: r.publishing,
+  recordingConsent: (r.recordingConsent as RecordingConsent) ?? null,
 });
 
 /** Prisma reports a unique-constraint violation as P2002, through either adapter. */

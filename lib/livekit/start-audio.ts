@@ -8,6 +8,9 @@ import { liveKitWebhookVerifier } from "./webhook";
 
 export interface AudioBackend {
   room: AudioRoom;
+  /** Where this server reaches the media server (the recorder connects there). */
+  apiUrl: string;
+  keys: { apiKey: string; apiSecret: string };
   verifyWebhook: ReturnType<typeof liveKitWebhookVerifier>;
   /** Where a browser reaches LiveKit, given the page's URL. */
   publicUrl(page: URL, forwardedProto: string | null): string;
@@ -24,10 +27,13 @@ export function audioBackend(env: Env): AudioBackend {
   const verifyWebhook = liveKitWebhookVerifier(keys.apiKey, keys.apiSecret);
   if (env.LIVEKIT_URL) {
     const publicUrl = env.LIVEKIT_PUBLIC_URL ?? env.LIVEKIT_URL.replace(/^http/, "ws");
-    return { room: liveKitAudioRoom({ apiUrl: env.LIVEKIT_URL, ...keys }), verifyWebhook, publicUrl: () => publicUrl };
+    return { room: liveKitAudioRoom({ apiUrl: env.LIVEKIT_URL, ...keys }), apiUrl: env.LIVEKIT_URL, keys, verifyWebhook, publicUrl: () => publicUrl };
   }
+  const apiUrl = `http://${env.LIVEKIT_BIND}:${env.LIVEKIT_PORT}`;
   return {
-    room: liveKitAudioRoom({ apiUrl: `http://${env.LIVEKIT_BIND}:${env.LIVEKIT_PORT}`, ...keys }),
+    room: liveKitAudioRoom({ apiUrl, ...keys }),
+    apiUrl,
+    keys,
     verifyWebhook,
     // The browser reaches the local server on the host it loaded the page from.
     publicUrl: (page, forwardedProto) =>

@@ -14,6 +14,7 @@ import {
   type Ack,
   type AckFn,
 } from "../contracts/socket";
+import { ConsentSetSchema, RecordingSetSchema } from "../contracts/recording";
 import type { AppContext } from "../context";
 import { invalidInput, toErrorBody } from "../http/errors";
 import { renewAudioAccess } from "../services/audio-access";
@@ -22,6 +23,7 @@ import { setDefaultRole, setLocked } from "../services/call-controls";
 import { endCall } from "../services/end-call";
 import { dismissHand, inviteToSpeak, lowerAllHands, setHandRaised } from "../services/hands";
 import { muteAllSpeakers, muteParticipant, removeParticipant } from "../services/moderate-participant";
+import { setRecording, setRecordingConsent } from "../services/recording-control";
 import { sendMessage } from "../services/send-message";
 import { setMuted } from "../services/set-self-state";
 import { setRole } from "../services/set-role";
@@ -77,5 +79,7 @@ export function registerHandlers(socket: EarshotSocket, deps: Deps, audioUrl: Ap
   bind(socket, inFlight, "call:lock", LockSchema, (caller, { locked }) => call(setLocked(deps, caller, locked)));
   bind(socket, inFlight, "call:default-role", DefaultRoleSetSchema, (caller, { role }) => call(setDefaultRole(deps, caller, role)));
   bind(socket, inFlight, "call:end", EmptySchema, (caller) => done(endCall(deps, caller)));
+  bind(socket, inFlight, "recording:set", RecordingSetSchema, (caller, { on }) => call(setRecording(deps, caller, on)));
+  bind(socket, inFlight, "recording:consent", ConsentSetSchema, (caller, { consent }) => participant(setRecordingConsent(deps, caller, consent)));
   bind(socket, inFlight, "audio:token", EmptySchema, async (caller) => ({ livekit: await renewAudioAccess(deps, caller, audioUrlOf(socket, audioUrl)) }));
 }

@@ -42,6 +42,7 @@ export function participantRecord(
     removedAt: null,
     inAudio: false,
     publishing: false,
+    recordingConsent: null,
   };
 }
 

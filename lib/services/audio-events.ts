@@ -1,3 +1,4 @@
+import { isRecorderIdentity } from "../domain/recording";
 import { bestEffort } from "./audio-access";
 import type { Deps } from "./deps";
 import { participantDto } from "./dto";
@@ -14,6 +15,7 @@ export type AudioEvent =
  * without being a live participant) is kicked again at once.
  */
 export async function handleAudioEvent(deps: Deps, e: AudioEvent): Promise<void> {
+  if (isRecorderIdentity(e.participantId)) return; // our own recorder: no participant to track or kick
   const [call, p] = await Promise.all([deps.store.findCall(e.callId), deps.store.findParticipant(e.participantId)]);
   const belongs = call !== null && p !== null && p.callId === e.callId;
   if (e.kind === "joined" && (!belongs || call.endedAt || p.removedAt || p.leftAt)) {

@@ -2,11 +2,11 @@ import type { CallHistory, MyCallsPage, MyCallsQuery } from "../contracts/histor
 import type { MessagesQuery } from "../contracts/rest";
 import type { Role } from "../contracts/roles";
 import { AppError } from "../domain/errors";
-import { historyAccess, type HistoryReader } from "../domain/history-access";
 import { clipTimeline, roleTimeline } from "../domain/role-timeline";
-import { type AccountDeps, isSiteAdmin } from "./accounts";
+import type { AccountDeps } from "./accounts";
 import type { Visitor } from "./admit-participant";
-import type { Caller, Deps } from "./deps";
+import type { Deps } from "./deps";
+import { type HistoryViewer, requireHistoryViewer } from "./history-access";
 import { callDto, callDtoOf } from "./dto";
 import { messagePage } from "./list-messages";
 import { requireCall } from "./load";
@@ -43,19 +43,17 @@ export async function listMyCalls(deps: Pick<Deps, "history" | "clock">, user: V
 /**
  * A call's history: transcript page, who was there with the roles they held
  * over time, start, end and duration. Who may read how much is the domain's
- * `historyAccess`; anyone refused gets 404, so call IDs cannot be probed.
+ * `historyAccess` (through requireHistoryViewer); anyone refused gets 404, so call IDs cannot be probed.
  */
 export async function callHistory(
   deps: Pick<Deps, "store" | "history" | "moderation" | "clock">,
   accounts: Pick<AccountDeps, "users" | "adminEmails">,
   callId: string,
-  viewer: { caller: Caller | null; user: Visitor | null },
+  viewer: HistoryViewer,
   query: MessagesQuery,
 ): Promise<CallHistory> {
   const call = await requireCall(deps.store, callId);
-  const access = historyAccess(await historyReader(deps, accounts, callId, viewer));
-  if (!access.ok) throw new AppError("CALL_NOT_FOUND", `There is no call called "${callId}".`);
-  const { until } = access;
+  const { until } = await requireHistoryViewer(deps, accounts, callId, viewer);
 
   const [participants, changes, page, dto] = await Promise.all([
     deps.history.listAllParticipants(callId),
@@ -94,21 +92,3 @@ const roleChangesOf = (entries: ModerationRecord[], participantId: string) =>
   entries
     .filter((e) => e.targetId === participantId && e.before && e.after)
     .map((e) => ({ fromRole: e.before as Role, toRole: e.after as Role, createdAt: e.createdAt }));
-
-/** What the history's access rule needs to know about a reader. */
-async function historyReader(
-  deps: Pick<Deps, "store" | "moderation">,
-  accounts: Pick<AccountDeps, "users" | "adminEmails">,
-  callId: string,
-  viewer: { caller: Caller | null; user: Visitor | null },
-): Promise<HistoryReader> {
-  const byCredential = viewer.caller ? await deps.store.findParticipant(viewer.caller.participantId) : null;
-  const member = (byCredential?.callId === callId ? byCredential : null) ?? (viewer.user ? await deps.store.findUserParticipant(callId, viewer.user.id) : null);
-  const siteAdmin = viewer.user !== null && (await isSiteAdmin(accounts, viewer.user.id));
-  if (!member) return { siteAdmin, member: null };
-  const [banned, account] = await Promise.all([
-    member.removedAt ? deps.moderation.isBanned(callId, { userId: member.userId, deviceId: member.deviceId }) : false,
-    member.userId ? accounts.users.findUser(member.userId) : null,
-  ]);
-  return { siteAdmin, member: { removedAt: member.removedAt, banned, accountDisabled: account?.disabledAt != null } };
-}

@@ -36,7 +36,7 @@ export async function createCall(
     };
     if (!(await deps.store.createCall(call, host))) continue; // ID collision: draw again
     return {
-      call: await callDto(deps.store, { ...call, endedAt: null, emptySince: null, locked: false }),
+      call: await callDto(deps.store, { ...call, endedAt: null, emptySince: null, locked: false, recordingId: null }),
       participant: participantDto(host, host.id),
       credential: deps.issueCredential(id, host.id),
       livekit: await audioAccess(deps, host, audioUrl),

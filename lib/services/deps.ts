@@ -1,6 +1,6 @@
 import type { RandomInt } from "../domain/names";
 import type { Limits } from "./limits";
-import type { AudioRoom, Clock, HistoryStore, ModerationStore, NodeRegistry, Notifier, ServiceConfig, Store, UserStore } from "./ports";
+import type { AudioRoom, Clock, HistoryStore, ModerationStore, NodeRegistry, Notifier, Recorder, RecordingFiles, RecordingStore, ServiceConfig, Store, UserStore } from "./ports";
 
 export interface Deps {
   store: Store;
@@ -9,6 +9,9 @@ export interface Deps {
   moderation: ModerationStore;
   notifier: Notifier;
   audio: AudioRoom;
+  recorder: Recorder;
+  recordings: RecordingStore;
+  recordingFiles: RecordingFiles;
   clock: Clock;
   randomInt: RandomInt;
   /** Mints the per-call participant credential (lib/auth/credentials.ts). */

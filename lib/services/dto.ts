@@ -15,6 +15,7 @@ export function participantDto(p: ParticipantRecord, hostId: string | null): Par
     isHost: p.id === hostId,
     inAudio: p.inAudio,
     publishing: p.publishing,
+    recordingConsent: p.recordingConsent,
   };
 }
 
@@ -41,6 +42,7 @@ export function callDtoOf(call: CallRecord, hostName: string, participantCount: 
     hostName,
     participantCount,
     locked: call.locked,
+    recording: call.recordingId !== null,
   };
 }
 

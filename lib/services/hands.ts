@@ -14,7 +14,9 @@ export async function setHandRaised(deps: Deps, caller: Caller, raised: boolean)
   const { call, self } = await requireActiveParticipant(deps.store, caller);
   checkRaiseHand(self.role, raised);
   if (self.handRaised === raised) return participantDto(self, call.hostParticipantId);
-  const updated = await updateSelf(deps, self.id, { handRaised: raised, handRaisedAt: raised ? deps.clock.now() : null });
+  const at = deps.clock.now();
+  const updated = await updateSelf(deps, self.id, { handRaised: raised, handRaisedAt: raised ? at : null });
+  await deps.history.logHand({ callId: call.id, participantId: self.id, raised, byName: null, createdAt: at });
   const dto = participantDto(updated, call.hostParticipantId);
   deps.notifier.participantUpdated(call.id, dto);
   return dto;
@@ -39,7 +41,7 @@ export async function dismissHand(deps: Deps, caller: Caller, participantId: str
   const target = await requireTarget(deps.store, call.id, participantId);
   checkModeration("dismissHand", { actor: self, target: { id: target.id, left: target.leftAt !== null }, hostId: call.hostParticipantId });
   if (!target.handRaised) return participantDto(target, call.hostParticipantId);
-  return lowerHand(deps, call.id, call.hostParticipantId, target.id, `${self.displayName} (admin) lowered your hand.`);
+  return lowerHand(deps, call.id, call.hostParticipantId, target.id, self.displayName, `${self.displayName} (admin) lowered your hand.`);
 }
 
 const LOWER_ALL_PAGE = 200;
@@ -54,14 +56,15 @@ export async function lowerAllHands(deps: Deps, caller: Caller): Promise<void> {
   // Page by page through the queue (each pass lowers what it read, so the first page is always next).
   for (let pass = 0; pass < MAX_LOWER_ALL_PASSES; pass++) {
     const raised = await deps.store.listParticipantPage(call.id, { group: "hands", search: null, after: null, limit: LOWER_ALL_PAGE });
-    for (const p of raised) await lowerHand(deps, call.id, call.hostParticipantId, p.id, `${self.displayName} (admin) lowered all raised hands.`);
+    for (const p of raised) await lowerHand(deps, call.id, call.hostParticipantId, p.id, self.displayName, `${self.displayName} (admin) lowered all raised hands.`);
     if (raised.length < LOWER_ALL_PAGE) return;
   }
 }
 
-async function lowerHand(deps: Deps, callId: string, hostId: string | null, participantId: string, message: string): Promise<ParticipantDto> {
+async function lowerHand(deps: Deps, callId: string, hostId: string | null, participantId: string, adminName: string, message: string): Promise<ParticipantDto> {
   const updated = await deps.store.updatePresentParticipant(participantId, { handRaised: false, handRaisedAt: null });
   if (!updated) throw new AppError("PARTICIPANT_LEFT", "They have left the call.");
+  await deps.history.logHand({ callId, participantId, raised: false, byName: adminName, createdAt: deps.clock.now() });
   const dto = participantDto(updated, hostId);
   deps.notifier.participantUpdated(callId, dto);
   deps.notifier.notice(participantId, { code: "HAND_DISMISSED", message });

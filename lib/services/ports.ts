@@ -2,6 +2,7 @@ import type { AudienceCount, CallDto, MessageDto, ModerationEntryDto, Participan
 import type { Group } from "../domain/stage";
 import type { Notice } from "../contracts/socket";
 import type { DefaultRole, Role } from "../contracts/roles";
+import type { RecordingConsent } from "../domain/recording";
 
 /** A position in a participant list's order: the sort time (joined, or hand raised) and the id that breaks ties. */
 export interface PageKey {
@@ -20,6 +21,8 @@ export interface CallRecord {
   createdAt: Date;
   endedAt: Date | null;
   emptySince: Date | null;
+  /** The recording running now, if any. */
+  recordingId: string | null;
 }
 
 export interface ParticipantRecord {
@@ -43,6 +46,7 @@ export interface ParticipantRecord {
   removedAt: Date | null;
   inAudio: boolean;
   publishing: boolean;
+  recordingConsent: RecordingConsent;
 }
 
 export interface MessageRecord {
@@ -58,7 +62,7 @@ export interface MessageRecord {
 export type ParticipantPatch = Partial<
   Pick<
     ParticipantRecord,
-    "muted" | "handRaised" | "handRaisedAt" | "leftAt" | "awaySince" | "presenceNode" | "role" | "removedAt" | "inAudio" | "publishing" | "userId" | "kind" | "displayName"
+    "muted" | "handRaised" | "handRaisedAt" | "leftAt" | "awaySince" | "presenceNode" | "role" | "removedAt" | "inAudio" | "publishing" | "userId" | "kind" | "displayName" | "recordingConsent"
   >
 >;
 
@@ -73,7 +77,7 @@ export interface UserRecord {
   createdAt: Date;
 }
 
-export const MODERATION_ACTIONS = ["role", "mute", "remove", "ban", "lock", "unlock", "default-role", "end"] as const;
+export const MODERATION_ACTIONS = ["role", "mute", "remove", "ban", "lock", "unlock", "default-role", "end", "recording-on", "recording-off", "recording-deleted"] as const;
 export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
 
 export interface ModerationRecord {
@@ -120,6 +124,8 @@ export interface ModerationStore {
   setLocked(callId: string, actor: Actor, locked: boolean, at: Date): Promise<ModerationRecord | null>;
   setDefaultRole(callId: string, actor: Actor, role: Role, at: Date): Promise<ModerationRecord | null>;
   logEnd(callId: string, actor: Actor, at: Date): Promise<ModerationRecord>;
+  /** A recording started, stopped or was deleted (`detail`: the recording's id). */
+  logRecording(callId: string, actor: Actor, action: "recording-on" | "recording-off" | "recording-deleted", detail: string, at: Date): Promise<ModerationRecord>;
   isBanned(callId: string, who: { userId: string | null; deviceId: string | null }): Promise<boolean>;
   /** Newest first, before the cursor. */
   list(callId: string, before: number | null, limit: number): Promise<ModerationRecord[]>;
@@ -149,6 +155,14 @@ export interface UserStore {
   listUsers(q: { search: string | null; after: string | null; limit: number }): Promise<UserRecord[]>;
 }
 
+export interface HandEventRecord {
+  callId: string;
+  participantId: string;
+  raised: boolean;
+  byName: string | null;
+  createdAt: Date;
+}
+
 export interface HistoryStore {
   /** Calls the user hosted or joined, newest first, after the cursor. */
   listUserCalls(
@@ -161,13 +175,17 @@ export interface HistoryStore {
   listCalls(q: { status: "live" | "ended" | "all"; search: string | null; before: { createdAt: Date; id: string } | null; limit: number }): Promise<
     { call: CallRecord; hostName: string; participantCount: number }[]
   >;
+  /** A hand went up or down (`byName`: the admin who lowered it; null when the person did). */
+  logHand(e: HandEventRecord): Promise<void>;
+  /** Hand events of a call between two moments, oldest first. */
+  listHandEvents(callId: string, from: Date, to: Date): Promise<HandEventRecord[]>;
   /** The account's participants in calls that are still live. */
   listLiveParticipantsOfUser(userId: string): Promise<ParticipantRecord[]>;
 }
 
 export interface Store {
   /** Inserts a call and its host; false when the ID is taken. */
-  createCall(call: Omit<CallRecord, "endedAt" | "emptySince" | "locked">, host: ParticipantRecord): Promise<boolean>;
+  createCall(call: Omit<CallRecord, "endedAt" | "emptySince" | "locked" | "recordingId">, host: ParticipantRecord): Promise<boolean>;
   findCall(id: string): Promise<CallRecord | null>;
   /** Ends a live call and marks everyone left; null when it had already ended. */
   endCall(id: string, at: Date): Promise<CallRecord | null>;
@@ -256,6 +274,79 @@ export interface AudioRoom {
   reachable(): Promise<boolean>;
 }
 
+export type RecordingStatus = "recording" | "stopped" | "interrupted" | "deleted";
+
+export interface RecordingRecord {
+  id: string;
+  callId: string;
+  status: RecordingStatus;
+  /** The file's name inside the recordings folder. */
+  file: string;
+  startedAt: Date;
+  endedAt: Date | null;
+  durationMs: number | null;
+  deletedAt: Date | null;
+}
+
+/** When one speaker talked, in milliseconds from the recording's start. */
+export interface SpeechSegment {
+  participantId: string;
+  startMs: number;
+  endMs: number;
+}
+
+export interface RecordingStore {
+  /** Starts a recording unless one runs already (the call's running recording is claimed in the same write); false if one does. */
+  begin(r: Pick<RecordingRecord, "id" | "callId" | "file" | "startedAt">): Promise<boolean>;
+  /** Releases the call's running recording; its id, or null when none was running (another stop won). */
+  release(callId: string): Promise<string | null>;
+  /** Stores how a released recording ended, with its speaking segments. */
+  complete(id: string, end: { status: "stopped" | "interrupted"; endedAt: Date; durationMs: number; segments: SpeechSegment[] }): Promise<void>;
+  /** Recordings that were running when the process stopped: released and returned (start-up). */
+  releaseAll(): Promise<RecordingRecord[]>;
+  find(id: string): Promise<RecordingRecord | null>;
+  listForCall(callId: string): Promise<RecordingRecord[]>;
+  listSegments(recordingId: string): Promise<SpeechSegment[]>;
+  /** Finished recordings (not deleted) that ended before `cutoff`. */
+  listEndedBefore(cutoff: Date): Promise<RecordingRecord[]>;
+  /**
+   * Whose microphones the recorder may take: everyone in the call who said yes
+   * (a query, so a large audience is not loaded). The role is not checked: the
+   * media server already refuses a microphone to anyone who may not speak, and
+   * a listener who said yes earlier is recorded the moment they are promoted.
+   */
+  listConsenting(callId: string): Promise<string[]>;
+  /** Marks a recording deleted; false if it already was. */
+  markDeleted(id: string, at: Date): Promise<boolean>;
+}
+
+/** The recordings folder (lib/recording/files.ts). */
+export interface RecordingFiles {
+  /** The file's absolute path. */
+  pathOf(file: string): string;
+  /** Size and last write, or null when the file is missing. */
+  stat(file: string): Promise<{ size: number; modifiedAt: Date } | null>;
+  remove(file: string): Promise<void>;
+}
+
+/**
+ * Records a call's consenting speakers into one file: a participant of the
+ * media room that subscribes only to the microphones it is told to, mixes
+ * them and encodes Opus (lib/recording implements it with rtc-node and ffmpeg).
+ */
+export interface Recorder {
+  /** Why recording cannot work on this server (e.g. no ffmpeg), or null when it can. */
+  unavailable(): string | null;
+  /** Starts recording into `file`, whose zero is `startedAt`; rejects when the media server cannot be reached. */
+  start(r: { callId: string; recordingId: string; file: string; speakers: string[]; startedAt: Date }): Promise<void>;
+  /** The participants whose microphones are recorded from now on (everyone else is dropped at once). */
+  setSpeakers(callId: string, speakers: string[]): void;
+  /** The calls this process is recording now. */
+  activeCalls(): string[];
+  /** Ends the file cleanly; null when nothing was recording this call in this process. */
+  stop(callId: string): Promise<{ durationMs: number; segments: SpeechSegment[] } | null>;
+}
+
 /**
  * The Earshot nodes sharing the database: this one's id, and which are alive
  * (lib/cluster implements it on Redis; a lone node is the only one there is).
@@ -276,6 +367,8 @@ export interface ServiceConfig {
   chatRate: { ratePerSec: number; burst: number };
   presenceTimeoutMs: number;
   callGraceMs: number;
+  /** Finished recordings are removed after this many days; 0 keeps them. */
+  recordingRetentionDays: number;
 }
 
 export type { CallDto, MessageDto, ParticipantDto };

@@ -7,6 +7,7 @@ import { finishCall, IDLE_TIMEOUT_ACTOR } from "./end-call";
 import { afterLeft } from "./leave-call";
 import { messagePage } from "./list-messages";
 import { participantPage } from "./list-participants";
+import { expireRecordings } from "./recording-retention";
 import { requireActiveParticipant, requireLiveCall, requireMember } from "./load";
 
 export const CALL_STATE_MESSAGES = 50;
@@ -101,4 +102,5 @@ export async function sweepPresence(deps: Deps): Promise<void> {
   for (const callId of await deps.store.listIdleCalls(new Date(now.getTime() - deps.config.callGraceMs))) {
     await finishCall(deps, callId, IDLE_TIMEOUT_ACTOR);
   }
+  await expireRecordings(deps);
 }

@@ -3,11 +3,11 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUp, uniqueEmail } from "../support/auth";
-import { chatMessage, launchChromium, newPerson, ownName, sendChat, waitConnected, type Person } from "../support/browser";
+import { chatMessage, E2E_PASSWORD, launchChromium, newPerson, ownName, sendChat, signUpInBrowser, waitConnected, type Person } from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const PASSWORD = "correct horse battery";
+const PASSWORD = E2E_PASSWORD;
 
 let server: TestServer;
 let browser: Browser;
@@ -22,18 +22,6 @@ afterAll(async () => {
 });
 
 const accountNav = (page: Page) => page.getByRole("navigation", { name: "Account" });
-
-/** Fills in the sign-up form at `path` (null: the page is already there). */
-async function signUpInBrowser(person: Person, name: string, path: string | null = "/signup"): Promise<string> {
-  const { page } = person;
-  const email = uniqueEmail("e2e");
-  if (path) await page.goto(path);
-  await page.getByLabel("Display name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign up" }).click();
-  return email;
-}
 
 async function signInInBrowser(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel("Email").fill(email);

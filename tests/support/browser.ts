@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { uniqueEmail } from "./auth";
 
 /**
  * Debian's chromium, headless, with the background chatter that slows or flakes CI turned off.
@@ -77,6 +78,20 @@ export async function newPerson(browser: Browser, baseURL: string, viewport = { 
     if (m.type() === "error" && !/\/rtc\/v1\b/.test(where)) errors.push(where);
   });
   return { context, page, errors };
+}
+
+export const E2E_PASSWORD = "correct horse battery";
+
+/** Fills in the sign-up form at `path` (null: the page is already there); returns the new account's email. */
+export async function signUpInBrowser(person: Person, name: string, path: string | null = "/signup"): Promise<string> {
+  const { page } = person;
+  const email = uniqueEmail("e2e");
+  if (path) await page.goto(path);
+  await page.getByLabel("Display name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  return email;
 }
 
 /** Waits for the call page's connection pill to say the socket is up. */

@@ -17,6 +17,7 @@ export function participant(id: string, over: Partial<ParticipantDto> = {}): Par
     isHost: false,
     inAudio: false,
     publishing: false,
+    recordingConsent: null,
     ...over,
   };
 }
@@ -43,6 +44,7 @@ export function call(over: Partial<CallDto> = {}): CallDto {
     endedAt: null,
     hostName: "pleb-host",
     participantCount: 2,
+    recording: false,
     locked: false,
     ...over,
   };

@@ -20,6 +20,7 @@ export class Peer {
   readonly room = new Room();
   private source: AudioSource | null = null;
   private sending = false;
+  private frequency = 440;
   /** Per remote identity: received 10 ms frames, and how many of them carried sound. */
   readonly heard = new Map<string, { frames: number; audible: number; firstAt: number }>();
 
@@ -30,8 +31,9 @@ export class Peer {
     await this.room.connect(url, token, { autoSubscribe: true, dynacast: false });
   }
 
-  /** Publishes a microphone track and keeps feeding it a 440 Hz sine in real time. */
-  async publishSine(): Promise<void> {
+  /** Publishes a microphone track and keeps feeding it a sine (440 Hz unless told) in real time. */
+  async publishSine(frequency = 440): Promise<void> {
+    this.frequency = frequency;
     this.source = new AudioSource(SAMPLE_RATE, 1, 200);
     const track = LocalAudioTrack.createAudioTrack("microphone", this.source);
     const options = new TrackPublishOptions();
@@ -45,7 +47,7 @@ export class Peer {
     let n = 0;
     while (this.sending && this.source) {
       const data = new Int16Array(SAMPLES);
-      for (let i = 0; i < SAMPLES; i++) data[i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * (n * SAMPLES + i)) / SAMPLE_RATE));
+      for (let i = 0; i < SAMPLES; i++) data[i] = Math.round(8000 * Math.sin((2 * Math.PI * this.frequency * (n * SAMPLES + i)) / SAMPLE_RATE));
       n++;
       try {
         await this.source.captureFrame(new AudioFrame(data, SAMPLE_RATE, 1, SAMPLES)); // paced by the source's queue

@@ -33,8 +33,11 @@ export interface TestServer {
   pid(): number;
   /** Everything the server printed so far. */
   logs(): string;
-  /** Kills the process (SIGKILL: no graceful shutdown, like a crash) and starts it again on the same port and database. */
-  restart(): Promise<void>;
+  /**
+   * Kills the process (SIGKILL: no graceful shutdown, like a crash; or SIGTERM: a clean stop)
+   * and starts it again on the same port, database and data folder.
+   */
+  restart(signal?: "SIGKILL" | "SIGTERM"): Promise<void>;
   /** Sends a signal and waits for the process to exit (SIGKILL: a crash; SIGTERM: a drain), without starting it again. */
   signal(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
@@ -111,8 +114,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     databaseUrl,
     pid: () => child.pid!,
     logs: () => output,
-    async restart() {
-      await kill("SIGKILL");
+    async restart(signal = "SIGKILL") {
+      await kill(signal);
       output += "\n--- restart ---\n";
       await launch(port);
     },

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { SitePage } from "@/components/account/site-page";
 import { CallSummary } from "@/components/history/call-summary";
 import { ParticipantRoles } from "@/components/history/participant-roles";
+import { Replays } from "@/components/history/replay";
 import { Transcript } from "@/components/history/transcript";
 import { pageIdentity, requireUser } from "@/lib/auth/page-session";
 import { CallIdSchema } from "@/lib/contracts/call-id";
@@ -11,6 +12,7 @@ import { MessagesQuerySchema } from "@/lib/contracts/rest";
 import { appContext } from "@/lib/context";
 import { isAppError } from "@/lib/domain/errors";
 import { callHistory } from "@/lib/services/call-history";
+import { listReplays } from "@/lib/services/replays";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -28,11 +30,12 @@ export default async function CallHistoryPage({ params, searchParams }: Props) {
 
   const { deps, accounts } = appContext();
   let history;
+  let replays;
   try {
     // Only people who were in the call (as this account, or as a guest in this browser) and site admins see it;
     // everyone else gets the same 404 as for a call that never existed.
     const viewer = await pageIdentity(callId, user);
-    history = await callHistory(deps, accounts, callId, viewer, query);
+    [history, replays] = await Promise.all([callHistory(deps, accounts, callId, viewer, query), listReplays(deps, accounts, callId, viewer)]);
   } catch (e) {
     if (isAppError(e) && e.code === "CALL_NOT_FOUND") notFound();
     throw e;
@@ -44,6 +47,7 @@ export default async function CallHistoryPage({ params, searchParams }: Props) {
         ← My calls
       </Link>
       <CallSummary history={history} />
+      <Replays replays={replays.replays} canManage={replays.canManage} />
       <div className="grid items-start gap-6 md:grid-cols-[18rem_1fr]">
         <ParticipantRoles participants={history.participants} />
         <Transcript

@@ -1,0 +1,156 @@
+/**
+ * Recorder benchmark (`npm run bench:audio -- --record`): what recording a
+ * call costs. For S = 1, 4 and 8 speakers (rtc-node peers publishing a sine,
+ * all of whom said yes) and L listeners, one window without the recorder (the
+ * baseline, same call, same run) and one with it:
+ * - the recorder's CPU: Earshot's own process (the recorder runs in it) over
+ *   its no-recorder figure, plus the ffmpeg it spawns; per recorded speaker,
+ *   and as a real-time factor (CPU seconds per second of audio);
+ * - the file's length against the recording's wall-clock time;
+ * - the audio packets the listeners received per second, with and without.
+ *
+ * Runs inside the namespace bench/audio-run.mjs creates.
+ * Options: --speakers 1,4,8  --listeners 10  --window 10 (s)
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { api, createCall, joinCall } from "../tests/support/api";
+import { localLiveKitEnv } from "../tests/support/netns";
+import { startServer, type TestServer } from "../tests/support/server";
+import { BenchPeer } from "./audio-peer";
+import { namedCpuSeconds, processCpuSeconds } from "./proc";
+
+function parseArgs(argv: string[]) {
+  const o = { speakers: [1, 4, 8], listeners: 10, windowS: 10 };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
+    const value = () => inline ?? argv[++i] ?? "";
+    if (flag === "--speakers") o.speakers = value().split(",").map(Number);
+    else if (flag === "--listeners") o.listeners = Number(value());
+    else if (flag === "--window") o.windowS = Number(value());
+    else if (flag === "--help" || flag === "-h") {
+      console.log(readFileSync(new URL(import.meta.url), "utf8").split("*/")[0]);
+      process.exit(0);
+    } else throw new Error(`unknown option ${flag} (try --help)`);
+  }
+  if (o.speakers.some((n) => !Number.isInteger(n) || n < 1) || !(o.listeners >= 0) || !(o.windowS >= 1)) throw new Error("bad options (try --help)");
+  return o;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const r2 = (v: number) => Math.round(v * 100) / 100;
+
+/** CPU (% of one core) of the Earshot process itself and of every ffmpeg, and listeners' received packets per second, over `seconds`. */
+async function measure(serverPid: number, listeners: BenchPeer[], seconds: number) {
+  const received = async () => (await Promise.all(listeners.map((l) => l.receivedAudio()))).reduce((s, c) => s + c.received, 0);
+  const [r0, s0, f0, t0] = [await received(), processCpuSeconds(serverPid)!, namedCpuSeconds("ffmpeg"), performance.now()];
+  await sleep(seconds * 1000);
+  const [r1, s1, f1, t1] = [await received(), processCpuSeconds(serverPid)!, namedCpuSeconds("ffmpeg"), performance.now()];
+  const wall = (t1 - t0) / 1000;
+  return { serverPct: ((s1 - s0) / wall) * 100, ffmpegPct: (Math.max(0, f1 - f0) / wall) * 100, packetsPerListenerPerS: listeners.length ? (r1 - r0) / wall / listeners.length : 0 };
+}
+
+async function runCase(server: TestServer, serverPid: number, speakers: number, o: ReturnType<typeof parseArgs>, work: string) {
+  const host = await createCall(server, "listener");
+  const callId = host.call.id;
+  const peers: BenchPeer[] = [];
+  try {
+    for (let i = 0; i < speakers; i++) {
+      const s = await joinCall(server, callId);
+      await api(server, "POST", `/api/calls/${callId}/roles`, { credential: host.credential, body: { participantId: s.participant.id, role: "speaker" } });
+      await api(server, "POST", `/api/calls/${callId}/recording/consent`, { credential: s.credential, body: { consent: "yes" } });
+      const fresh = await joinCall(server, callId, s.credential); // a token with the speaker's grants
+      const peer = new BenchPeer();
+      peers.push(peer);
+      await peer.connect(fresh.livekit!.url, fresh.livekit!.token);
+      await peer.publishSine();
+    }
+    const listeners: BenchPeer[] = [];
+    for (let i = 0; i < o.listeners; i++) {
+      const l = await joinCall(server, callId);
+      const peer = new BenchPeer("(counts packets only)");
+      listeners.push(peer);
+      await peer.connect(l.livekit!.url, l.livekit!.token);
+    }
+    peers.push(...listeners);
+    await sleep(2000);
+    const without = await measure(serverPid, listeners, o.windowS);
+
+    const startedAt = Date.now();
+    const on = await api(server, "POST", `/api/calls/${callId}/recording`, { credential: host.credential, body: { on: true } });
+    if (on.status !== 200) throw new Error(`recording did not start: ${JSON.stringify(on.body)}`);
+    await sleep(2000);
+    const withRecorder = await measure(serverPid, listeners, o.windowS);
+    await api(server, "POST", `/api/calls/${callId}/recording`, { credential: host.credential, body: { on: false } });
+    const wallS = (Date.now() - startedAt) / 1000;
+
+    const { body } = await api(server, "GET", `/api/calls/${callId}/replays`, { credential: host.credential });
+    const res = await fetch(`${server.url}${body.replays[0].recording.audioUrl}`, { headers: { authorization: `Bearer ${host.credential}` } });
+    const file = join(work, `${speakers}.ogg`);
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const fileS = Number(execFileSync("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file], { encoding: "utf8" }));
+
+    const recorderPct = Math.max(0, withRecorder.serverPct - without.serverPct) + withRecorder.ffmpegPct;
+    return {
+      speakers,
+      listeners: o.listeners,
+      serverPctWithout: r2(without.serverPct),
+      serverPctWith: r2(withRecorder.serverPct),
+      ffmpegPct: r2(withRecorder.ffmpegPct),
+      recorderPct: r2(recorderPct),
+      recorderPctPerSpeaker: r2(recorderPct / speakers),
+      /** CPU seconds the recorder spends per second of audio (1 = it would need a whole core). */
+      realTimeFactor: r2(recorderPct / 100),
+      fileS: r2(fileS),
+      wallS: r2(wallS),
+      durationError: r2(Math.abs(fileS - wallS) / wallS),
+      packetsPerListenerPerSWithout: r2(without.packetsPerListenerPerS),
+      packetsPerListenerPerSWith: r2(withRecorder.packetsPerListenerPerS),
+      deliveredRatio: without.packetsPerListenerPerS ? Math.round((withRecorder.packetsPerListenerPerS / without.packetsPerListenerPerS) * 10_000) / 10_000 : null,
+    };
+  } finally {
+    await Promise.all(peers.map((p) => p.close()));
+    await api(server, "POST", `/api/calls/${callId}/end`, { credential: host.credential }).catch(() => undefined);
+  }
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  const host = process.env.EARSHOT_NETNS_ADDR;
+  if (!host) throw new Error("run through `npm run bench:audio -- --record` (it creates the network namespace)");
+  const work = mkdtempSync(join(tmpdir(), "earshot-bench-record-"));
+  let server: TestServer | null = null;
+  try {
+    server = await startServer({ host, env: { ...(await localLiveKitEnv(host)), PRESENCE_TIMEOUT_MS: String(3_600_000) } });
+    const serverPid = server.pid();
+    const rows = [];
+    for (const s of o.speakers) {
+      console.log(`[bench] ${s} speaker(s), ${o.listeners} listeners, ${o.windowS} s without and ${o.windowS} s with the recorder`);
+      rows.push(await runCase(server, serverPid, s, o, work));
+    }
+    console.log("");
+    console.log(`Recorder benchmark (${cpus().length} cores, ${cpus()[0]?.model}); baseline = the same call without the recorder, same run`);
+    const line = (cells: (string | number | null)[]) => console.log(cells.map((c, i) => String(c ?? "-").padStart(i === 0 ? 9 : 12)).join(""));
+    line(["speakers", "Earshot %", "+recorder %", "ffmpeg %", "rec %/spk", "RTF", "file/wall s", "pkts/s w/o", "pkts/s with", "ratio"]);
+    for (const r of rows) {
+      line([r.speakers, r.serverPctWithout, r.serverPctWith, r.ffmpegPct, r.recorderPctPerSpeaker, r.realTimeFactor, `${r.fileS}/${r.wallS}`, r.packetsPerListenerPerSWithout, r.packetsPerListenerPerSWith, r.deliveredRatio]);
+    }
+    console.log("(% = percent of one core; rec %/spk = (Earshot with − without + ffmpeg) / speakers; pkts/s = audio packets each listener received per second)");
+    console.log("");
+    console.log("Goals:");
+    for (const r of rows) {
+      console.log(`  [${r.recorderPctPerSpeaker <= 5 ? "MET" : "NOT MET"}] ${r.speakers} speaker(s): <= 5% of a core per recorded speaker: ${r.recorderPctPerSpeaker}%`);
+      const drop = r.deliveredRatio === null ? null : 1 - r.deliveredRatio;
+      console.log(`  [${drop === null ? "n/a" : Math.abs(drop) <= 0.005 ? "MET" : "NOT MET"}] ${r.speakers} speaker(s): listeners' delivered packets unchanged within 0.5%: ratio ${r.deliveredRatio}`);
+    }
+    console.log("BENCH_AUDIO_RECORD_JSON " + JSON.stringify({ options: o, results: rows }));
+  } finally {
+    await server?.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
+process.exit(0);

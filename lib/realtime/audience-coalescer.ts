@@ -78,6 +78,21 @@ export class AudienceCoalescer {
     this.touch(callId, w);
   }
 
+  /** Someone on the stage left: no batch needs it, but later news about them is stale all the same. */
+  stageLeft(callId: string, participantId: string): void {
+    this.window(callId).gone.add(participantId);
+  }
+
+  /** Someone came back (joined again): news about them counts again. */
+  back(callId: string, participantId: string): void {
+    this.calls.get(callId)?.gone.delete(participantId);
+  }
+
+  /** Whether they left (and have not come back): an update about them now is a late one, to drop. */
+  hasLeft(callId: string, participantId: string): boolean {
+    return this.calls.get(callId)?.gone.has(participantId) ?? false;
+  }
+
   /** The call ended: forget it. */
   forget(callId: string): void {
     const w = this.calls.get(callId);

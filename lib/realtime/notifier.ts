@@ -35,10 +35,13 @@ export function socketNotifier(io: EarshotServer, opts: { audienceCount: (callId
 
   return {
     participantJoined(callId, p) {
+      audience.back(callId, p.id);
       if (isOnStage(p.role)) io.to(callRoom(callId)).emit("participant:joined", p);
       else audience.joined(callId, p);
     },
     participantUpdated(callId, p, before) {
+      // An update that lost the race with their leaving (a socket closing as they leave, a late webhook) would put them back.
+      if (audience.hasLeft(callId, p.id)) return;
       const moved = before !== undefined && isOnStage(before) !== isOnStage(p.role);
       if (before !== undefined && before !== p.role) followAdminRole(callId, p.id, p.role);
       if (isOnStage(p.role) || moved) {
@@ -53,6 +56,7 @@ export function socketNotifier(io: EarshotServer, opts: { audienceCount: (callId
     },
     participantLeft(callId, participantId, role) {
       if (isOnStage(role)) {
+        audience.stageLeft(callId, participantId);
         io.to(callRoom(callId)).emit("participant:left", { participantId });
         return;
       }

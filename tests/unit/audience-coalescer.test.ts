@@ -119,6 +119,17 @@ describe("audience coalescer", () => {
     ]);
   });
 
+  it("remembers who left the stage too (no batch for them), until they come back", async () => {
+    const { c, clock, batches } = setup();
+    c.stageLeft("call", "s");
+    expect(c.hasLeft("call", "s")).toBe(true);
+    expect(c.hasLeft("other-call", "s")).toBe(false);
+    await clock.advance(1000);
+    expect(batches).toEqual([]);
+    c.back("call", "s");
+    expect(c.hasLeft("call", "s")).toBe(false);
+  });
+
   it("keeps calls apart and forgets an ended one", async () => {
     const { c, clock, batches } = setup();
     c.joined("one", participant("a"));

@@ -90,7 +90,6 @@ async function main() {
     limits: limits.limits,
     nodes: redis ? redisNodeRegistry(redis, env.NODE_ID ?? `${hostname()}-${env.PORT}-${process.pid}`, env.SWEEP_INTERVAL_MS) : loneNode,
     config: {
-      chatRate: { ratePerSec: env.CHAT_RATE_PER_SEC, burst: env.CHAT_BURST },
       presenceTimeoutMs: env.PRESENCE_TIMEOUT_MS,
       callGraceMs: env.CALL_GRACE_MS,
       recordingRetentionDays: env.RECORDING_RETENTION_DAYS,

@@ -364,7 +364,6 @@ export interface Clock {
 }
 
 export interface ServiceConfig {
-  chatRate: { ratePerSec: number; burst: number };
   presenceTimeoutMs: number;
   callGraceMs: number;
   /** Finished recordings are removed after this many days; 0 keeps them. */

@@ -2,7 +2,7 @@ import { RoomEvent } from "@livekit/rtc-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, createCall, joinCall } from "../support/api";
 import { localLiveKitEnv, namespaceAddress } from "../support/netns";
-import { Peer } from "../support/peers";
+import { connectPeer, Peer } from "../support/peers";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -16,12 +16,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function peer(session: { livekit: { url: string; token: string } | null }) {
-  const p = new Peer();
-  peers.push(p);
-  await p.connect(session.livekit!.url, session.livekit!.token);
-  return p;
-}
+const peer = (session: Parameters<typeof connectPeer>[1]) => connectPeer(peers, session);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const setRole = (callId: string, credential: string, participantId: string, role: string) =>

@@ -7,7 +7,7 @@ import type { Replays } from "@/lib/contracts/recording";
 import { api, createCall, joinCall } from "../support/api";
 import { decodePcm, probeDurationSec, toneAmplitude } from "../support/audio-file";
 import { localLiveKitEnv, namespaceAddress } from "../support/netns";
-import { Peer } from "../support/peers";
+import { connectPeer, Peer } from "../support/peers";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -23,12 +23,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function peer(session: { livekit: { url: string; token: string } | null }) {
-  const p = new Peer();
-  peers.push(p);
-  await p.connect(session.livekit!.url, session.livekit!.token);
-  return p;
-}
+const peer = (session: Parameters<typeof connectPeer>[1]) => connectPeer(peers, session);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const RATE = 16_000;

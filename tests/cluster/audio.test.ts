@@ -6,7 +6,7 @@ import { startBalancer, type TestBalancer } from "../support/balancer";
 import { startCluster, type TestCluster } from "../support/cluster";
 import { startLiveKitNode, type LiveKitNode } from "../support/livekit-cluster";
 import { namespaceAddress } from "../support/netns";
-import { Peer } from "../support/peers";
+import { connectPeer, Peer } from "../support/peers";
 import { startRedis, type TestRedis } from "../support/redis";
 import type { TestServer } from "../support/server";
 
@@ -33,12 +33,7 @@ afterAll(async () => {
   await liveKitRedis?.stop();
 });
 
-async function peer(session: SessionResponse) {
-  const p = new Peer();
-  peers.push(p);
-  await p.connect(session.livekit!.url, session.livekit!.token);
-  return p;
-}
+const peer = (session: Parameters<typeof connectPeer>[1]) => connectPeer(peers, session);
 
 /** Which LiveKit node runs a call's room: the one that logged it starting. */
 const roomNode = (callId: string) => liveKit.findIndex((n) => new RegExp(`"room": "${callId}"`).test(n.logs()));

@@ -102,3 +102,11 @@ export class Peer {
     await this.room.disconnect().catch(() => undefined);
   }
 }
+
+/** A peer connected with a join's media access; `opened` collects it for closing after the tests. */
+export async function connectPeer(opened: Peer[], session: { livekit: { url: string; token: string } | null }): Promise<Peer> {
+  const p = new Peer();
+  opened.push(p);
+  await p.connect(session.livekit!.url, session.livekit!.token);
+  return p;
+}

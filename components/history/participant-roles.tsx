@@ -29,6 +29,7 @@ function ParticipantItem({ participant: p }: { participant: Participant }) {
         <span className="font-medium break-all">{p.displayName}</span>
         {p.isHost && <HostBadge />}
         <span className="text-xs text-slate-500 dark:text-slate-400">{p.kind === "guest" ? "guest" : "account"}</span>
+        {p.guestName && <span className="text-xs text-slate-500 dark:text-slate-400">(joined as {p.guestName})</span>}
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Joined <LocalTime iso={p.joinedAt} format="clock" className={clock} />

@@ -38,7 +38,8 @@ const FINAL_CONNECT_ERRORS: Record<string, string> = {
   INVALID_CREDENTIAL: "Your pass for this call is no longer valid; join the call again.",
   WRONG_CALL: "Your pass is for a different call; join this call again.",
   PARTICIPANT_NOT_FOUND: "This call no longer knows you; join it again.",
-  REMOVED: "An admin removed you from this call.",
+  REMOVED: "An admin removed you from this call. You can join it again with its link.",
+  BANNED: "An admin banned you from this call. You cannot join it again.",
   UNAUTHENTICATED: "Join the call first.",
   INVALID_INPUT: "This page sent a malformed connection request; reload it.",
 };
@@ -76,8 +77,8 @@ export class CallConnection {
   private readonly socket: CallSocket;
   private state: ConnectionState = { status: "connecting", reason: null, code: null };
   private ended = false;
-  /** An admin's removal notice arrives just before the server hangs up; it is the reason to show. */
-  private removal: string | null = null;
+  /** An admin's removal or ban notice arrives just before the server hangs up; it is the reason to show. */
+  private removal: { message: string; code: "REMOVED" | "BANNED" } | null = null;
   private handshakeFailures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   /**
@@ -127,8 +128,8 @@ export class CallConnection {
     socket.on("call:updated", (call) => this.live({ type: "call:updated", call }));
     socket.on("moderation:entry", (entry) => this.live({ type: "moderation:entry", entry }));
     socket.on("notice", (notice) => {
-      // A removal is told by the closed connection's banner instead.
-      if (notice.code === "REMOVED") this.removal = notice.message;
+      // A removal or ban is told by the final screen of the closed connection instead.
+      if (notice.code === "REMOVED" || notice.code === "BANNED") this.removal = { message: notice.message, code: notice.code };
       else opts.onEvent({ type: "notice", notice });
     });
   }
@@ -208,7 +209,7 @@ export class CallConnection {
     if (reason === "io server disconnect") {
       // The server only hangs up on purpose: the call ended, or this person left or was removed elsewhere.
       if (this.ended) this.close("This call has ended.", "CALL_ENDED");
-      else if (this.removal) this.close(this.removal, "REMOVED");
+      else if (this.removal) this.close(this.removal.message, this.removal.code);
       else this.close("The server disconnected you from this call; you may have left it in another tab.", "DISCONNECTED");
       return;
     }

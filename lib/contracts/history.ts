@@ -31,6 +31,8 @@ export type MyCallsPage = z.infer<typeof MyCallsPageSchema>;
 export const HistoryParticipantSchema = z.object({
   id: z.string(),
   displayName: z.string(),
+  /** The guest name they joined under before claiming the seat with their account; null otherwise. */
+  guestName: z.string().nullable(),
   kind: z.enum(["user", "guest"]),
   isHost: z.boolean(),
   joinedAt: isoDate,

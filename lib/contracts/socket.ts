@@ -69,7 +69,7 @@ export interface ClientToServerEvents {
 }
 
 /** Something done to you by an admin, in a sentence. */
-export const NOTICE_CODES = ["MUTED_BY_ADMIN", "REMOVED", "HAND_ACCEPTED", "HAND_DISMISSED"] as const;
+export const NOTICE_CODES = ["MUTED_BY_ADMIN", "REMOVED", "BANNED", "HAND_ACCEPTED", "HAND_DISMISSED", "ROLE_CHANGED"] as const;
 export interface Notice {
   code: (typeof NOTICE_CODES)[number];
   message: string;

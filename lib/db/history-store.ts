@@ -74,6 +74,14 @@ export function prismaHistoryStore(db: Db, kind: DbKind): HistoryStore {
       });
     },
 
+    async claimSeat(participantId, owner) {
+      return db.$transaction(async (tx) => {
+        const p = await tx.participant.update({ where: { id: participantId }, data: { userId: owner.userId, kind: "user", displayName: owner.displayName, guestName: owner.guestName } });
+        await tx.message.updateMany({ where: { senderId: participantId }, data: { senderName: owner.displayName } });
+        return toParticipant(p);
+      });
+    },
+
     async listAllParticipants(callId) {
       return (await db.participant.findMany({ where: { callId }, orderBy: { joinedAt: "asc" } })).map(toParticipant);
     },

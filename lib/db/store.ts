@@ -39,6 +39,7 @@ export const toParticipant = (r: Row<ParticipantRecord> & { role: string; kind: 
   inAudio: r.inAudio,
   publishing: r.publishing,
   recordingConsent: (r.recordingConsent as RecordingConsent) ?? null,
+  guestName: r.guestName,
 });
 
 /** Prisma reports a unique-constraint violation as P2002, through either adapter. */

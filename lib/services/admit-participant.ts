@@ -43,6 +43,7 @@ export function participantRecord(
     inAudio: false,
     publishing: false,
     recordingConsent: null,
+    guestName: null,
   };
 }
 

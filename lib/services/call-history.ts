@@ -73,6 +73,7 @@ export async function callHistory(
       .map((p) => ({
         id: p.id,
         displayName: p.displayName,
+        guestName: p.guestName,
         kind: p.kind,
         isHost: p.id === call.hostParticipantId,
         joinedAt: p.joinedAt.toISOString(),

@@ -8,7 +8,8 @@ import { requireActiveParticipant } from "./load";
 
 /**
  * A guest who signs in during a call makes their guest participant theirs:
- * same participant, role and messages, now under their account and name.
+ * same participant, role and messages, now under their account and name
+ * (their messages too; the guest name is kept as a note for the history).
  */
 export async function claimParticipant(deps: Deps, caller: Caller, user: Visitor): Promise<ParticipantDto> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
@@ -19,7 +20,8 @@ export async function claimParticipant(deps: Deps, caller: Caller, user: Visitor
   }
   const taken = await deps.store.listDisplayNames(call.id);
   taken.delete(self.displayName);
-  const updated = await deps.store.updateParticipant(self.id, { userId: user.id, kind: "user", displayName: uniqueDisplayName(user.name, taken) });
+  // The history then shows one name for the person: the account's, with the guest name noted.
+  const updated = await deps.history.claimSeat(self.id, { userId: user.id, displayName: uniqueDisplayName(user.name, taken), guestName: self.displayName });
   if (call.hostParticipantId === self.id) await deps.store.setCallHostUser(call.id, user.id);
   const dto = participantDto(updated, call.hostParticipantId);
   deps.notifier.participantUpdated(call.id, dto);

@@ -1,5 +1,7 @@
 import type { CallResponse } from "../contracts/rest";
+import { isAppError } from "../domain/errors";
 import type { Deps } from "./deps";
+import { countFailedLookup } from "./limits";
 import { callDto, participantDto } from "./dto";
 import { participantPage } from "./list-participants";
 import { requireCall } from "./load";
@@ -19,4 +21,19 @@ export async function getCall(deps: Pick<Deps, "store">, callId: string): Promis
     participantPage(deps, call, "audience", { search: null, cursor: null, limit: CALL_STATE_AUDIENCE }),
   ]);
   return { call: dto, participants: [...stage.map((p) => participantDto(p, call.hostParticipantId)), ...audience.participants] };
+}
+
+/**
+ * Whether a call with this ID exists (live or ended), for the call page's 404. A miss counts
+ * against the address's budget of unknown IDs, as a REST lookup does, so the page cannot be used to probe.
+ */
+export async function callExists(deps: Pick<Deps, "store" | "limits">, callId: string, address: string | null): Promise<boolean> {
+  try {
+    await requireCall(deps.store, callId);
+    return true;
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    await countFailedLookup(deps.limits, address, e);
+    return false;
+  }
 }

@@ -28,7 +28,7 @@ export async function inviteToSpeak(deps: Deps, caller: Caller, participantId: s
   const target = await requireTarget(deps.store, call.id, participantId);
   checkModeration("dismissHand", { actor: self, target: { id: target.id, left: target.leftAt !== null }, hostId: call.hostParticipantId });
   checkInvite(target.role, as);
-  const dto = await setRole(deps, caller, { participantId, role: as });
+  const dto = await setRole(deps, caller, { participantId, role: as }, { tell: false });
   const message = as === "speaker" ? "you can speak now: unmute your microphone when you are ready." : "you can chat now.";
   deps.notifier.notice(target.id, { code: "HAND_ACCEPTED", message: `${self.displayName} (admin) accepted your raised hand: ${message}` });
   return dto;

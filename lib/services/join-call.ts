@@ -28,10 +28,11 @@ export async function joinCall(
 
   let participant: ParticipantRecord;
   if (existing && existing.callId === callId) {
-    if (existing.removedAt) throw await removalError(deps.moderation, existing);
+    if (existing.removedAt) await requireMayReturn(deps, existing);
     participant = existing;
     if (existing.leftAt) {
-      participant = await deps.store.updateParticipant(existing.id, { leftAt: null, awaySince: deps.clock.now(), handRaised: false });
+      // A removal (not a ban) ends with the removal: coming back through the link clears it.
+      participant = await deps.store.updateParticipant(existing.id, { leftAt: null, removedAt: null, awaySince: deps.clock.now(), handRaised: false });
       deps.notifier.participantJoined(callId, participantDto(participant, call.hostParticipantId));
     }
   } else {
@@ -50,6 +51,17 @@ export async function joinCall(
     credential: deps.issueCredential(callId, participant.id),
     livekit: await audioAccess(deps, participant, audioUrl),
   };
+}
+
+/**
+ * Remove and Ban are two tools: someone removed may come back through the link, someone banned
+ * (their account or browser) may not, nor may an account a site admin disabled.
+ */
+async function requireMayReturn(deps: Deps, p: ParticipantRecord): Promise<void> {
+  const error = await removalError(deps.moderation, p);
+  if (error.code === "BANNED") throw error;
+  const account = p.userId ? await deps.users.findUser(p.userId) : null;
+  if (account?.disabledAt) throw new AppError("REMOVED", "A site admin disabled this account; it cannot rejoin calls.");
 }
 
 /** The participant a verified credential names; for a signed-in user, only a guest seat (never another account's). */

@@ -43,7 +43,7 @@ export async function requireTarget(store: Store, callId: string, participantId:
 }
 
 export const bannedError = () => new AppError("BANNED", "An admin banned you from this call; you cannot rejoin it.");
-export const removedError = () => new AppError("REMOVED", "An admin removed you from this call; you cannot rejoin it.");
+export const removedError = () => new AppError("REMOVED", "An admin removed you from this call. You can join it again with its link.");
 
 /** Why a removed participant may not come back: banned (their account or browser) or removed. */
 export async function removalError(moderation: ModerationStore, p: ParticipantRecord): Promise<AppError> {

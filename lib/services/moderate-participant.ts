@@ -41,9 +41,9 @@ export async function muteAllSpeakers(deps: Deps, caller: Caller): Promise<void>
 }
 
 /**
- * An admin removes someone, and with `ban` keeps them out: by account for a
- * signed-in user, by browser for a guest. Their credential stops working here,
- * they are disconnected from chat and audio, and a rejoin is refused.
+ * An admin removes someone: they are disconnected from chat and audio now, and
+ * may come back through the link (the join clears the removal). With `ban` they
+ * are kept out: by account for a signed-in user, by browser for a guest.
  */
 export async function removeParticipant(deps: Deps, caller: Caller, participantId: string, ban = false): Promise<void> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
@@ -55,8 +55,12 @@ export async function removeParticipant(deps: Deps, caller: Caller, participantI
   const entries = await deps.moderation.remove(call.id, { id: self.id, name: self.displayName }, target.id, ban, now);
   if (entries.length === 0) return; // another admin got there first
   if (!target.removedAt) {
-    const verb = ban ? "removed and banned you from" : "removed you from";
-    deps.notifier.notice(target.id, { code: "REMOVED", message: `${self.displayName} (admin) ${verb} this call.` });
+    deps.notifier.notice(
+      target.id,
+      ban
+        ? { code: "BANNED", message: `${self.displayName} (admin) banned you from this call. You cannot join it again.` }
+        : { code: "REMOVED", message: `${self.displayName} (admin) removed you from this call. You can join it again with its link.` },
+    );
     deps.notifier.disconnectParticipant(target.id);
     if (!target.leftAt) await afterLeft(deps, target, now);
     await bestEffort("removing from the audio room", () => deps.audio.remove(call.id, target.id));

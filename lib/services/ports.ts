@@ -47,6 +47,8 @@ export interface ParticipantRecord {
   inAudio: boolean;
   publishing: boolean;
   recordingConsent: RecordingConsent;
+  /** The guest name they had before claiming the seat under their account (history notes it); null otherwise. */
+  guestName: string | null;
 }
 
 export interface MessageRecord {
@@ -181,6 +183,11 @@ export interface HistoryStore {
   listHandEvents(callId: string, from: Date, to: Date): Promise<HandEventRecord[]>;
   /** The account's participants in calls that are still live. */
   listLiveParticipantsOfUser(userId: string): Promise<ParticipantRecord[]>;
+  /**
+   * A guest seat becomes the account's, in one transaction: the participant takes the account and its
+   * name (keeping the guest name as `guestName`), and their messages are signed with the new name.
+   */
+  claimSeat(participantId: string, owner: { userId: string; displayName: string; guestName: string }): Promise<ParticipantRecord>;
 }
 
 export interface Store {

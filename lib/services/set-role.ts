@@ -13,7 +13,7 @@ import { announceEntries } from "./moderation-log";
  * audio room's permissions follow, a promotion lowers a raised hand, and the
  * change goes on the moderation log.
  */
-export async function setRole(deps: Deps, caller: Caller, input: { participantId: string; role: Role }): Promise<ParticipantDto> {
+export async function setRole(deps: Deps, caller: Caller, input: { participantId: string; role: Role }, opts: { tell?: boolean } = {}): Promise<ParticipantDto> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
   await enforceModeration(deps.limits, caller);
   const target = input.participantId === self.id ? self : await requireTarget(deps.store, call.id, input.participantId);
@@ -30,8 +30,20 @@ export async function setRole(deps: Deps, caller: Caller, input: { participantId
   const dto = participantDto(participant, call.hostParticipantId);
   if (entry) {
     deps.notifier.participantUpdated(call.id, dto, target.role);
+    // The person hears it from the admin, as an accepted hand does (that path tells them in its own words).
+    if (opts.tell !== false && target.id !== self.id) deps.notifier.notice(target.id, { code: "ROLE_CHANGED", message: roleChangeNotice(self.displayName, participant.role) });
     // The audio room need not wait for the admins' log to be told.
     await Promise.all([bestEffort("role change", () => deps.audio.applyRole(call.id, participant.id, participant.role, target.role)), announceEntries(deps, call.id, [entry])]);
   }
   return dto;
 }
+
+const ROLE_NEWS: Record<Role, string> = {
+  admin: "made you an admin: you can moderate this call and use your microphone.",
+  speaker: "made you a speaker: unmute your microphone when you are ready to talk.",
+  chatter: "made you a chatter: you can write in the chat.",
+  listener: "made you a listener: you hear the stage and read the chat.",
+};
+
+/** What the person whose role changed is told. */
+export const roleChangeNotice = (adminName: string, role: Role) => `${adminName} (admin) ${ROLE_NEWS[role]}`;

@@ -37,4 +37,13 @@ describe("contract schemas", () => {
     expect(extractCallId("banana-hello")).toBeNull();
     expect(extractCallId("https://example.com/other")).toBeNull();
   });
+
+  it("accept a call ID as spoken: spaces, capitals, and a pasted link with escaped spaces", () => {
+    expect(extractCallId("Hard Crater Bacon")).toBe("hard-crater-bacon");
+    expect(extractCallId("  hard   crater_bacon ")).toBe("hard-crater-bacon");
+    expect(extractCallId("HARD - CRATER - BACON")).toBe("hard-crater-bacon");
+    expect(extractCallId("https://earshot.example/call/Hard%20Crater%20Bacon")).toBe("hard-crater-bacon");
+    expect(extractCallId("hard crater")).toBeNull();
+    expect(extractCallId("hard crater bacon eggs")).toBeNull();
+  });
 });

@@ -1,3 +1,4 @@
+import { requestAudioUrl } from "@/lib/http/audio-url";
 import { CreateCallBodySchema } from "@/lib/contracts/rest";
 import { appContext } from "@/lib/context";
 import { cookiesSecure, sessionCookieHeaders } from "@/lib/http/credential-cookie";
@@ -7,10 +8,10 @@ import { handle, json, readBody, requestAddress } from "@/lib/http/route";
 import { createCall } from "@/lib/services/create-call";
 
 export const POST = handle(async (req) => {
-  const { env, deps, audioUrl } = appContext();
+  const { env, deps } = appContext();
   const body = await readBody(req, CreateCallBodySchema);
   const device = deviceOf(req, cookiesSecure(env, req));
-  const session = await createCall(deps, body, audioUrl(new URL(req.url), req.headers.get("x-forwarded-proto")), {
+  const session = await createCall(deps, body, requestAudioUrl(req), {
     user: await requestUser(req),
     deviceId: device.id,
     address: requestAddress(req),

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
 import { CallProblem } from "@/components/call/call-problem";
 import { CallRoom } from "@/components/call/call-room";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { extractCallId } from "@/lib/contracts/call-id";
+import { appContext } from "@/lib/context";
+import { callExists } from "@/lib/services/get-call";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -33,5 +37,7 @@ export default async function CallPage({ params }: Props) {
   }
   // One address per call: /call/Banana-Hello-Helicopter/ and friends land on the canonical one.
   if (callId !== raw) redirect(`/call/${callId}`);
+  // A link to a call that never existed is a 404 (an ended call still opens: it shows that it ended).
+  if (!(await callExists(appContext().deps, callId, (await headers()).get(CLIENT_ADDRESS_HEADER)))) notFound();
   return <CallRoom key={callId} callId={callId} />;
 }

@@ -1,3 +1,4 @@
+import { requestAudioUrl } from "@/lib/http/audio-url";
 import { JoinCallBodySchema } from "@/lib/contracts/rest";
 import { appContext } from "@/lib/context";
 import { cookiesSecure, sessionCookieHeaders } from "@/lib/http/credential-cookie";
@@ -7,7 +8,7 @@ import { callIdParam, handle, json, readBody, requestAddress } from "@/lib/http/
 import { joinCall } from "@/lib/services/join-call";
 
 export const POST = handle<{ id: string }>(async (req, params) => {
-  const { env, deps, audioUrl } = appContext();
+  const { env, deps } = appContext();
   const callId = callIdParam(params);
   // A stale call cookie (say, after the secret changed) must not lock a browser out: it cannot clear an
   // httpOnly cookie itself. Joining then simply makes a new participant. A bearer token is checked strictly.
@@ -18,7 +19,7 @@ export const POST = handle<{ id: string }>(async (req, params) => {
     deps,
     callId,
     { returningParticipantId: caller?.participantId ?? null, user, deviceId: device.id, address: requestAddress(req) },
-    audioUrl(new URL(req.url), req.headers.get("x-forwarded-proto")),
+    requestAudioUrl(req),
   );
   return json(session, 200, sessionCookieHeaders(env, req, callId, session.credential, device.setCookie));
 });

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { credentialCookieName } from "@/lib/auth/credentials";
+import { api, createCall, joinCall } from "../support/api";
+import { CookieJar, signIn, signUp, uniqueEmail } from "../support/auth";
+import { freeTcpPort } from "../support/netns";
+import { connect, connectError, type TestClient } from "../support/sockets";
+import { startServer, type TestServer } from "../support/server";
+
+// The server-side bugs a first session found (issue 10's "Bugs found on the way").
+let server: TestServer;
+const clients: TestClient[] = [];
+beforeAll(async () => {
+  server = await startServer({ env: { TRUST_PROXY: "true" } });
+});
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await server?.stop();
+});
+
+async function open(credential: string) {
+  const { client, state } = await connect(server, credential);
+  clients.push(client);
+  return { client, state };
+}
+const post = (path: string, credential: string, body?: unknown) => api(server, "POST", path, { credential, body });
+
+describe("Remove and Ban are two tools", () => {
+  it("a removed guest is out now and comes back through the link, as the same participant", async () => {
+    const host = await createCall(server, "chatter");
+    const guest = await joinCall(server, host.call.id);
+    const { client } = await open(guest.credential);
+    const notice = client.waitFor("notice", (n) => n.code === "REMOVED");
+    expect((await post(`/api/calls/${host.call.id}/participants/${guest.participant.id}/remove`, host.credential, {})).status).toBe(204);
+    expect((await notice).message).toMatch(/removed you from this call\. You can join it again with its link\./);
+    // Out now: the old connection cannot come straight back.
+    expect(await connectError(server, { credential: guest.credential })).toBe("REMOVED");
+
+    const back = await api(server, "POST", `/api/calls/${host.call.id}/join`, { credential: guest.credential });
+    expect(back.status).toBe(200);
+    expect(back.body.participant).toMatchObject({ id: guest.participant.id, role: "chatter" });
+    const { state } = await open(back.body.credential);
+    expect(state.self.id).toBe(guest.participant.id);
+    // The log says what happened, once.
+    const log = (await api(server, "GET", `/api/calls/${host.call.id}/moderation-log`, { credential: host.credential })).body.entries;
+    expect(log.map((e: { action: string }) => e.action)).toEqual(["remove"]);
+  });
+
+  it("a banned guest is kept out, told so, and the log says ban", async () => {
+    const host = await createCall(server, "chatter");
+    const guest = await joinCall(server, host.call.id);
+    const { client } = await open(guest.credential);
+    const notice = client.waitFor("notice", (n) => n.code === "BANNED");
+    expect((await post(`/api/calls/${host.call.id}/participants/${guest.participant.id}/remove`, host.credential, { ban: true })).status).toBe(204);
+    expect((await notice).message).toMatch(/banned you from this call\. You cannot join it again\./);
+    const back = await api(server, "POST", `/api/calls/${host.call.id}/join`, { credential: guest.credential });
+    expect(back.status).toBe(403);
+    expect(back.body.error.code).toBe("BANNED");
+  });
+
+  it("a guest removed and then banned stays out", async () => {
+    const host = await createCall(server, "chatter");
+    const guest = await joinCall(server, host.call.id);
+    await post(`/api/calls/${host.call.id}/participants/${guest.participant.id}/remove`, host.credential, {});
+    const path = `/api/calls/${host.call.id}/participants/${guest.participant.id}/remove`;
+    // They have left (removed), so a ban afterwards is what keeps them out.
+    expect((await post(path, host.credential, { ban: true })).status).toBe(204);
+    expect((await api(server, "POST", `/api/calls/${host.call.id}/join`, { credential: guest.credential })).body.error.code).toBe("BANNED");
+  });
+});
+
+describe("a role change from the role menu", () => {
+  it("tells the person, in a sentence, what they can do now", async () => {
+    const host = await createCall(server, "listener");
+    const guest = await joinCall(server, host.call.id);
+    const { client } = await open(guest.credential);
+    expect((await post(`/api/calls/${host.call.id}/roles`, host.credential, { participantId: guest.participant.id, role: "speaker" })).status).toBe(200);
+    const notice = await client.waitFor("notice", (n) => n.code === "ROLE_CHANGED");
+    expect(notice.message).toBe(`${host.participant.displayName} (admin) made you a speaker: unmute your microphone when you are ready to talk.`);
+  });
+
+  it("an accepted hand is told once, in its own words", async () => {
+    const host = await createCall(server, "listener");
+    const guest = await joinCall(server, host.call.id);
+    const { client } = await open(guest.credential);
+    await client.emit("hand:set", { raised: true });
+    await post(`/api/calls/${host.call.id}/hands/${guest.participant.id}/invite`, host.credential, { as: "speaker" });
+    await client.waitFor("notice", (n) => n.code === "HAND_ACCEPTED");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(client.received("notice").map((n) => n.code)).toEqual(["HAND_ACCEPTED"]);
+  });
+});
+
+describe("a guest who claims their seat under an account", () => {
+  it("is one name in the history: the account's, with the guest name noted; messages follow", async () => {
+    const host = await createCall(server, "chatter");
+    const guest = await joinCall(server, host.call.id);
+    const { client } = await open(guest.credential);
+    await client.emit("chat:send", { clientId: "before-claim", body: "hello as a guest" });
+    const email = uniqueEmail("claim");
+    expect((await signUp(server, { email, password: "correct horse battery", name: "Grace" }, "192.0.2.77")).status).toBe(201);
+    const jar = new CookieJar();
+    expect((await signIn(server, jar, email, "correct horse battery")).ok).toBe(true);
+    const cookie = `${jar.header()}; ${credentialCookieName(host.call.id)}=${guest.credential}`;
+    expect((await api(server, "POST", `/api/calls/${host.call.id}/claim`, { cookie, headers: { origin: server.url } })).status).toBe(200);
+
+    const history = (await api(server, "GET", `/api/calls/${host.call.id}/history`, { cookie: jar.header() })).body;
+    expect(history.messages.map((m: { senderName: string }) => m.senderName)).toEqual(["Grace"]);
+    expect(history.participants.find((p: { id: string }) => p.id === guest.participant.id)).toMatchObject({ displayName: "Grace", guestName: guest.participant.displayName, kind: "user" });
+    // The live chat page agrees.
+    const live = (await api(server, "GET", `/api/calls/${host.call.id}/messages`, { credential: host.credential })).body;
+    expect(live.messages.map((m: { senderName: string }) => m.senderName)).toEqual(["Grace"]);
+    // And My calls lists the call for the account.
+    const mine = (await api(server, "GET", "/api/me/calls", { cookie: jar.header() })).body;
+    expect(mine.calls.map((c: { call: { id: string } }) => c.call.id)).toEqual([host.call.id]);
+  });
+});
+
+describe("the call page", () => {
+  it("answers 404 for a call that does not exist, 200 for one that does", async () => {
+    const missing = await fetch(`${server.url}/call/no-such-call`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("No such call");
+    const host = await createCall(server, "listener");
+    expect((await fetch(`${server.url}/call/${host.call.id}`)).status).toBe(200);
+  });
+});
+
+describe("the media server's address for the browser", () => {
+  it("is the host the page was loaded from when the server listens on all addresses", async () => {
+    const livekitPort = await freeTcpPort("127.0.0.1");
+    // A server on 0.0.0.0 supervising a local LiveKit; none need run (the binary named does not exist):
+    // the address is decided either way.
+    const wide = await startServer({
+      host: "0.0.0.0",
+      env: { LIVEKIT_URL: "", LIVEKIT_BIN: "/nonexistent/livekit-server", LIVEKIT_BIND: "127.0.0.1", LIVEKIT_PORT: String(livekitPort) },
+    });
+    try {
+      const local = { url: `http://127.0.0.1:${wide.port}` };
+      const created = await api(local, "POST", "/api/calls", { body: { defaultRole: "listener" } });
+      expect(created.body.livekit.url).toBe(`ws://127.0.0.1:${livekitPort}`);
+      const joined = await api(local, "POST", `/api/calls/${created.body.call.id}/join`, {});
+      expect(joined.body.livekit.url).toBe(`ws://127.0.0.1:${livekitPort}`);
+    } finally {
+      await wide.stop();
+    }
+  });
+});

@@ -5,5 +5,5 @@ export const generateMetadata = () => siteAdminMetadata("Site admin · Earshot")
 
 export default async function AdminPage() {
   const admin = await requireSiteAdminPage();
-  return <AdminDashboard adminName={admin.name} />;
+  return <AdminDashboard adminId={admin.id} adminName={admin.name} />;
 }

@@ -5,7 +5,7 @@ import { UsersList } from "./users-list";
 import { HomeLink } from "../ui/home-link";
 
 /** /admin: the site's live calls, every call's history, and the accounts. */
-export function AdminDashboard({ adminName }: { adminName: string }) {
+export function AdminDashboard({ adminId, adminName }: { adminId: string; adminName: string }) {
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6 sm:py-10">
       <header className="flex flex-col gap-1">
@@ -15,7 +15,7 @@ export function AdminDashboard({ adminName }: { adminName: string }) {
       </header>
       <LiveCalls />
       <AllCalls />
-      <UsersList />
+      <UsersList selfId={adminId} />
     </main>
   );
 }

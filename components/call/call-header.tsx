@@ -3,11 +3,12 @@
 import Link from "next/link";
 import type { ActionResult, ConnectionState } from "@/lib/client/call-connection";
 import type { CallDto, ParticipantDto } from "@/lib/contracts/dto";
-import { Button, buttonClass } from "../ui/button";
+import { buttonClass } from "../ui/button";
 import { RoleBadge } from "../ui/role-badge";
 import { ConnectionPill } from "./connection-status";
 import { CopyLinkButton } from "./copy-link-button";
 import { EndCallButton } from "./end-call-button";
+import { LeaveButton, type LeaveButtonProps } from "./leave-button";
 import { HomeLink } from "../ui/home-link";
 import { RecordingIndicator } from "../recording/recording-indicator";
 
@@ -17,12 +18,11 @@ export interface CallHeaderProps {
   self: ParticipantDto | null;
   connection: ConnectionState;
   ended: boolean;
-  leaving: boolean;
-  onLeave: () => void;
+  leave: Omit<LeaveButtonProps, "onEnd">;
   onEnd: () => Promise<ActionResult>;
 }
 
-export function CallHeader({ callId, call, self, connection, ended, leaving, onLeave, onEnd }: CallHeaderProps) {
+export function CallHeader({ callId, call, self, connection, ended, leave, onEnd }: CallHeaderProps) {
   return (
     <header className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3 border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex min-w-0 flex-col gap-0.5">
@@ -49,9 +49,7 @@ export function CallHeader({ callId, call, self, connection, ended, leaving, onL
             Back home
           </Link>
         ) : (
-          <Button variant="secondary" onClick={onLeave} disabled={leaving}>
-            {leaving ? "Leaving…" : "Leave"}
-          </Button>
+          <LeaveButton {...leave} onEnd={onEnd} />
         )}
       </div>
     </header>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { audience, stage, type RoomState } from "@/lib/client/call-state";
+import { handOverCandidates, isLastAdmin } from "@/lib/client/people";
 import type { ConnectionState } from "@/lib/client/call-connection";
 import { useCallAudio } from "@/lib/client/use-call-audio";
 import { type JoinPhase, useCallRoom } from "@/lib/client/use-call-room";
@@ -19,6 +20,7 @@ import { VoicePanel } from "./audio/voice-panel";
 import { CallHeader } from "./call-header";
 import { CallProblem } from "./call-problem";
 import { ConnectionBanner } from "./connection-status";
+import { RemovedScreen } from "./removed-screen";
 import { type ParticipantControls, ParticipantList } from "./participant-list";
 
 export function CallRoom({ callId }: { callId: string }) {
@@ -36,6 +38,9 @@ export function CallRoom({ callId }: { callId: string }) {
   const speaking = new Set(audio.state.speaking);
 
   if (r.phase.kind === "failed") return <JoinFailed phase={r.phase} />;
+  if (connection.status === "closed" && (connection.code === "REMOVED" || connection.code === "BANNED")) {
+    return <RemovedScreen callId={callId} banned={connection.code === "BANNED"} reason={connection.reason} />;
+  }
 
   async function leave() {
     setLeaving(true);
@@ -53,8 +58,22 @@ export function CallRoom({ callId }: { callId: string }) {
     <RoomContext.Provider value={audio.room}>
     <RoomAudioRenderer />
     <div className="flex min-h-dvh flex-col lg:h-dvh">
-      <CallHeader callId={callId} call={room.call} self={room.self} connection={connection} ended={room.ended} leaving={leaving} onLeave={leave} onEnd={r.endCall} />
-      <ConnectionBanner state={connection} ended={room.ended} />
+      <CallHeader
+        callId={callId}
+        call={room.call}
+        self={room.self}
+        connection={connection}
+        ended={room.ended}
+        leave={{
+          lastAdmin: connection.status === "connected" && isLastAdmin(room.people, room.self?.id ?? null),
+          candidates: handOverCandidates(room.people, room.self?.id ?? null),
+          leaving,
+          onLeave: () => void leave(),
+          onHandOver: (participantId) => r.setRole(participantId, "admin"),
+        }}
+        onEnd={r.endCall}
+      />
+      <ConnectionBanner state={connection} ended={room.ended} canChat={!!room.self && can(room.self.role, "sendChat")} />
       <ModerationBar room={room} connected={connection.status === "connected"} act={r.act} onEnd={r.endCall} onDismissNotice={r.dismissNotice} logState={r.logState} onLoadOlderLog={r.loadOlderLog} onRetryLog={r.retryLog} />
       <ClaimGuestSeat callId={callId} self={room.self} ended={room.ended} />
       <main className="grid flex-1 gap-4 p-4 lg:min-h-0 lg:grid-cols-[20rem_1fr]">
@@ -68,6 +87,7 @@ export function CallRoom({ callId }: { callId: string }) {
                 <VoicePanel
                   state={audio.state}
                   role={room.self.role}
+                  chat={connection.status !== "connected" ? "down" : can(room.self.role, "sendChat") ? "write" : "read"}
                   onToggleMic={audio.setMicrophone}
                   onEnablePlayback={audio.enablePlayback}
                   onReconnect={audio.reconnect}

@@ -26,8 +26,11 @@ export function ConnectionPill({ state }: { state: ConnectionState }) {
   );
 }
 
-/** A banner for the states that need explaining; nothing while all is well. */
-export function ConnectionBanner({ state, ended }: { state: ConnectionState; ended: boolean }) {
+/**
+ * A banner for the states that need explaining; nothing while all is well. Only people who can
+ * write are told their messages will wait: a listener has none to send.
+ */
+export function ConnectionBanner({ state, ended, canChat }: { state: ConnectionState; ended: boolean; canChat: boolean }) {
   if (ended || state.status === "connected" || state.status === "connecting") return null;
   if (state.status === "closed") {
     return (
@@ -41,7 +44,7 @@ export function ConnectionBanner({ state, ended }: { state: ConnectionState; end
   }
   const text =
     state.status === "offline"
-      ? "You are offline. Messages you write now will be sent when your connection is back."
-      : "Connection lost; reconnecting… Messages you write now will be sent when you are back.";
+      ? `You are offline. ${canChat ? "Messages you write now will be sent when your connection is back." : "The call comes back when your connection does."}`
+      : `Connection lost; reconnecting…${canChat ? " Messages you write now will be sent when you are back." : ""}`;
   return <div className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">{text}</div>;
 }

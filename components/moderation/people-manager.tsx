@@ -89,7 +89,7 @@ function PersonRow({ self, person: p, hostId, admins, act, disabled }: { self: P
             disabled={disabled}
             busy={busy !== null}
             title={`Remove ${p.displayName}?`}
-            body="They are disconnected from the chat and the audio. They can join again with the link unless you ban them."
+            body="They are taken out of the chat and the audio now. They can come back with the call's link; to keep them out, ban them instead."
             confirmLabel="Remove"
             busyLabel="Removing…"
             onConfirm={remove(false)}
@@ -103,7 +103,7 @@ function PersonRow({ self, person: p, hostId, admins, act, disabled }: { self: P
             disabled={disabled}
             busy={busy !== null}
             title={`Ban ${p.displayName} from this call?`}
-            body={`They are removed and cannot come back: ${p.kind === "user" ? "their account is refused" : "this browser is refused"} for the rest of the call.`}
+            body={`They are taken out now and cannot come back: ${p.kind === "user" ? "their account is refused" : "their browser is refused"} for the rest of the call.`}
             confirmLabel="Ban"
             busyLabel="Banning…"
             onConfirm={remove(true)}

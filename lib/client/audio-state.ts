@@ -109,8 +109,20 @@ export function microphoneErrorMessage(error: { name?: string; message?: string 
   }
 }
 
+/**
+ * What the chat can do for this person right now, so the voice line never promises more:
+ * write (chat connected, role may write), read (connected, role may only read), down (not connected).
+ */
+export type ChatReach = "write" | "read" | "down";
+
+const VOICE_DOWN: Record<ChatReach, string> = {
+  write: "Voice is unavailable right now; chat still works.",
+  read: "Voice is unavailable right now; you can still read the chat.",
+  down: "Voice is unavailable right now.",
+};
+
 /** The voice line the call page shows: a sentence, and while unavailable when the next try is. */
-export function audioStatusMessage(state: AudioState, now: number): { sentence: string; retry: string | null } {
+export function audioStatusMessage(state: AudioState, now: number, chat: ChatReach = "write"): { sentence: string; retry: string | null } {
   const say = (sentence: string) => ({ sentence, retry: null });
   switch (state.link) {
     case "connecting":
@@ -121,7 +133,7 @@ export function audioStatusMessage(state: AudioState, now: number): { sentence: 
       return say("Voice connection lost; reconnecting…");
     case "unavailable": {
       const seconds = state.retryAt === null ? null : Math.max(0, Math.ceil((state.retryAt - now) / 1000));
-      return { sentence: "Voice is unavailable right now; chat still works.", retry: seconds === null ? null : seconds > 0 ? `Retrying in ${seconds} s.` : "Retrying…" };
+      return { sentence: VOICE_DOWN[chat], retry: seconds === null ? null : seconds > 0 ? `Retrying in ${seconds} s.` : "Retrying…" };
     }
     case "elsewhere":
       return say("Your voice moved to another tab or device where you opened this call.");

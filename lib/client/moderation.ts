@@ -69,9 +69,9 @@ export function describeEntry(e: ModerationEntryDto): string {
     case "mute":
       return `muted ${target}`;
     case "remove":
-      return `removed ${target}`;
+      return `removed ${target} (they may rejoin with the link)`;
     case "ban":
-      return `banned ${target}${e.after === "account" ? " (their account)" : e.after === "browser" ? " (their browser)" : ""}`;
+      return `banned ${target}${e.after === "account" ? " (their account; they cannot rejoin)" : e.after === "browser" ? " (their browser; they cannot rejoin)" : ""}`;
     case "lock":
       return "locked the call";
     case "unlock":

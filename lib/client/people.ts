@@ -123,3 +123,12 @@ function upsertAll(list: ParticipantDto[], add: ParticipantDto[], order: (a: Par
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export const byJoinOrder = (a: ParticipantDto, b: ParticipantDto) => cmp(a.joinedAt, b.joinedAt) || cmp(a.id, b.id);
 const byHandOrder = (a: ParticipantDto, b: ParticipantDto) => cmp(a.handRaisedAt ?? "", b.handRaisedAt ?? "") || cmp(a.id, b.id);
+
+/** Is `self` the only admin on the stage (everyone present who is an admin is on it)? Leaving then leaves nobody to moderate. */
+export function isLastAdmin(people: People, selfId: string | null): boolean {
+  const me = people.stage.find((p) => p.id === selfId);
+  return me?.role === "admin" && !people.stage.some((p) => p.role === "admin" && p.id !== selfId);
+}
+
+/** Who the last admin could hand admin to: everyone else known to be present, the stage first. */
+export const handOverCandidates = (people: People, selfId: string | null): ParticipantDto[] => [...people.stage, ...people.audience].filter((p) => p.id !== selfId);

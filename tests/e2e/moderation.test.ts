@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CookieJar, signIn, signUp, uniqueEmail } from "../support/auth";
-import { hostCall, launchChromium, newPerson, ownName, waitConnected, type Person } from "../support/browser";
+import { signUp, uniqueEmail } from "../support/auth";
+import { hostCall, launchChromium, newPerson, ownName, signedInPerson, waitConnected, type Person } from "../support/browser";
 import { localLiveKitEnv, namespaceAddress } from "../support/netns";
 import { startServer, type TestServer } from "../support/server";
 
@@ -26,14 +26,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A browser signed in as this account: the session cookie from next-auth's credentials flow, put into the context. */
-async function signedInPerson(email: string): Promise<Person> {
-  const jar = new CookieJar();
-  expect((await signIn(server, jar, email, PASSWORD)).ok).toBe(true);
-  const person = await newPerson(browser, server.url);
-  await person.context.addCookies([...jar.cookies].map(([name, value]) => ({ name, value, url: server.url })));
-  return person;
-}
+const signedIn = (email: string): Promise<Person> => signedInPerson(browser, server, email, PASSWORD);
 
 async function join(person: Person, link: string): Promise<string> {
   await person.page.goto(link);
@@ -98,7 +91,7 @@ describe("moderating a call in the browser", () => {
     await latecomer.page.getByRole("heading", { name: "This call is locked" }).waitFor();
 
     // A non-admin is shown no admin pages at all: a guest, and a signed-in member.
-    for (const person of [latecomer, await signedInPerson(MEMBER)]) {
+    for (const person of [latecomer, await signedIn(MEMBER)]) {
       const res = await person.page.goto("/admin");
       expect(res?.status()).toBe(404);
       await person.page.getByRole("heading", { name: "Page not found" }).waitFor();
@@ -108,7 +101,7 @@ describe("moderating a call in the browser", () => {
     }
 
     // The site admin sees the live call with its host and head count, and ends it for everyone.
-    const sysop = await signedInPerson(SITE_ADMIN);
+    const sysop = await signedIn(SITE_ADMIN);
     const res = await sysop.page.goto("/admin");
     expect(res?.status()).toBe(200);
     const live = sysop.page.getByRole("region", { name: "Live calls" });

@@ -2,7 +2,8 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { uniqueEmail } from "./auth";
+import { CookieJar, signIn, uniqueEmail } from "./auth";
+import type { TestServer } from "./server";
 
 /**
  * Debian's chromium, headless, with the background chatter that slows or flakes CI turned off.
@@ -149,4 +150,13 @@ export async function joinByPasting(guest: Person, link: string): Promise<void> 
 export async function setRole(page: Page, displayName: string, role: string): Promise<void> {
   await page.getByLabel(`Role for ${displayName}`).first().selectOption(role);
   await page.getByRole("button", { name: `Set role for ${displayName}` }).first().click();
+}
+
+/** A browser signed in as this account: the session cookie from next-auth's credentials flow, put into a new context. */
+export async function signedInPerson(browser: Browser, server: TestServer, email: string, password: string): Promise<Person> {
+  const jar = new CookieJar();
+  if (!(await signIn(server, jar, email, password)).ok) throw new Error(`could not sign in as ${email}`);
+  const person = await newPerson(browser, server.url);
+  await person.context.addCookies([...jar.cookies].map(([name, value]) => ({ name, value, url: server.url })));
+  return person;
 }

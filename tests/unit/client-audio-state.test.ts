@@ -48,6 +48,9 @@ describe("audio reducer", () => {
     expect(s).toMatchObject({ link: "unavailable", micOn: false, speaking: [], retryAt: 10_000 });
     expect(audioStatusMessage(s, 7_500)).toEqual({ sentence: "Voice is unavailable right now; chat still works.", retry: "Retrying in 3 s." });
     expect(audioStatusMessage(s, 10_000).retry).toBe("Retrying…");
+    // The sentence fits the person and the chat's state: a listener cannot write, and a chat that is down does not work.
+    expect(audioStatusMessage(s, 7_500, "read").sentence).toBe("Voice is unavailable right now; you can still read the chat.");
+    expect(audioStatusMessage(s, 7_500, "down").sentence).toBe("Voice is unavailable right now.");
   });
 
   it("says when the voice moved to another tab, and stays off until the page starts its audio again", () => {

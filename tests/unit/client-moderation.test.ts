@@ -95,7 +95,8 @@ describe("log sentences", () => {
   it("describes each action", () => {
     expect(describeEntry(entry(1, { action: "role", before: "listener", after: "speaker" }))).toBe("made pleb-me a speaker (was listener)");
     expect(describeEntry(entry(1, { action: "role", before: "speaker", after: "admin" }))).toBe("made pleb-me an admin (was speaker)");
-    expect(describeEntry(entry(1, { action: "ban", before: null, after: "browser" }))).toBe("banned pleb-me (their browser)");
+    expect(describeEntry(entry(1, { action: "ban", before: null, after: "browser" }))).toBe("banned pleb-me (their browser; they cannot rejoin)");
+    expect(describeEntry(entry(1, { action: "remove", before: null, after: null }))).toBe("removed pleb-me (they may rejoin with the link)");
     expect(describeEntry(entry(1, { action: "lock", targetName: null }))).toBe("locked the call");
     expect(describeEntry(entry(1, { action: "default-role", before: "listener", after: "chatter" }))).toBe("set the role for newcomers to chatter (was listener)");
   });

@@ -1,6 +1,6 @@
 "use client";
 
-import { type AudioState, audioStatusMessage } from "@/lib/client/audio-state";
+import { type AudioState, audioStatusMessage, type ChatReach } from "@/lib/client/audio-state";
 import { useNow } from "@/lib/client/use-now";
 import type { Role } from "@/lib/contracts/roles";
 import { can } from "@/lib/domain/permissions";
@@ -10,20 +10,22 @@ import { MicIcon, MicOffIcon, VolumeIcon } from "../../ui/icons";
 export interface VoicePanelProps {
   state: AudioState;
   role: Role;
+  /** What the chat can do for this person now (the voice line says so when voice is down). */
+  chat: ChatReach;
   onToggleMic(on: boolean): void;
   onEnablePlayback(): void;
   onReconnect(): void;
 }
 
 /** The page's voice controls: link state, the autoplay gate, and the microphone for those allowed one. */
-export function VoicePanel({ state, role, onToggleMic, onEnablePlayback, onReconnect }: VoicePanelProps) {
+export function VoicePanel({ state, role, chat, onToggleMic, onEnablePlayback, onReconnect }: VoicePanelProps) {
   const connected = state.link === "connected" || state.link === "reconnecting";
   return (
     <section aria-labelledby="voice-heading" className="flex flex-col gap-2 rounded-xl border border-slate-200 p-3 dark:border-slate-800">
       <h2 id="voice-heading" className="sr-only">
         Voice
       </h2>
-      <VoiceStatus state={state} />
+      <VoiceStatus state={state} chat={chat} />
       {state.link === "unavailable" && (
         <Button variant="secondary" onClick={onReconnect}>
           Retry voice now
@@ -71,9 +73,9 @@ function MicControl({ state, role, onToggleMic }: { state: AudioState; role: Rol
  * The link state in a live region, so screen readers hear each change; the
  * countdown to the next retry ticks beside it, outside the region, so it is not read out every second.
  */
-function VoiceStatus({ state }: { state: AudioState }) {
+function VoiceStatus({ state, chat }: { state: AudioState; chat: ChatReach }) {
   const now = useNow(state.link === "unavailable" ? 1000 : null);
-  const { sentence, retry } = audioStatusMessage(state, now);
+  const { sentence, retry } = audioStatusMessage(state, now, chat);
   return (
     <p className="flex flex-wrap items-center gap-1.5 text-sm text-slate-700 dark:text-slate-300">
       <VolumeIcon className="shrink-0" />

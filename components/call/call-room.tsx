@@ -1,7 +1,6 @@
 "use client";
 
 import { RoomAudioRenderer, RoomContext } from "@livekit/components-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { audience, stage, type RoomState } from "@/lib/client/call-state";
@@ -9,7 +8,7 @@ import { handOverCandidates, isLastAdmin } from "@/lib/client/people";
 import type { ConnectionState } from "@/lib/client/call-connection";
 import { useCallAudio } from "@/lib/client/use-call-audio";
 import { type JoinPhase, useCallRoom } from "@/lib/client/use-call-room";
-import { can, refusal } from "@/lib/domain/permissions";
+import { can } from "@/lib/domain/permissions";
 import { ClaimGuestSeat } from "../account/claim-guest-seat";
 import { ChatPanel } from "../chat/chat-panel";
 import { HandQueue } from "../moderation/hand-queue";
@@ -18,10 +17,15 @@ import { AudiencePanel } from "./audience-panel";
 import { RecordingPanel } from "../recording/recording-panel";
 import { VoicePanel } from "./audio/voice-panel";
 import { CallHeader } from "./call-header";
+import { CallEnded } from "./call-ended";
 import { CallProblem } from "./call-problem";
 import { ConnectionBanner } from "./connection-status";
 import { RemovedScreen } from "./removed-screen";
-import { type ParticipantControls, ParticipantList } from "./participant-list";
+import type { ParticipantControls } from "./participant-list";
+import { StageGrid } from "./stage-grid";
+import { ControlBar } from "./control-bar";
+import { Button } from "../ui/button";
+import { useUnread } from "@/lib/client/use-unread";
 
 export function CallRoom({ callId }: { callId: string }) {
   const router = useRouter();
@@ -36,6 +40,8 @@ export function CallRoom({ callId }: { callId: string }) {
     onMicChange: r.setMuted,
   });
   const speaking = new Set(audio.state.speaking);
+  const chat = useChatPlacement();
+  const unread = useUnread(room.messages.length, chat.sheetOpen, room.synced);
 
   if (r.phase.kind === "failed") return <JoinFailed phase={r.phase} />;
   if (connection.status === "closed" && (connection.code === "REMOVED" || connection.code === "BANNED")) {
@@ -54,6 +60,15 @@ export function CallRoom({ callId }: { callId: string }) {
     onSetRole: r.setRole,
   };
 
+  const leaveProps = {
+    lastAdmin: connection.status === "connected" && isLastAdmin(room.people, room.self?.id ?? null),
+    candidates: handOverCandidates(room.people, room.self?.id ?? null),
+    leaving,
+    onLeave: () => void leave(),
+    onHandOver: (participantId: string) => r.setRole(participantId, "admin"),
+  };
+  const live = room.synced && !room.ended && room.self !== null;
+
   return (
     <RoomContext.Provider value={audio.room}>
     <RoomAudioRenderer />
@@ -64,24 +79,25 @@ export function CallRoom({ callId }: { callId: string }) {
         self={room.self}
         connection={connection}
         ended={room.ended}
-        leave={{
-          lastAdmin: connection.status === "connected" && isLastAdmin(room.people, room.self?.id ?? null),
-          candidates: handOverCandidates(room.people, room.self?.id ?? null),
-          leaving,
-          onLeave: () => void leave(),
-          onHandOver: (participantId) => r.setRole(participantId, "admin"),
-        }}
+        listening={room.synced && !room.ended ? room.people.audienceCount.total : null}
+        leave={leaveProps}
         onEnd={r.endCall}
       />
       <ConnectionBanner state={connection} ended={room.ended} canChat={!!room.self && can(room.self.role, "sendChat")} />
       <ModerationBar room={room} connected={connection.status === "connected"} act={r.act} onEnd={r.endCall} onDismissNotice={r.dismissNotice} logState={r.logState} onLoadOlderLog={r.loadOlderLog} onRetryLog={r.retryLog} />
       <ClaimGuestSeat callId={callId} self={room.self} ended={room.ended} />
-      <main className="grid flex-1 gap-4 p-4 lg:min-h-0 lg:grid-cols-[20rem_1fr]">
-        <div className="flex flex-col gap-5 lg:min-h-0 lg:overflow-y-auto">
+      <main className={`grid flex-1 gap-4 p-4 max-lg:pb-24 lg:min-h-0 ${chat.desktopOpen ? "lg:grid-cols-[minmax(0,1fr)_24rem]" : ""}`}>
+        <div className="flex min-w-0 flex-col gap-6 lg:min-h-0 lg:overflow-y-auto lg:pr-1">
           {room.ended ? (
-            <CallEnded />
+            <CallEnded callId={callId} call={room.call} endedBy={room.endedBy} canReadHistory={room.self?.kind === "user"} />
           ) : room.synced ? (
             <>
+              {!chat.desktopOpen && (
+                <Button variant="secondary" className="self-end max-lg:hidden" aria-expanded={false} aria-controls="chat-panel" onClick={chat.toggleDesktop}>
+                  Show chat
+                </Button>
+              )}
+              <StageGrid people={stage(room)} controls={controls} speaking={speaking} />
               {room.self && room.call?.recording && <RecordingPanel self={room.self} stage={stage(room)} act={r.act} disabled={connection.status !== "connected"} />}
               {room.self && (
                 <VoicePanel
@@ -103,7 +119,6 @@ export function CallRoom({ callId }: { callId: string }) {
                   disabled={!controls.canModerate}
                 />
               )}
-              <ParticipantList id="stage-heading" title="On stage" people={stage(room)} empty="Nobody is on stage." controls={controls} speaking={speaking} />
               <AudiencePanel
                 callId={callId}
                 count={room.people.audienceCount}
@@ -120,7 +135,13 @@ export function CallRoom({ callId }: { callId: string }) {
             <p className="text-sm text-slate-500 dark:text-slate-400">{r.phase.kind === "joining" ? "Joining the call…" : "Connecting…"}</p>
           )}
         </div>
-        <div className="flex h-[70dvh] min-h-80 flex-col lg:h-auto lg:min-h-0">
+        {/* Chat: a side panel on wide screens (hideable), a sheet over the page on a phone (opened from the control bar). */}
+        <div
+          id="chat-panel"
+          className={`${chat.sheetOpen ? "fixed inset-x-0 top-0 bottom-16 z-30 flex flex-col bg-slate-50 p-2 dark:bg-slate-950" : "hidden"} ${
+            chat.desktopOpen ? "lg:static lg:z-auto lg:flex lg:min-h-0 lg:flex-col lg:bg-transparent lg:p-0" : "lg:hidden"
+          }`}
+        >
           {room.synced ? (
             <ChatPanel
               messages={room.messages}
@@ -131,37 +152,60 @@ export function CallRoom({ callId }: { callId: string }) {
               olderState={r.olderState}
               onLoadOlder={r.loadOlder}
               blockedReason={chatBlockedReason(room, connection)}
+              readOnlyReason={chatReadOnlyReason(room)}
               refusal={r.chatRefusal}
               onDismissRefusal={r.dismissChatRefusal}
               onSend={r.sendChat}
+              onHide={chat.hide}
             />
           ) : null}
         </div>
       </main>
+      {live && room.self && (
+        <ControlBar
+          self={room.self}
+          audio={audio.state}
+          onToggleMic={audio.setMicrophone}
+          act={r.act}
+          connected={connection.status === "connected"}
+          chatOpen={chat.sheetOpen}
+          onToggleChat={chat.toggleSheet}
+          unread={unread}
+          leave={leaveProps}
+          onEnd={r.endCall}
+        />
+      )}
     </div>
     </RoomContext.Provider>
   );
 }
 
-function chatBlockedReason(room: RoomState, connection: ConnectionState): string | null {
-  if (room.ended) return "This call has ended; its chat is read-only.";
-  if (connection.status === "closed") return "You are disconnected from this call.";
-  if (!room.self) return "Joining the call…";
-  return can(room.self.role, "sendChat") ? null : refusal(room.self.role, "sendChat");
+/** Where the chat shows: beside the stage on wide screens (open unless hidden), as a sheet on a phone (closed unless opened). */
+function useChatPlacement() {
+  const [desktopOpen, setDesktopOpen] = useState(true);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  return {
+    desktopOpen,
+    sheetOpen,
+    toggleDesktop: () => setDesktopOpen((o) => !o),
+    toggleSheet: () => setSheetOpen((o) => !o),
+    // The chat's own close button: whichever placement is showing it.
+    hide: () => (setSheetOpen(false), setDesktopOpen(false)),
+  };
 }
 
-function CallEnded() {
-  return (
-    <section aria-labelledby="ended-heading" className="rounded-2xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
-      <h2 id="ended-heading" className="text-lg font-semibold">
-        This call has ended
-      </h2>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Everyone has been disconnected. The chat stays here as read-only history.</p>
-      <Link href="/" className="mt-3 inline-block text-sm font-medium text-indigo-700 underline dark:text-indigo-300">
-        Host or join another call
-      </Link>
-    </section>
-  );
+/** Why the person cannot write for now (it passes): the composer stays, disabled, with this sentence. */
+function chatBlockedReason(room: RoomState, connection: ConnectionState): string | null {
+  if (connection.status === "closed") return "You are disconnected from this call.";
+  if (!room.self) return "Joining the call…";
+  return null;
+}
+
+/** Why the person cannot write here at all: no composer then, a sentence saying how to get chat rights (or that the call ended). */
+function chatReadOnlyReason(room: RoomState): string | null {
+  if (room.ended) return "This call has ended; its chat is read-only.";
+  if (!room.self || can(room.self.role, "sendChat")) return null;
+  return `You are a ${room.self.role}: you can read the chat but not write in it. Raise your hand to ask the admins for chat rights or a turn on stage.`;
 }
 
 const FAILURE_TITLES: Record<string, string> = {

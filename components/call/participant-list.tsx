@@ -4,6 +4,7 @@ import type { Role } from "@/lib/contracts/roles";
 import { HostBadge, RoleBadge } from "../ui/role-badge";
 import { HandIcon, MicOffIcon } from "../ui/icons";
 import { isOnStage } from "@/lib/domain/stage";
+import { Avatar } from "./avatar";
 import { RoleMenu } from "./role-menu";
 
 export interface ParticipantControls {
@@ -13,35 +14,9 @@ export interface ParticipantControls {
   onSetRole: (participantId: string, role: Role) => Promise<ActionResult>;
 }
 
-export function ParticipantList({
-  id,
-  title,
-  people,
-  empty,
-  controls,
-  speaking,
-}: {
-  id: string;
-  title: string;
-  people: ParticipantDto[];
-  empty: string;
-  controls: ParticipantControls;
-  /** Participant ids the audio room reports as talking right now. */
-  speaking: ReadonlySet<string>;
-}) {
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id} className="mb-2 text-sm font-semibold text-slate-700 dark:text-slate-300">
-        {title} <span className="font-normal text-slate-500 dark:text-slate-400">({people.length})</span>
-      </h2>
-      {people.length === 0 ? <p className="text-sm text-slate-500 dark:text-slate-400">{empty}</p> : <ParticipantItems people={people} controls={controls} speaking={speaking} />}
-    </section>
-  );
-}
-
 export function ParticipantItems({ people, controls, speaking }: { people: ParticipantDto[]; controls: ParticipantControls; speaking: ReadonlySet<string> }) {
   return (
-    <ul className="flex flex-col gap-1">
+    <ul className="grid grid-cols-1 gap-1 sm:grid-cols-2">
       {people.map((p) => (
         <ParticipantItem key={p.id} participant={p} controls={controls} speaking={speaking.has(p.id)} />
       ))}
@@ -56,15 +31,8 @@ function ParticipantItem({ participant: p, controls, speaking }: { participant: 
   const showMenu = controls.canModerate && !isSelf && !p.isHost;
   const onStage = isOnStage(p.role);
   return (
-    <li className="flex items-center gap-3 rounded-lg px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800/60">
-      <span
-        aria-hidden
-        className={`flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-semibold uppercase ${
-          away ? "bg-slate-200 text-slate-400 dark:bg-slate-800 dark:text-slate-500" : "bg-indigo-100 text-indigo-700 dark:bg-indigo-900/70 dark:text-indigo-200"
-        } ${speaking ? "ring-2 ring-emerald-500 ring-offset-2 ring-offset-white dark:ring-offset-slate-950" : ""}`}
-      >
-        {p.displayName.replace(/^pleb-/, "").charAt(0)}
-      </span>
+    <li className="flex min-w-0 items-center gap-2 rounded-lg px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800/60">
+      <Avatar person={p} size="sm" speaking={speaking} />
       <div className={`flex min-w-0 flex-1 flex-col ${away ? "opacity-60" : ""}`}>
         <span className="flex items-center gap-1.5 text-sm">
           <span className="truncate font-medium">{p.displayName}</span>

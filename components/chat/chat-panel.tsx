@@ -5,6 +5,7 @@ import type { ChatRefusal } from "@/lib/client/use-call-room";
 import type { PendingMessage } from "@/lib/client/outbox";
 import type { MessageDto, ParticipantDto } from "@/lib/contracts/dto";
 import { ArrowDownIcon } from "../ui/icons";
+import { continuesGroup } from "@/lib/client/links";
 import { ChatComposer } from "./chat-composer";
 import { MessageItem, PendingItem } from "./message-item";
 import { useChatScroll } from "./use-chat-scroll";
@@ -17,11 +18,15 @@ export interface ChatPanelProps {
   hasOlder: boolean;
   olderState: "idle" | "loading" | "failed";
   onLoadOlder: () => void;
-  /** Why this person cannot write right now, or null when they can. */
+  /** Why this person cannot write right now (joining, disconnected), or null when they can. */
   blockedReason: string | null;
+  /** Why this person cannot write here at all (their role, or the call ended): then no composer, this sentence instead. */
+  readOnlyReason: string | null;
   refusal: ChatRefusal | null;
   onDismissRefusal: () => void;
   onSend: (body: string) => void;
+  /** Hides the chat (a side panel on wide screens, a sheet on a phone). */
+  onHide?: () => void;
 }
 
 export function ChatPanel(props: ChatPanelProps) {
@@ -40,15 +45,22 @@ export function ChatPanel(props: ChatPanelProps) {
 
   return (
     <section aria-labelledby="chat-heading" className="flex min-h-0 flex-1 flex-col rounded-2xl border border-slate-200 bg-slate-50/60 dark:border-slate-800 dark:bg-slate-900/40">
-      <h2 id="chat-heading" className="border-b border-slate-200 px-4 py-2.5 text-sm font-semibold dark:border-slate-800">
-        Chat
-      </h2>
+      <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-1.5 dark:border-slate-800">
+        <h2 id="chat-heading" className="py-1 text-sm font-semibold">
+          Chat
+        </h2>
+        {props.onHide && (
+          <button type="button" onClick={props.onHide} aria-controls="chat-panel" className="rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800">
+            Hide chat
+          </button>
+        )}
+      </div>
       <div className="relative min-h-0 flex-1">
         <div ref={ref} onScroll={onScroll} className="absolute inset-0 overflow-y-auto px-3 py-3" tabIndex={0} role="region" aria-label="Chat messages">
-          <OlderMessages hasOlder={hasOlder} state={olderState} onLoad={onLoadOlder} empty={messages.length === 0 && pending.length === 0} />
+          <OlderMessages hasOlder={hasOlder} state={olderState} onLoad={onLoadOlder} empty={messages.length === 0 && pending.length === 0} canWrite={props.readOnlyReason === null} />
           <ol className="flex flex-col gap-2">
-            {messages.map((m) => (
-              <MessageItem key={m.id} message={m} own={m.senderId === self?.id} />
+            {messages.map((m, i) => (
+              <MessageItem key={m.id} message={m} own={m.senderId === self?.id} continued={continuesGroup(messages[i - 1], m)} />
             ))}
             {pending.map((m) => (
               <PendingItem key={m.clientId} message={m} connected={props.connected} selfName={self?.displayName ?? "You"} />
@@ -78,14 +90,19 @@ export function ChatPanel(props: ChatPanelProps) {
           </button>
         </div>
       )}
-      <ChatComposer blockedReason={props.blockedReason} onSend={props.onSend} />
+      {props.readOnlyReason ? (
+        <p className="border-t border-slate-200 px-4 py-3 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">{props.readOnlyReason}</p>
+      ) : (
+        <ChatComposer blockedReason={props.blockedReason} onSend={props.onSend} />
+      )}
     </section>
   );
 }
 
-function OlderMessages({ hasOlder, state, onLoad, empty }: { hasOlder: boolean; state: "idle" | "loading" | "failed"; onLoad: () => void; empty: boolean }) {
+function OlderMessages({ hasOlder, state, onLoad, empty, canWrite }: { hasOlder: boolean; state: "idle" | "loading" | "failed"; onLoad: () => void; empty: boolean; canWrite: boolean }) {
   if (!hasOlder) {
-    return <p className="pb-3 text-center text-xs text-slate-500 dark:text-slate-400">{empty ? "No messages yet. Say hello!" : "Start of the chat"}</p>;
+    const start = empty ? (canWrite ? "No messages yet. Say hello!" : "No messages yet.") : "Start of the chat";
+    return <p className="pb-3 text-center text-xs text-slate-500 dark:text-slate-400">{start}</p>;
   }
   return (
     <div className="pb-3 text-center">

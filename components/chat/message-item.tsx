@@ -1,16 +1,23 @@
 import type { PendingMessage } from "@/lib/client/outbox";
 import type { MessageDto } from "@/lib/contracts/dto";
 import { LocalTime } from "../ui/local-time";
+import { MessageText } from "./message-text";
 
 const bubble = (own: boolean) =>
   own
     ? "ml-auto bg-indigo-50 border-indigo-100 dark:bg-indigo-950/60 dark:border-indigo-900"
     : "mr-auto bg-white border-slate-200 dark:bg-slate-900 dark:border-slate-800";
 
-/** Chat text is rendered as text: React escapes it, and pre-wrap keeps the writer's line breaks. */
-export function MessageItem({ message, own }: { message: MessageDto; own: boolean }) {
+/**
+ * One message. `continued`: the same person wrote the one before (moments ago), so the name and
+ * time are not repeated on screen; screen readers still hear whose it is.
+ */
+export function MessageItem({ message, own, continued = false }: { message: MessageDto; own: boolean; continued?: boolean }) {
   return (
-    <li className={`flex max-w-[85%] flex-col gap-0.5 rounded-xl border px-3 py-2 ${bubble(own)}`}>
+    <li className={`flex max-w-[85%] flex-col gap-0.5 rounded-xl border px-3 py-2 ${bubble(own)} ${continued ? "-mt-1" : ""}`}>
+      {continued ? (
+        <span className="sr-only">{message.senderName}</span>
+      ) : (
       <span className="flex items-baseline gap-2">
         <span className="text-sm font-semibold">
           {message.senderName}
@@ -18,7 +25,8 @@ export function MessageItem({ message, own }: { message: MessageDto; own: boolea
         </span>
         <LocalTime iso={message.createdAt} format="clock" className="text-xs text-slate-500 tabular-nums dark:text-slate-400" />
       </span>
-      <p className="text-sm break-words whitespace-pre-wrap">{message.body}</p>
+      )}
+      <MessageText body={message.body} />
     </li>
   );
 }
@@ -34,7 +42,7 @@ export function PendingItem({ message, connected, selfName }: { message: Pending
         </span>
         <span className="text-xs text-slate-600 italic dark:text-slate-400">{status}</span>
       </span>
-      <p className="text-sm break-words whitespace-pre-wrap">{message.body}</p>
+      <MessageText body={message.body} />
     </li>
   );
 }

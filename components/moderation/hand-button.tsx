@@ -8,13 +8,16 @@ import { Button } from "../ui/button";
 import { HandIcon } from "../ui/icons";
 import { ActionError } from "./action-error";
 
-/** Listeners and chatters ask to speak; speakers and admins already can, so they get no button. */
-export function HandButton({ self, act, disabled }: { self: ParticipantDto; act: Act; disabled: boolean }) {
+/**
+ * Listeners and chatters ask to speak; speakers and admins already can, so they get no button.
+ * `compact`: the phone's control bar, just the button (its label still says the state).
+ */
+export function HandButton({ self, act, disabled, compact = false, className = "" }: { self: ParticipantDto; act: Act; disabled: boolean; compact?: boolean; className?: string }) {
   const { busy, error, run } = useAction();
   if (can(self.role, "publishMicrophone")) return null;
   const raised = self.handRaised;
   return (
-    <div className="flex flex-col items-start gap-1">
+    <div className={`flex flex-col items-start gap-1 ${className}`}>
       <Button
         variant={raised ? "secondary" : "primary"}
         aria-pressed={raised}
@@ -25,8 +28,8 @@ export function HandButton({ self, act, disabled }: { self: ParticipantDto; act:
         <HandIcon />
         {raised ? "Lower hand" : "Raise hand"}
       </Button>
-      {raised && <p className="text-xs text-slate-600 dark:text-slate-400">Your hand is up: the admins see you in their queue.</p>}
-      <ActionError message={error} />
+      {raised && !compact && <p className="text-xs text-slate-600 dark:text-slate-400">Your hand is up: the admins see you in their queue.</p>}
+      {!compact && <ActionError message={error} />}
     </div>
   );
 }

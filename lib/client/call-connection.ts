@@ -1,7 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import type { Role } from "../contracts/roles";
 import type { LiveKitAccess } from "../contracts/dto";
-import type { AckFn, ClientToServerEvents, ServerToClientEvents } from "../contracts/socket";
+import type { AckFn, CallEnded, ClientToServerEvents, ServerToClientEvents } from "../contracts/socket";
 import { backoffDelay } from "./backoff";
 import type { RoomEvent } from "./call-state";
 import { type ChatRejection, Outbox, type OutboxStorage, outboxStorageKey } from "./outbox";
@@ -124,7 +124,7 @@ export class CallConnection {
     socket.on("participant:left", ({ participantId }) => this.live({ type: "participant:left", participantId }));
     socket.on("audience:count", (count) => this.live({ type: "audience:count", count }));
     socket.on("audience:changes", (changes) => this.live({ type: "audience:changes", changes }));
-    socket.on("call:ended", () => this.callEnded());
+    socket.on("call:ended", (ended) => this.callEnded(ended));
     socket.on("call:updated", (call) => this.live({ type: "call:updated", call }));
     socket.on("moderation:entry", (entry) => this.live({ type: "moderation:entry", entry }));
     socket.on("notice", (notice) => {
@@ -198,9 +198,10 @@ export class CallConnection {
     else this.opts.onEvent(event);
   }
 
-  private callEnded(): void {
+  /** `ended` says who ended it and when; a refused reconnect after the end does not know. */
+  private callEnded(ended?: CallEnded): void {
     this.ended = true;
-    this.opts.onEvent({ type: "call:ended" });
+    this.opts.onEvent({ type: "call:ended", endedBy: ended?.endedBy ?? null, endedAt: ended?.endedAt ?? null });
     this.close("This call has ended.", "CALL_ENDED");
   }
 

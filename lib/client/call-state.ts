@@ -16,6 +16,8 @@ export interface RoomState {
   /** Cursor for the page older than `messages[0]`; null once the start of the chat is loaded. */
   nextCursor: string | null;
   ended: boolean;
+  /** Who ended the call, when this page saw it end (null before, or when it ended while away). */
+  endedBy: string | null;
   /** A call:state has arrived: participants and chat are the server's, not placeholders. */
   synced: boolean;
   /** Own messages typed but not yet acknowledged as stored. */
@@ -34,7 +36,7 @@ export type RoomEvent =
   | { type: "call:state"; state: CallState }
   | { type: "chat:message"; message: MessageDto }
   | PeopleEvent
-  | { type: "call:ended" }
+  | { type: "call:ended"; endedBy: string | null; endedAt: string | null }
   | { type: "older-messages"; page: MessagePage }
   | { type: "outbox"; pending: PendingMessage[] }
   | { type: "call:updated"; call: CallDto }
@@ -51,6 +53,7 @@ export const initialRoomState: RoomState = {
   messages: [],
   nextCursor: null,
   ended: false,
+  endedBy: null,
   synced: false,
   pending: [],
   notice: null,
@@ -82,7 +85,12 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
     case "hands-page":
       return { ...state, people: peopleReducer(state.people, event) };
     case "call:ended":
-      return { ...state, ended: true };
+      return {
+        ...state,
+        ended: true,
+        endedBy: event.endedBy ?? state.endedBy,
+        call: state.call && event.endedAt && !state.call.endedAt ? { ...state.call, endedAt: event.endedAt } : state.call,
+      };
     case "call:updated":
       return { ...state, call: event.call };
     case "notice":

@@ -68,6 +68,12 @@ export interface ClientToServerEvents {
   "recording:consent": (payload: { consent: "yes" | "no" }, ack: AckFn<{ participant: ParticipantDto }>) => void;
 }
 
+export interface CallEnded {
+  callId: string;
+  endedBy: string;
+  endedAt: string;
+}
+
 /** Something done to you by an admin, in a sentence. */
 export const NOTICE_CODES = ["MUTED_BY_ADMIN", "REMOVED", "BANNED", "HAND_ACCEPTED", "HAND_DISMISSED", "ROLE_CHANGED"] as const;
 export interface Notice {
@@ -85,7 +91,8 @@ export interface ServerToClientEvents {
   "audience:count": (count: AudienceCount) => void;
   /** To admins only, at most once a second: the audience's joins, updates and leaves since the last batch. */
   "audience:changes": (changes: AudienceChanges) => void;
-  "call:ended": (payload: { callId: string }) => void;
+  /** `endedBy`: who ended it (an admin's name, "<name> (site admin)", or Earshot after the empty call's grace period); `endedAt` ISO. */
+  "call:ended": (payload: CallEnded) => void;
   notice: (notice: Notice) => void;
   "call:updated": (call: CallDto) => void;
   /** To admins only: a new moderation-log entry. */

@@ -64,9 +64,9 @@ export function socketNotifier(io: EarshotServer, opts: { audienceCount: (callId
       audience.left(callId, participantId);
     },
     chatMessage: (callId, m) => io.to(callRoom(callId)).emit("chat:message", m),
-    callEnded(callId) {
+    callEnded(callId, ended) {
       audience.forget(callId);
-      io.to(callRoom(callId)).emit("call:ended", { callId });
+      io.to(callRoom(callId)).emit("call:ended", { callId, endedBy: ended.endedBy, endedAt: ended.endedAt.toISOString() });
       io.in(callRoom(callId)).disconnectSockets(true);
     },
     callUpdated: (callId, call) => io.to(callRoom(callId)).emit("call:updated", call),

@@ -27,6 +27,6 @@ export async function finishCall(
   if (!ended) return; // already ended: ending twice changes nothing
   await stopRecording(deps, callId, actor);
   await deps.moderation.logEnd(callId, actor, at);
-  deps.notifier.callEnded(callId);
+  deps.notifier.callEnded(callId, { endedBy: actor.name, endedAt: at });
   await bestEffort("closing the audio room", () => deps.audio.endRoom(callId));
 }

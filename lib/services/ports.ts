@@ -256,7 +256,8 @@ export interface Notifier {
   /** `role`: the role they had, which says who must hear of it at once. */
   participantLeft(callId: string, participantId: string, role: Role): void;
   chatMessage(callId: string, m: MessageDto): void;
-  callEnded(callId: string): void;
+  /** The call ended: everyone is told who ended it and when, then disconnected. */
+  callEnded(callId: string, ended: { endedBy: string; endedAt: Date }): void;
   /** A sentence for one participant about something done to them (muted or removed by an admin). */
   notice(participantId: string, notice: Notice): void;
   callUpdated(callId: string, call: CallDto): void;

@@ -67,6 +67,8 @@ describe("accounts in the browser", () => {
     await host.page.getByRole("button", { name: "End call for everyone" }).click();
     await host.page.getByRole("heading", { name: "This call has ended" }).waitFor();
     await guest.page.getByRole("heading", { name: "This call has ended" }).waitFor();
+    // The account may read the call again: the ended screen links to its history.
+    expect(await host.page.getByRole("link", { name: "Read its history" }).getAttribute("href")).toBe(`/calls/${callIdOf(link)}/history`);
 
     // My calls lists it, ended, with the host's role and both people.
     await host.page.goto("/calls");

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatMessage, hostCall, joinByPasting, launchChromium, newPerson, ownName, sendChat, setRole, waitConnected, type Person } from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
 
-const LISTENER_REFUSAL = "You are a listener; only chatters, speakers and admins can do that.";
+const LISTENER_NOTE = "You are a listener: you can read the chat but not write in it. Raise your hand to ask the admins for chat rights or a turn on stage.";
 
 let server: TestServer;
 let browser: Browser;
@@ -30,9 +30,11 @@ describe("a call in two browsers", () => {
     const guestName = await ownName(guest.page);
     expect(guestName).toMatch(/^pleb-[a-z]+$/);
 
+    // A listener gets no composer they cannot use, but how to get chat rights.
     const guestInput = guest.page.getByLabel("Message", { exact: true });
-    expect(await guestInput.isDisabled()).toBe(true);
-    await guest.page.getByText(LISTENER_REFUSAL).waitFor();
+    await guest.page.getByText(LISTENER_NOTE).waitFor();
+    expect(await guestInput.count()).toBe(0);
+    expect(await guest.page.getByText("Say hello!").count()).toBe(0);
 
     await sendChat(host.page, "Welcome, everyone!");
     await chatMessage(guest.page, "Welcome, everyone!").waitFor();
@@ -40,7 +42,7 @@ describe("a call in two browsers", () => {
     // The host sees the guest arrive in the audience, then promotes them.
     await setRole(host.page, guestName, "chatter");
     await expect.poll(() => guestInput.isEnabled(), { timeout: 10_000 }).toBe(true);
-    expect(await guest.page.getByText(LISTENER_REFUSAL).count()).toBe(0);
+    expect(await guest.page.getByText(LISTENER_NOTE).count()).toBe(0);
 
     await sendChat(guest.page, "Thanks, happy to be here");
     await chatMessage(host.page, "Thanks, happy to be here").waitFor();
@@ -72,7 +74,12 @@ describe("a call in two browsers", () => {
     await host.page.getByRole("button", { name: "End call for everyone" }).click();
     await guest.page.getByRole("heading", { name: "This call has ended" }).waitFor();
     await host.page.getByRole("heading", { name: "This call has ended" }).waitFor();
-    expect(await guest.page.getByLabel("Message", { exact: true }).isDisabled()).toBe(true);
+    // Who ended it and how long it ran; nothing to act on (no composer, no Copy link); guests get no history link (accounts do).
+    const hostName = await ownName(host.page);
+    await guest.page.getByText(new RegExp(`^Ended by ${hostName} after \\d+ s\\.$`)).waitFor();
+    expect(await guest.page.getByLabel("Message", { exact: true }).count()).toBe(0);
+    expect(await guest.page.getByRole("button", { name: "Copy link" }).count()).toBe(0);
+    expect(await guest.page.getByRole("link", { name: "Read its history" }).count()).toBe(0);
 
     await guest.page.reload();
     await guest.page.getByRole("heading", { name: "This call has ended" }).waitFor();

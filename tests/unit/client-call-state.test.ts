@@ -193,9 +193,12 @@ describe("room reducer: a participant who left stays gone", () => {
 
 describe("room reducer: end", () => {
   it("call:ended marks the call ended and keeps the history", () => {
-    const s = run({ type: "call:state", state: callState({ messages: [message(1)] }) }, { type: "call:ended" });
+    const s = run({ type: "call:state", state: callState({ messages: [message(1)] }) }, { type: "call:ended", endedBy: "pleb-host", endedAt: "2026-01-01T13:00:00.000Z" });
     expect(s.ended).toBe(true);
     expect(ids(s)).toEqual(["1"]);
+    // Who ended it and when, for the ended screen.
+    expect(s.endedBy).toBe("pleb-host");
+    expect(s.call?.endedAt).toBe("2026-01-01T13:00:00.000Z");
   });
 });
 

@@ -41,7 +41,12 @@ export function VoicePanel({ state, role, chat, onToggleMic, onEnablePlayback, o
           <VolumeIcon /> Click to enable audio
         </Button>
       )}
-      {connected && <MicControl state={state} role={role} onToggleMic={onToggleMic} />}
+      {/* On a phone the microphone is in the control bar at the bottom. */}
+      {connected && (
+        <div className="flex flex-col gap-2 max-lg:hidden">
+          <MicControl state={state} role={role} onToggleMic={onToggleMic} />
+        </div>
+      )}
     </section>
   );
 }
@@ -56,10 +61,7 @@ function MicControl({ state, role, onToggleMic }: { state: AudioState; role: Rol
   }
   return (
     <>
-      <Button variant={state.micOn ? "danger" : "primary"} onClick={() => onToggleMic(!state.micOn)}>
-        {state.micOn ? <MicOffIcon /> : <MicIcon />}
-        {state.micOn ? "Turn microphone off" : "Turn microphone on"}
-      </Button>
+      <MicToggle micOn={state.micOn} onToggleMic={onToggleMic} />
       {state.micError && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {state.micError}
@@ -82,5 +84,20 @@ function VoiceStatus({ state, chat }: { state: AudioState; chat: ChatReach }) {
       <span role="status">{sentence}</span>
       {retry && <span aria-hidden>{retry}</span>}
     </p>
+  );
+}
+
+/** Red while muted, the convention everywhere: the colour and icon show the state the microphone is in, the label what a press does. */
+export function MicToggle({ micOn, onToggleMic, compact = false }: { micOn: boolean; onToggleMic(on: boolean): void; compact?: boolean }) {
+  return (
+    <Button
+      variant={micOn ? "secondary" : "danger"}
+      aria-label={micOn ? "Turn microphone off" : "Turn microphone on"}
+      onClick={() => onToggleMic(!micOn)}
+      className={micOn ? "text-emerald-700 dark:text-emerald-300" : ""}
+    >
+      {micOn ? <MicIcon /> : <MicOffIcon />}
+      {compact ? (micOn ? "Mic on" : "Muted") : micOn ? "Turn microphone off" : "Turn microphone on"}
+    </Button>
   );
 }

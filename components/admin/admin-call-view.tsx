@@ -54,6 +54,7 @@ export function AdminCallView({ callId }: { callId: string }) {
               messages={c.messages}
               olderHref={null}
               newestHref={null}
+              exportBase={`/api/calls/${callId}/transcript`}
               older={
                 c.hasOlderMessages && (
                   <Button variant="secondary" className="self-start px-2 py-1 text-xs" aria-disabled={c.messagesState === "loading" || undefined} onClick={() => void c.loadOlderMessages()}>

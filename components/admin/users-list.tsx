@@ -5,6 +5,7 @@ import { useAction } from "@/lib/client/use-action";
 import { usePagedList } from "@/lib/client/use-paged-list";
 import type { AdminUser } from "@/lib/contracts/admin";
 import { Button } from "../ui/button";
+import { LocalTime } from "../ui/local-time";
 import { ConfirmButton } from "../ui/confirm-button";
 import { AdminListSection } from "./admin-section";
 import { ActionError } from "../moderation/action-error";
@@ -45,7 +46,7 @@ function UserRow({ user, isSelf, onChanged }: { user: AdminUser; isSelf: boolean
         <span className="flex flex-wrap gap-x-3 text-xs text-slate-600 dark:text-slate-400">
           <span className="break-all">{user.email ?? "no email"}</span>
           <span>
-            joined <time dateTime={user.createdAt}>{new Date(user.createdAt).toLocaleDateString()}</time>
+            joined <LocalTime iso={user.createdAt} format="date" />
           </span>
         </span>
       </div>

@@ -80,6 +80,10 @@ describe("accounts in the browser", () => {
 
     // The history: the transcript in order, and everyone with the roles they held.
     await host.page.getByRole("heading", { level: 1, name: "Accounts launch" }).waitFor();
+    // The transcript can be taken away, as Markdown or JSON.
+    expect(await host.page.getByRole("link", { name: "Markdown" }).getAttribute("href")).toBe(`/api/calls/${callIdOf(link)}/transcript?format=md`);
+    const exported = await host.page.evaluate(async (url) => (await fetch(url)).json(), `/api/calls/${callIdOf(link)}/transcript?format=json`);
+    expect(exported.messages.map((m: { body: string }) => m.body)).toEqual(["Welcome to the launch", "Glad to be here as a guest"]);
     const transcript = host.page.getByRole("region", { name: "Transcript" }).getByRole("listitem");
     await expect.poll(() => transcript.allInnerTexts()).toEqual([
       expect.stringMatching(/^Ada Lovelace[\s\S]*Welcome to the launch$/),

@@ -145,3 +145,34 @@ describe("the media server's address for the browser", () => {
     }
   });
 });
+
+describe("after the call: the transcript export", () => {
+  it("gives the whole transcript as Markdown and JSON to those who may read the history, 404 to others", async () => {
+    const host = await createCall(server, "chatter", "Export *night*");
+    const guest = await joinCall(server, host.call.id);
+    const { client } = await open(guest.credential);
+    await client.emit("chat:send", { clientId: "one", body: "first, with a link https://example.org" });
+    await client.emit("chat:send", { clientId: "two", body: "# not a heading\nsecond line *not bold*" });
+    await post(`/api/calls/${host.call.id}/end`, host.credential);
+
+    const json = await api(server, "GET", `/api/calls/${host.call.id}/transcript?format=json`, { credential: guest.credential });
+    expect(json.status).toBe(200);
+    expect(json.headers.get("content-disposition")).toBe(`attachment; filename="${host.call.id}-transcript.json"`);
+    expect(json.body.call).toMatchObject({ id: host.call.id, title: "Export *night*", endedAt: expect.any(String) });
+    expect(json.body.messages.map((m: { body: string }) => m.body)).toEqual(["first, with a link https://example.org", "# not a heading\nsecond line *not bold*"]);
+
+    const md = await api(server, "GET", `/api/calls/${host.call.id}/transcript`, { credential: guest.credential });
+    expect(md.status).toBe(200);
+    expect(md.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+    const text = md.body as string;
+    expect(text.split("\n")[0]).toBe("# Export \\*night\\*");
+    expect(text).toContain(`- **${guest.participant.displayName}** (`);
+    expect(text).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\): first, with a link https:\/\/example\.org/);
+    expect(text).toContain("\\# not a heading  \n  second line \\*not bold\\*");
+
+    // A stranger (a credential of another call) learns nothing: the history's 404.
+    const other = await createCall(server, "listener");
+    expect((await api(server, "GET", `/api/calls/${host.call.id}/transcript`, { credential: other.credential })).status).toBe(404);
+    expect((await api(server, "GET", `/api/calls/${host.call.id}/transcript?format=pdf`, { credential: guest.credential })).status).toBe(400);
+  });
+});

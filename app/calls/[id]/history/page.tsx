@@ -54,6 +54,7 @@ export default async function CallHistoryPage({ params, searchParams }: Props) {
           messages={history.messages}
           olderHref={history.nextCursor ? `${here}?before=${history.nextCursor}` : null}
           newestHref={query.before ? here : null}
+          exportBase={`/api/calls/${callId}/transcript`}
         />
       </div>
     </SitePage>

@@ -23,6 +23,7 @@ import { ConnectionBanner } from "./connection-status";
 import { RemovedScreen } from "./removed-screen";
 import type { ParticipantControls } from "./participant-list";
 import { StageGrid } from "./stage-grid";
+import { StageInvitePrompt } from "./stage-invite";
 import { ControlBar } from "./control-bar";
 import { Button } from "../ui/button";
 import { useUnread } from "@/lib/client/use-unread";
@@ -58,6 +59,7 @@ export function CallRoom({ callId }: { callId: string }) {
     self: room.self,
     canModerate: room.self?.role === "admin" && !room.ended && connection.status === "connected",
     onSetRole: r.setRole,
+    onInviteToStage: (participantId) => r.act("stage:invite", { participantId }),
   };
 
   const leaveProps = {
@@ -85,6 +87,7 @@ export function CallRoom({ callId }: { callId: string }) {
       />
       <ConnectionBanner state={connection} ended={room.ended} canChat={!!room.self && can(room.self.role, "sendChat")} />
       <ModerationBar room={room} connected={connection.status === "connected"} act={r.act} onEnd={r.endCall} onDismissNotice={r.dismissNotice} logState={r.logState} onLoadOlderLog={r.loadOlderLog} onRetryLog={r.retryLog} />
+      {live && room.self?.stageInvited && <StageInvitePrompt onAnswer={(accept) => r.act("stage:answer", { accept })} />}
       <ClaimGuestSeat callId={callId} self={room.self} ended={room.ended} />
       <main className={`grid flex-1 gap-4 p-4 max-lg:pb-24 lg:min-h-0 ${chat.desktopOpen ? "lg:grid-cols-[minmax(0,1fr)_24rem]" : ""}`}>
         <div className="flex min-w-0 flex-col gap-6 lg:min-h-0 lg:overflow-y-auto lg:pr-1">

@@ -6,12 +6,15 @@ import { HandIcon, MicOffIcon } from "../ui/icons";
 import { isOnStage } from "@/lib/domain/stage";
 import { Avatar } from "./avatar";
 import { RoleMenu } from "./role-menu";
+import { StageInviteButton } from "./stage-invite";
 
 export interface ParticipantControls {
   self: ParticipantDto | null;
   /** Role menus are shown only to admins, and only while the call is live and connected. */
   canModerate: boolean;
   onSetRole: (participantId: string, role: Role) => Promise<ActionResult>;
+  /** Admins: ask someone in the audience onto the stage (they answer Accept / Not now). */
+  onInviteToStage?: (participantId: string) => Promise<ActionResult>;
 }
 
 export function ParticipantItems({ people, controls, speaking }: { people: ParticipantDto[]; controls: ParticipantControls; speaking: ReadonlySet<string> }) {
@@ -47,6 +50,7 @@ function ParticipantItem({ participant: p, controls, speaking }: { participant: 
           {away && <span className="text-xs text-slate-500 dark:text-slate-400">away</span>}
         </span>
       </div>
+      {showMenu && !onStage && controls.onInviteToStage && <StageInviteButton person={p} onInvite={controls.onInviteToStage} />}
       {showMenu && <RoleMenu participant={p} onSetRole={controls.onSetRole} />}
     </li>
   );

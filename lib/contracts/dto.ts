@@ -45,6 +45,8 @@ export const ParticipantDtoSchema = z.object({
   publishing: z.boolean(),
   /** Their answer to being recorded: "yes", "no", or null (not asked yet, or no answer: not recorded). */
   recordingConsent: z.enum(["yes", "no"]).nullable(),
+  /** An admin invited them to the stage and their answer is awaited (Accept / Not now). */
+  stageInvited: z.boolean(),
 });
 export type ParticipantDto = z.infer<typeof ParticipantDtoSchema>;
 

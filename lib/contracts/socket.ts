@@ -64,6 +64,10 @@ export interface ClientToServerEvents {
   "audio:token": (payload: Record<string, never>, ack: AckFn<{ livekit: LiveKitAccess | null }>) => void;
   /** Admins: start (`on: true`) or stop recording, as POST /recording. */
   "recording:set": (payload: { on: boolean }, ack: AckFn<{ call: CallDto }>) => void;
+  /** Admins: ask someone in the audience onto the stage (a raised hand is promoted at once), as POST /participants/:pid/stage-invite. */
+  "stage:invite": (payload: { participantId: string }, ack: AckFn<{ participant: ParticipantDto }>) => void;
+  /** Your answer to an invitation to the stage, as POST /stage-invite/answer. */
+  "stage:answer": (payload: { accept: boolean }, ack: AckFn<{ participant: ParticipantDto }>) => void;
   /** Your own answer to being recorded, as POST /recording/consent. */
   "recording:consent": (payload: { consent: "yes" | "no" }, ack: AckFn<{ participant: ParticipantDto }>) => void;
 }
@@ -75,7 +79,7 @@ export interface CallEnded {
 }
 
 /** Something done to you by an admin, in a sentence. */
-export const NOTICE_CODES = ["MUTED_BY_ADMIN", "REMOVED", "BANNED", "HAND_ACCEPTED", "HAND_DISMISSED", "ROLE_CHANGED"] as const;
+export const NOTICE_CODES = ["MUTED_BY_ADMIN", "REMOVED", "BANNED", "HAND_ACCEPTED", "HAND_DISMISSED", "ROLE_CHANGED", "STAGE_INVITE", "STAGE_INVITE_ANSWERED"] as const;
 export interface Notice {
   code: (typeof NOTICE_CODES)[number];
   message: string;

@@ -40,6 +40,7 @@ export const toParticipant = (r: Row<ParticipantRecord> & { role: string; kind: 
   publishing: r.publishing,
   recordingConsent: (r.recordingConsent as RecordingConsent) ?? null,
   guestName: r.guestName,
+  stageInviteFrom: r.stageInviteFrom,
 });
 
 /** Prisma reports a unique-constraint violation as P2002, through either adapter. */

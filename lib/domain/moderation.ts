@@ -1,6 +1,7 @@
 import type { Role } from "../contracts/roles";
 import { AppError } from "./errors";
 import { can, refusal } from "./permissions";
+import { isOnStage } from "./stage";
 
 export type ModerationAction = "mute" | "remove" | "ban" | "dismissHand";
 
@@ -30,6 +31,11 @@ export function checkInvite(targetRole: Role, as: Role): void {
   if (!allowed.includes(as) || can(targetRole, "publishMicrophone")) {
     throw new AppError("INVALID_INPUT", `A ${targetRole} can be invited as ${allowed.join(" or ")}.`);
   }
+}
+
+/** Only someone in the audience can be invited onto the stage. */
+export function checkStageInvite(targetRole: Role): void {
+  if (isOnStage(targetRole)) throw new AppError("INVALID_INPUT", `A ${targetRole} is already on the stage.`);
 }
 
 export function requireModerator(role: Role): void {

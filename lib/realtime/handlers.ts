@@ -15,6 +15,7 @@ import {
   type AckFn,
 } from "../contracts/socket";
 import { ConsentSetSchema, RecordingSetSchema } from "../contracts/recording";
+import { StageAnswerSchema, StageInviteSchema } from "../contracts/stage-invite";
 import type { AppContext } from "../context";
 import { invalidInput, toErrorBody } from "../http/errors";
 import { renewAudioAccess } from "../services/audio-access";
@@ -27,6 +28,7 @@ import { setRecording, setRecordingConsent } from "../services/recording-control
 import { sendMessage } from "../services/send-message";
 import { setMuted } from "../services/set-self-state";
 import { setRole } from "../services/set-role";
+import { answerStageInvite, inviteToStage } from "../services/stage-invite";
 import type { InFlight } from "./in-flight";
 import type { EarshotSocket } from "./types";
 
@@ -79,6 +81,8 @@ export function registerHandlers(socket: EarshotSocket, deps: Deps, audioUrl: Ap
   bind(socket, inFlight, "call:lock", LockSchema, (caller, { locked }) => call(setLocked(deps, caller, locked)));
   bind(socket, inFlight, "call:default-role", DefaultRoleSetSchema, (caller, { role }) => call(setDefaultRole(deps, caller, role)));
   bind(socket, inFlight, "call:end", EmptySchema, (caller) => done(endCall(deps, caller)));
+  bind(socket, inFlight, "stage:invite", StageInviteSchema, (caller, { participantId }) => participant(inviteToStage(deps, caller, participantId)));
+  bind(socket, inFlight, "stage:answer", StageAnswerSchema, (caller, { accept }) => participant(answerStageInvite(deps, caller, accept)));
   bind(socket, inFlight, "recording:set", RecordingSetSchema, (caller, { on }) => call(setRecording(deps, caller, on)));
   bind(socket, inFlight, "recording:consent", ConsentSetSchema, (caller, { consent }) => participant(setRecordingConsent(deps, caller, consent)));
   bind(socket, inFlight, "audio:token", EmptySchema, async (caller) => ({ livekit: await renewAudioAccess(deps, caller, audioUrlOf(socket, audioUrl)) }));

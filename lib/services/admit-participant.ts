@@ -44,6 +44,7 @@ export function participantRecord(
     publishing: false,
     recordingConsent: null,
     guestName: null,
+    stageInviteFrom: null,
   };
 }
 

@@ -16,6 +16,7 @@ export function participantDto(p: ParticipantRecord, hostId: string | null): Par
     inAudio: p.inAudio,
     publishing: p.publishing,
     recordingConsent: p.recordingConsent,
+    stageInvited: p.stageInviteFrom !== null,
   };
 }
 

@@ -49,6 +49,8 @@ export interface ParticipantRecord {
   recordingConsent: RecordingConsent;
   /** The guest name they had before claiming the seat under their account (history notes it); null otherwise. */
   guestName: string | null;
+  /** The admin whose invitation to the stage awaits this person's answer; null when none does. */
+  stageInviteFrom: string | null;
 }
 
 export interface MessageRecord {
@@ -64,7 +66,7 @@ export interface MessageRecord {
 export type ParticipantPatch = Partial<
   Pick<
     ParticipantRecord,
-    "muted" | "handRaised" | "handRaisedAt" | "leftAt" | "awaySince" | "presenceNode" | "role" | "removedAt" | "inAudio" | "publishing" | "userId" | "kind" | "displayName" | "recordingConsent"
+    "muted" | "handRaised" | "handRaisedAt" | "leftAt" | "awaySince" | "presenceNode" | "role" | "removedAt" | "inAudio" | "publishing" | "userId" | "kind" | "displayName" | "recordingConsent" | "stageInviteFrom"
   >
 >;
 

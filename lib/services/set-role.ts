@@ -7,6 +7,7 @@ import { participantDto } from "./dto";
 import { requireActiveParticipant, requireTarget } from "./load";
 import { enforceModeration } from "./limits";
 import { announceEntries } from "./moderation-log";
+import type { ModerationRecord } from "./ports";
 
 /**
  * An admin gives a participant a role: every client hears of it at once, the
@@ -29,13 +30,18 @@ export async function setRole(deps: Deps, caller: Caller, input: { participantId
   if (refused) throw roleChangeRefused(refused);
   const dto = participantDto(participant, call.hostParticipantId);
   if (entry) {
-    deps.notifier.participantUpdated(call.id, dto, target.role);
     // The person hears it from the admin, as an accepted hand does (that path tells them in its own words).
     if (opts.tell !== false && target.id !== self.id) deps.notifier.notice(target.id, { code: "ROLE_CHANGED", message: roleChangeNotice(self.displayName, participant.role) });
-    // The audio room need not wait for the admins' log to be told.
-    await Promise.all([bestEffort("role change", () => deps.audio.applyRole(call.id, participant.id, participant.role, target.role)), announceEntries(deps, call.id, [entry])]);
+    await announceRoleChange(deps, call.id, dto, target.role, entry);
   }
   return dto;
+}
+
+/** A role change that applied: everyone sees it at once, the audio room's permissions follow, and the admins' log gets the entry. */
+export async function announceRoleChange(deps: Deps, callId: string, dto: ParticipantDto, before: Role, entry: ModerationRecord): Promise<void> {
+  deps.notifier.participantUpdated(callId, dto, before);
+  // The audio room need not wait for the admins' log to be told.
+  await Promise.all([bestEffort("role change", () => deps.audio.applyRole(callId, dto.id, dto.role, before)), announceEntries(deps, callId, [entry])]);
 }
 
 const ROLE_NEWS: Record<Role, string> = {

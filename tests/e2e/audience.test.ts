@@ -29,7 +29,7 @@ async function seedAudience(callId: string, names: string[]): Promise<void> {
         names.slice(i, i + 50).map((displayName, j) =>
           store.createParticipant({
             id: randomUUID(), callId, kind: "guest", userId: null, deviceId: null, displayName, role: "listener", muted: true,
-            handRaised: false, handRaisedAt: null, joinedAt: new Date(base + i + j), leftAt: null, awaySince: new Date(base), presenceNode: null, removedAt: null, inAudio: false, publishing: false, recordingConsent: null, guestName: null,
+            handRaised: false, handRaisedAt: null, joinedAt: new Date(base + i + j), leftAt: null, awaySince: new Date(base), presenceNode: null, removedAt: null, inAudio: false, publishing: false, recordingConsent: null, guestName: null, stageInviteFrom: null,
           }),
         ),
       );

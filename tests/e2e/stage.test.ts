@@ -110,6 +110,32 @@ describe("the stage comes first", () => {
   });
 });
 
+describe("going on stage", () => {
+  it("an invitation from the audience asks first; Not now leaves them, Accept puts them on stage; the admin sees each answer", async () => {
+    const host = await person();
+    const guest = await person();
+    const link = await hostCall(host, "Open mic");
+    const guestName = await join(guest, link);
+
+    const invite = host.page.getByRole("button", { name: `Invite ${guestName} to the stage` });
+    await invite.click();
+    const prompt = guest.page.getByRole("region", { name: "Join the stage as a speaker?" });
+    await prompt.waitFor();
+    await host.page.getByRole("region", { name: /^Audience/ }).getByText("invited…").waitFor();
+    await prompt.getByRole("button", { name: "Not now" }).click();
+    await prompt.waitFor({ state: "detached" });
+    await host.page.getByRole("status").getByText(`${guestName} said not now to joining the stage.`).waitFor();
+
+    await invite.click();
+    await prompt.getByRole("button", { name: "Accept" }).click();
+    await stageTiles(host.page).filter({ hasText: guestName }).waitFor();
+    await host.page.getByRole("status").getByText(`${guestName} accepted: they are on the stage now.`).waitFor();
+    await stageTiles(guest.page).filter({ hasText: `${guestName}(you)` }).getByText("speaker", { exact: true }).waitFor();
+    expect(host.errors).toEqual([]);
+    expect(guest.errors).toEqual([]);
+  });
+});
+
 describe("chat", () => {
   it("links are clickable and safe, one person's messages are grouped, listeners see how to get chat rights", async () => {
     const host = await person();

@@ -176,3 +176,57 @@ describe("after the call: the transcript export", () => {
     expect((await api(server, "GET", `/api/calls/${host.call.id}/transcript?format=pdf`, { credential: guest.credential })).status).toBe(400);
   });
 });
+
+describe("going on stage: an invitation asks first", () => {
+  it("asks the person, who may say not now or accept; the inviting admin is told; the log records the promotion", async () => {
+    const host = await createCall(server, "listener");
+    const guest = await joinCall(server, host.call.id);
+    const [{ client: admin }, { client: person }] = [await open(host.credential), await open(guest.credential)];
+    const invite = () => admin.emit("stage:invite", { participantId: guest.participant.id });
+
+    expect(await invite()).toMatchObject({ ok: true, participant: { role: "listener", stageInvited: true } });
+    expect((await person.waitFor("notice", (n) => n.code === "STAGE_INVITE")).message).toBe(`${host.participant.displayName} (admin) invites you to join the stage as a speaker.`);
+    await person.waitFor("participant:updated", (p) => p.id === guest.participant.id && p.stageInvited);
+
+    expect(await person.emit("stage:answer", { accept: false })).toMatchObject({ ok: true, participant: { role: "listener", stageInvited: false } });
+    expect((await admin.waitFor("notice", (n) => n.code === "STAGE_INVITE_ANSWERED")).message).toBe(`${guest.participant.displayName} said not now to joining the stage.`);
+    // No invitation to answer now.
+    expect(await person.emit("stage:answer", { accept: true })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+
+    await invite();
+    expect(await person.emit("stage:answer", { accept: true })).toMatchObject({ ok: true, participant: { role: "speaker", stageInvited: false } });
+    await admin.waitFor("notice", (n) => n.code === "STAGE_INVITE_ANSWERED" && /accepted/.test(n.message));
+    const log = (await api(server, "GET", `/api/calls/${host.call.id}/moderation-log`, { credential: host.credential })).body.entries;
+    expect(log[0]).toMatchObject({ action: "role", before: "listener", after: "speaker", actorName: host.participant.displayName, targetName: guest.participant.displayName });
+    // Someone on the stage cannot be invited onto it.
+    expect(await invite()).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
+  });
+
+  it("a raised hand is consent: the invitation promotes at once; only admins invite; REST works the same", async () => {
+    const host = await createCall(server, "listener");
+    const [hand, other] = await Promise.all([joinCall(server, host.call.id), joinCall(server, host.call.id)]);
+    const { client: handClient } = await open(hand.credential);
+    await handClient.emit("hand:set", { raised: true });
+    const promoted = await post(`/api/calls/${host.call.id}/participants/${hand.participant.id}/stage-invite`, host.credential);
+    expect(promoted.status).toBe(200);
+    expect(promoted.body.participant).toMatchObject({ role: "speaker", handRaised: false, stageInvited: false });
+    await handClient.waitFor("notice", (n) => n.code === "HAND_ACCEPTED");
+
+    const refused = await post(`/api/calls/${host.call.id}/participants/${hand.participant.id}/stage-invite`, other.credential);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe("FORBIDDEN");
+    expect((await post(`/api/calls/${host.call.id}/stage-invite/answer`, other.credential, { accept: "yes" })).status).toBe(400);
+    expect((await post(`/api/calls/${host.call.id}/stage-invite/answer`, other.credential, { accept: true })).body.error.code).toBe("FORBIDDEN");
+  });
+
+  it("an admin demoted before the answer cannot put anyone on stage through an old invitation", async () => {
+    const host = await createCall(server, "listener");
+    const [coAdmin, guest] = await Promise.all([joinCall(server, host.call.id), joinCall(server, host.call.id)]);
+    await post(`/api/calls/${host.call.id}/roles`, host.credential, { participantId: coAdmin.participant.id, role: "admin" });
+    expect((await post(`/api/calls/${host.call.id}/participants/${guest.participant.id}/stage-invite`, coAdmin.credential)).status).toBe(200);
+    await post(`/api/calls/${host.call.id}/roles`, host.credential, { participantId: coAdmin.participant.id, role: "listener" });
+    const answer = await post(`/api/calls/${host.call.id}/stage-invite/answer`, guest.credential, { accept: true });
+    expect(answer.status).toBe(403);
+    expect(answer.body.error.message).toMatch(/no longer an admin/);
+  });
+});

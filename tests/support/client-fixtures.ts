@@ -18,6 +18,7 @@ export function participant(id: string, over: Partial<ParticipantDto> = {}): Par
     inAudio: false,
     publishing: false,
     recordingConsent: null,
+    stageInvited: false,
     ...over,
   };
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { RoomAudioRenderer, RoomContext } from "@livekit/components-react";
+import { Track } from "livekit-client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { audience, stage, type RoomState } from "@/lib/client/call-state";
 import { handOverCandidates, isLastAdmin } from "@/lib/client/people";
 import type { ConnectionState } from "@/lib/client/call-connection";
@@ -27,6 +28,11 @@ import { StageInvitePrompt } from "./stage-invite";
 import { ControlBar } from "./control-bar";
 import { Button } from "../ui/button";
 import { useUnread } from "@/lib/client/use-unread";
+import { useShortcuts } from "@/lib/client/use-shortcuts";
+import { useStoredSetting } from "@/lib/client/use-stored-setting";
+import { useSpeakerVolumes } from "@/lib/client/use-speaker-volumes";
+import { useHandChime } from "@/lib/client/use-hand-chime";
+import { ShortcutsDialog } from "./shortcuts-dialog";
 
 export function CallRoom({ callId }: { callId: string }) {
   const router = useRouter();
@@ -43,6 +49,23 @@ export function CallRoom({ callId }: { callId: string }) {
   const speaking = new Set(audio.state.speaking);
   const chat = useChatPlacement();
   const unread = useUnread(room.messages.length, chat.sheetOpen, room.synced);
+  const shortcutsDialog = useRef<HTMLDialogElement>(null);
+  const [pushToTalk, setPushToTalk] = useStoredSetting("earshot:push-to-talk", false);
+  const voiceUp = audio.state.link === "connected" || audio.state.link === "reconnecting";
+  const micReady = voiceUp && audio.state.canPublish;
+  const self = room.self;
+  const volumes = useSpeakerVolumes(audio.room);
+  const [handChime, setHandChime] = useStoredSetting("earshot:hand-chime", false);
+  useHandChime(room.people.audienceCount.hands, handChime && self?.role === "admin");
+  useShortcuts(
+    {
+      toggleMic: micReady ? () => audio.setMicrophone(!audio.state.micOn) : null,
+      toggleHand: self && !can(self.role, "publishMicrophone") ? () => void r.act("hand:set", { raised: !self.handRaised }) : null,
+      pushToTalk: micReady && pushToTalk ? (down) => audio.setMicrophone(down) : null,
+      showList: () => shortcutsDialog.current?.showModal(),
+    },
+    room.synced && !room.ended && connection.status !== "closed",
+  );
 
   if (r.phase.kind === "failed") return <JoinFailed phase={r.phase} />;
   if (connection.status === "closed" && (connection.code === "REMOVED" || connection.code === "BANNED")) {
@@ -100,13 +123,14 @@ export function CallRoom({ callId }: { callId: string }) {
                   Show chat
                 </Button>
               )}
-              <StageGrid people={stage(room)} controls={controls} speaking={speaking} />
+              <StageGrid people={stage(room)} controls={controls} speaking={speaking} volumes={volumes} />
               {room.self && room.call?.recording && <RecordingPanel self={room.self} stage={stage(room)} act={r.act} disabled={connection.status !== "connected"} />}
               {room.self && (
                 <VoicePanel
                   state={audio.state}
                   role={room.self.role}
                   chat={connection.status !== "connected" ? "down" : can(room.self.role, "sendChat") ? "write" : "read"}
+                  micTrack={audio.state.micOn ? (audio.room.localParticipant.getTrackPublication(Track.Source.Microphone)?.track?.mediaStreamTrack ?? null) : null}
                   onToggleMic={audio.setMicrophone}
                   onEnablePlayback={audio.enablePlayback}
                   onReconnect={audio.reconnect}
@@ -120,8 +144,13 @@ export function CallRoom({ callId }: { callId: string }) {
                   onLoadMore={r.loadMoreHands}
                   act={r.act}
                   disabled={!controls.canModerate}
+                  chime={handChime}
+                  onChime={setHandChime}
                 />
               )}
+              <Button variant="secondary" className="self-start px-2 py-1 text-xs max-lg:hidden" aria-haspopup="dialog" onClick={() => shortcutsDialog.current?.showModal()}>
+                Keyboard shortcuts <kbd className="font-mono">?</kbd>
+              </Button>
               <AudiencePanel
                 callId={callId}
                 count={room.people.audienceCount}
@@ -164,6 +193,7 @@ export function CallRoom({ callId }: { callId: string }) {
           ) : null}
         </div>
       </main>
+      <ShortcutsDialog ref={shortcutsDialog} pushToTalk={pushToTalk} onPushToTalk={setPushToTalk} />
       {live && room.self && (
         <ControlBar
           self={room.self}

@@ -9,7 +9,12 @@ import { RoleMenu } from "./role-menu";
  * The centre of the call page: admins and speakers as a grid of avatars, each with a speaking
  * ring (from the media server's active-speaker events), their microphone state and role.
  */
-export function StageGrid({ people, controls, speaking }: { people: ParticipantDto[]; controls: ParticipantControls; speaking: ReadonlySet<string> }) {
+export interface SpeakerVolumes {
+  volumeOf(participantId: string): number;
+  setVolume(participantId: string, volume: number): void;
+}
+
+export function StageGrid({ people, controls, speaking, volumes }: { people: ParticipantDto[]; controls: ParticipantControls; speaking: ReadonlySet<string>; volumes: SpeakerVolumes }) {
   return (
     <section aria-labelledby="stage-heading" className="flex flex-col gap-3">
       <h2 id="stage-heading" className="text-sm font-semibold text-slate-700 dark:text-slate-300">
@@ -20,7 +25,7 @@ export function StageGrid({ people, controls, speaking }: { people: ParticipantD
       ) : (
         <ul className="grid grid-cols-[repeat(auto-fill,minmax(7.5rem,1fr))] gap-x-3 gap-y-5">
           {people.map((p) => (
-            <StageTile key={p.id} person={p} controls={controls} speaking={speaking.has(p.id)} />
+            <StageTile key={p.id} person={p} controls={controls} speaking={speaking.has(p.id)} volumes={volumes} />
           ))}
         </ul>
       )}
@@ -28,7 +33,7 @@ export function StageGrid({ people, controls, speaking }: { people: ParticipantD
   );
 }
 
-function StageTile({ person: p, controls, speaking }: { person: ParticipantDto; controls: ParticipantControls; speaking: boolean }) {
+function StageTile({ person: p, controls, speaking, volumes }: { person: ParticipantDto; controls: ParticipantControls; speaking: boolean; volumes: SpeakerVolumes }) {
   const isSelf = controls.self?.id === p.id;
   // The host's role is theirs alone to change (HOST_PROTECTED), so nobody else gets a menu for it.
   const showMenu = controls.canModerate && !isSelf && !p.isHost;
@@ -50,6 +55,18 @@ function StageTile({ person: p, controls, speaking }: { person: ParticipantDto; 
       <span className="h-4 text-xs font-medium" aria-live="off">
         {speaking ? <span className="text-emerald-700 dark:text-emerald-400">speaking</span> : away ? <span className="text-slate-500 dark:text-slate-400">away</span> : null}
       </span>
+      {!isSelf && (
+        <input
+          type="range"
+          min={0}
+          max={1}
+          step={0.05}
+          value={volumes.volumeOf(p.id)}
+          onChange={(e) => volumes.setVolume(p.id, Number(e.target.value))}
+          aria-label={`Volume for ${p.displayName}`}
+          className="w-24 accent-indigo-600"
+        />
+      )}
       {showMenu && <RoleMenu participant={p} onSetRole={controls.onSetRole} />}
     </li>
   );

@@ -16,7 +16,26 @@ const small = "px-2 py-1 text-xs";
  * An admin's ordered queue of raised hands: invite to speak (or, for a listener, to chat), dismiss, or lower all.
  * A long queue is shown a page at a time (`total` counts every hand up).
  */
-export function HandQueue({ queue, total, hasMore, onLoadMore, act, disabled }: { queue: ParticipantDto[]; total: number; hasMore: boolean; onLoadMore: () => void; act: Act; disabled: boolean }) {
+export function HandQueue({
+  queue,
+  total,
+  hasMore,
+  onLoadMore,
+  act,
+  disabled,
+  chime,
+  onChime,
+}: {
+  queue: ParticipantDto[];
+  total: number;
+  hasMore: boolean;
+  onLoadMore: () => void;
+  act: Act;
+  disabled: boolean;
+  /** This admin hears a chime when a hand goes up (a setting of this browser). */
+  chime: boolean;
+  onChime: (on: boolean) => void;
+}) {
   const now = useNow();
   const { busy, error, run } = useAction();
   // Busy buttons keep keyboard focus (aria-disabled); `disabled` only while offline.
@@ -34,6 +53,10 @@ export function HandQueue({ queue, total, hasMore, onLoadMore, act, disabled }: 
           </Button>
         )}
       </div>
+      <label className="mb-2 flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+        <input type="checkbox" checked={chime} onChange={(e) => onChime(e.target.checked)} className="size-3.5" />
+        Chime when a hand goes up
+      </label>
       {queue.length === 0 ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">No hands up. Listeners and chatters can raise a hand to ask to speak.</p>
       ) : (

@@ -70,6 +70,37 @@ describe("the stage comes first", () => {
     await b.page.getByRole("button", { name: "Show chat" }).focus();
     await b.page.keyboard.press("Enter");
     await chat.waitFor();
+
+    // A volume per speaker, remembered by this browser across a reload.
+    const hostName = await ownName(host.page);
+    const slider = b.page.getByRole("slider", { name: `Volume for ${hostName}` });
+    await slider.fill("0.3");
+    await b.page.reload();
+    await waitConnected(b.page);
+    await expect.poll(() => b.page.getByRole("slider", { name: `Volume for ${hostName}` }).inputValue()).toBe("0.3");
+    expect(await b.page.getByRole("slider", { name: /^Volume for/ }).count()).toBe(2); // not for themselves: they are not on stage
+
+    // Keyboard: H raises the hand, ? lists the shortcuts (with push-to-talk), Escape closes the list.
+    await b.page.locator("body").press("h");
+    await b.page.getByRole("button", { name: "Lower hand" }).waitFor();
+    await b.page.locator("body").press("h");
+    await b.page.getByRole("button", { name: "Raise hand" }).waitFor();
+    await b.page.locator("body").press("?");
+    const list = b.page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await list.getByText("Mute or unmute your microphone (speakers and admins)").waitFor();
+    await list.getByRole("checkbox", { name: "Push to talk (hold Space to speak)" }).waitFor();
+    await b.page.keyboard.press("Escape");
+    await list.waitFor({ state: "hidden" });
+    // Typing in a field is not a shortcut.
+    await b.page.getByRole("searchbox", { name: "Search the audience" }).fill("h");
+    expect(await b.page.getByRole("button", { name: "Raise hand" }).count()).toBe(1);
+
+    // The admin may ask for a chime when a hand goes up; the choice is remembered.
+    const chime = host.page.getByRole("checkbox", { name: "Chime when a hand goes up" });
+    await chime.check();
+    await host.page.reload();
+    await waitConnected(host.page);
+    await expect.poll(() => host.page.getByRole("checkbox", { name: "Chime when a hand goes up" }).isChecked()).toBe(true);
     for (const p of [host, a, b]) expect(p.errors).toEqual([]);
   });
 

@@ -6,19 +6,22 @@ import type { Role } from "@/lib/contracts/roles";
 import { can } from "@/lib/domain/permissions";
 import { Button } from "../../ui/button";
 import { MicIcon, MicOffIcon, VolumeIcon } from "../../ui/icons";
+import { MicTest, OwnLevel } from "./mic-level";
 
 export interface VoicePanelProps {
   state: AudioState;
   role: Role;
   /** What the chat can do for this person now (the voice line says so when voice is down). */
   chat: ChatReach;
+  /** The published microphone while it is on (its level is shown), else null. */
+  micTrack: MediaStreamTrack | null;
   onToggleMic(on: boolean): void;
   onEnablePlayback(): void;
   onReconnect(): void;
 }
 
 /** The page's voice controls: link state, the autoplay gate, and the microphone for those allowed one. */
-export function VoicePanel({ state, role, chat, onToggleMic, onEnablePlayback, onReconnect }: VoicePanelProps) {
+export function VoicePanel({ state, role, chat, micTrack, onToggleMic, onEnablePlayback, onReconnect }: VoicePanelProps) {
   const connected = state.link === "connected" || state.link === "reconnecting";
   return (
     <section aria-labelledby="voice-heading" className="flex flex-col gap-2 rounded-xl border border-slate-200 p-3 dark:border-slate-800">
@@ -47,6 +50,8 @@ export function VoicePanel({ state, role, chat, onToggleMic, onEnablePlayback, o
           <MicControl state={state} role={role} onToggleMic={onToggleMic} />
         </div>
       )}
+      {/* Before speaking, a test; while speaking, your own level (on a phone too). */}
+      {connected && state.canPublish && (state.micOn ? <OwnLevel track={micTrack} /> : <MicTest />)}
     </section>
   );
 }

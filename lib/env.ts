@@ -33,6 +33,8 @@ export const EnvSchema = z.object({
   CHAT_BURST: int(10, 1),
   CHAT_ADDRESS_RATE_PER_SEC: rate(20),
   CHAT_ADDRESS_BURST: int(40, 1),
+  REACTION_RATE_PER_SEC: rate(2),
+  REACTION_BURST: int(6, 1),
   JOIN_RATE_PER_MIN: rate(30),
   JOIN_BURST: int(30, 1),
   CREATE_CALL_RATE_PER_MIN: rate(10),

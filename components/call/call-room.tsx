@@ -33,6 +33,8 @@ import { useStoredSetting } from "@/lib/client/use-stored-setting";
 import { useSpeakerVolumes } from "@/lib/client/use-speaker-volumes";
 import { useHandChime } from "@/lib/client/use-hand-chime";
 import { ShortcutsDialog } from "./shortcuts-dialog";
+import { FloatingReactions, ReactionMenu, ReactionPicker } from "./reactions";
+import type { Reaction } from "@/lib/contracts/reactions";
 
 export function CallRoom({ callId }: { callId: string }) {
   const router = useRouter();
@@ -55,6 +57,7 @@ export function CallRoom({ callId }: { callId: string }) {
   const micReady = voiceUp && audio.state.canPublish;
   const self = room.self;
   const volumes = useSpeakerVolumes(audio.room);
+  const react = (emoji: Reaction) => r.act("reaction:send", { emoji });
   const [handChime, setHandChime] = useStoredSetting("earshot:hand-chime", false);
   useHandChime(room.people.audienceCount.hands, handChime && self?.role === "admin");
   useShortcuts(
@@ -123,7 +126,11 @@ export function CallRoom({ callId }: { callId: string }) {
                   Show chat
                 </Button>
               )}
-              <StageGrid people={stage(room)} controls={controls} speaking={speaking} volumes={volumes} />
+              <div className="relative">
+                <StageGrid people={stage(room)} controls={controls} speaking={speaking} volumes={volumes} />
+                <FloatingReactions reactions={r.reactions} />
+              </div>
+              <ReactionPicker onReact={react} className="max-lg:hidden" />
               {room.self && room.call?.recording && <RecordingPanel self={room.self} stage={stage(room)} act={r.act} disabled={connection.status !== "connected"} />}
               {room.self && (
                 <VoicePanel
@@ -204,6 +211,7 @@ export function CallRoom({ callId }: { callId: string }) {
           chatOpen={chat.sheetOpen}
           onToggleChat={chat.toggleSheet}
           unread={unread}
+          reactions={<ReactionMenu onReact={react} />}
           leave={leaveProps}
           onEnd={r.endCall}
         />

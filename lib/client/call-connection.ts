@@ -1,6 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import type { Role } from "../contracts/roles";
 import type { LiveKitAccess } from "../contracts/dto";
+import type { ReactionBurst } from "../contracts/reactions";
 import type { AckFn, CallEnded, ClientToServerEvents, ServerToClientEvents } from "../contracts/socket";
 import { backoffDelay } from "./backoff";
 import type { RoomEvent } from "./call-state";
@@ -53,6 +54,8 @@ export interface CallConnectionOptions {
   onEvent(event: RoomEvent): void;
   onStatus(state: ConnectionState): void;
   onChatRejected(body: string, error: ChatRejection): void;
+  /** The call's coalesced reactions, as they come (a moment on screen, not room state). */
+  onReactions?(burst: ReactionBurst): void;
   /** navigator.onLine, read when the connection drops to tell "offline" from "reconnecting". */
   isOnline?: () => boolean;
 }
@@ -126,6 +129,7 @@ export class CallConnection {
     socket.on("audience:changes", (changes) => this.live({ type: "audience:changes", changes }));
     socket.on("call:ended", (ended) => this.callEnded(ended));
     socket.on("call:updated", (call) => this.live({ type: "call:updated", call }));
+    socket.on("reactions", (burst) => opts.onReactions?.(burst));
     socket.on("moderation:entry", (entry) => this.live({ type: "moderation:entry", entry }));
     socket.on("notice", (notice) => {
       // A removal or ban is told by the final screen of the closed connection instead.

@@ -8,6 +8,7 @@ import { api, attempt, type ClientErrorCode, isApiError } from "./api";
 import { type ActionEvent, type ActionPayload, type ActionResult, CallConnection, type ConnectionState, openCallSocket } from "./call-connection";
 import { initialRoomState, type RoomEvent, roomReducer, type RoomState } from "./call-state";
 import { useModerationLog } from "./use-moderation-log";
+import { useFloatingReactions } from "./use-floating-reactions";
 
 export type JoinPhase = { kind: "joining" } | { kind: "joined" } | { kind: "failed"; code: ClientErrorCode; message: string };
 
@@ -58,6 +59,7 @@ export function useCallRoom(callId: string) {
   const [olderState, setOlderState] = useState<"idle" | "loading" | "failed">("idle");
   const [audioAccess, setAudioAccess] = useState<LiveKitAccess | null>(null);
   const conn = useRef<CallConnection | null>(null);
+  const { floating: reactions, show: showReactions } = useFloatingReactions();
 
   useEffect(() => {
     let active = true;
@@ -79,6 +81,7 @@ export function useCallRoom(callId: string) {
           onEvent: dispatch,
           onStatus: setConnection,
           onChatRejected: (body, error) => setChatRefusal({ body, message: error.message }),
+          onReactions: showReactions,
           isOnline: () => navigator.onLine,
         });
         conn.current = opened;
@@ -96,7 +99,7 @@ export function useCallRoom(callId: string) {
       opened?.close();
       conn.current = null;
     };
-  }, [callId]);
+  }, [callId, showReactions]);
 
   const sendChat = useCallback((body: string) => {
     setChatRefusal(null);
@@ -170,6 +173,7 @@ export function useCallRoom(callId: string) {
     ...loadMorePeople,
     leave,
     endCall,
+    reactions,
     act,
     dismissNotice,
     ...log,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Reaction, ReactionBurst } from "./reactions";
 import { ClientIdSchema, MessageBodySchema } from "./chat";
 import type { AudienceChanges, AudienceCount, CallDto, LiveKitAccess, MessageDto, ModerationEntryDto, ParticipantDto, ParticipantPage } from "./dto";
 import type { ErrorCode } from "./errors";
@@ -68,6 +69,8 @@ export interface ClientToServerEvents {
   "stage:invite": (payload: { participantId: string }, ack: AckFn<{ participant: ParticipantDto }>) => void;
   /** Your answer to an invitation to the stage, as POST /stage-invite/answer. */
   "stage:answer": (payload: { accept: boolean }, ack: AckFn<{ participant: ParticipantDto }>) => void;
+  /** React with one of the fixed emoji (rate limited; never stored). */
+  "reaction:send": (payload: { emoji: Reaction }, ack: AckFn) => void;
   /** Your own answer to being recorded, as POST /recording/consent. */
   "recording:consent": (payload: { consent: "yes" | "no" }, ack: AckFn<{ participant: ParticipantDto }>) => void;
 }
@@ -98,6 +101,8 @@ export interface ServerToClientEvents {
   /** `endedBy`: who ended it (an admin's name, "<name> (site admin)", or Earshot after the empty call's grace period); `endedAt` ISO. */
   "call:ended": (payload: CallEnded) => void;
   notice: (notice: Notice) => void;
+  /** The call's reactions of the last short window, counted per emoji. */
+  reactions: (burst: ReactionBurst) => void;
   "call:updated": (call: CallDto) => void;
   /** To admins only: a new moderation-log entry. */
   "moderation:entry": (entry: ModerationEntryDto) => void;

@@ -12,6 +12,7 @@ export function limiters(settings: LimitSettings, redis: RedisClient | null): { 
     limits: {
       chat: make("chat"),
       chatByAddress: make("chatByAddress"),
+      reactions: make("reactions"),
       join: make("join"),
       createCall: make("createCall"),
       moderation: make("moderation"),

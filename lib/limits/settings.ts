@@ -12,6 +12,7 @@ export function limitSettings(env: Env): LimitSettings {
   return {
     chat: { ratePerSec: env.CHAT_RATE_PER_SEC, burst: env.CHAT_BURST },
     chatByAddress: { ratePerSec: env.CHAT_ADDRESS_RATE_PER_SEC, burst: env.CHAT_ADDRESS_BURST },
+    reactions: { ratePerSec: env.REACTION_RATE_PER_SEC, burst: env.REACTION_BURST },
     join: perMinute(env.JOIN_RATE_PER_MIN, env.JOIN_BURST),
     createCall: perMinute(env.CREATE_CALL_RATE_PER_MIN, env.CREATE_CALL_BURST),
     moderation: perMinute(env.MODERATION_RATE_PER_MIN, env.MODERATION_BURST),

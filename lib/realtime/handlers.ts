@@ -16,6 +16,8 @@ import {
 } from "../contracts/socket";
 import { ConsentSetSchema, RecordingSetSchema } from "../contracts/recording";
 import { StageAnswerSchema, StageInviteSchema } from "../contracts/stage-invite";
+import { ReactionSendSchema } from "../contracts/reactions";
+import { sendReaction } from "../services/send-reaction";
 import type { AppContext } from "../context";
 import { invalidInput, toErrorBody } from "../http/errors";
 import { renewAudioAccess } from "../services/audio-access";
@@ -83,6 +85,7 @@ export function registerHandlers(socket: EarshotSocket, deps: Deps, audioUrl: Ap
   bind(socket, inFlight, "call:end", EmptySchema, (caller) => done(endCall(deps, caller)));
   bind(socket, inFlight, "stage:invite", StageInviteSchema, (caller, { participantId }) => participant(inviteToStage(deps, caller, participantId)));
   bind(socket, inFlight, "stage:answer", StageAnswerSchema, (caller, { accept }) => participant(answerStageInvite(deps, caller, accept)));
+  bind(socket, inFlight, "reaction:send", ReactionSendSchema, (caller, { emoji }) => done(sendReaction(deps, caller, emoji)));
   bind(socket, inFlight, "recording:set", RecordingSetSchema, (caller, { on }) => call(setRecording(deps, caller, on)));
   bind(socket, inFlight, "recording:consent", ConsentSetSchema, (caller, { consent }) => participant(setRecordingConsent(deps, caller, consent)));
   bind(socket, inFlight, "audio:token", EmptySchema, async (caller) => ({ livekit: await renewAudioAccess(deps, caller, audioUrlOf(socket, audioUrl)) }));

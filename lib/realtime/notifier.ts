@@ -3,6 +3,7 @@ import type { Role } from "../contracts/roles";
 import { isOnStage } from "../domain/stage";
 import type { Notifier } from "../services/ports";
 import { AudienceCoalescer } from "./audience-coalescer";
+import { ReactionCoalescer } from "./reaction-coalescer";
 import { adminRoom, callRoom, participantRoom } from "./rooms";
 import type { EarshotServer } from "./types";
 
@@ -26,6 +27,7 @@ export function socketNotifier(io: EarshotServer, opts: { audienceCount: (callId
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
     onError: (e) => console.error("[earshot] audience count failed:", e),
   });
+  const reactions = new ReactionCoalescer((callId, burst) => io.to(callRoom(callId)).emit("reactions", burst));
   /** Admin sockets sit in the call's admin room (for audience batches and the log): membership follows the role. */
   const followAdminRole = (callId: string, participantId: string, role: Role) => {
     const sockets = io.in(participantRoom(participantId));
@@ -66,9 +68,11 @@ export function socketNotifier(io: EarshotServer, opts: { audienceCount: (callId
     chatMessage: (callId, m) => io.to(callRoom(callId)).emit("chat:message", m),
     callEnded(callId, ended) {
       audience.forget(callId);
+      reactions.forget(callId);
       io.to(callRoom(callId)).emit("call:ended", { callId, endedBy: ended.endedBy, endedAt: ended.endedAt.toISOString() });
       io.in(callRoom(callId)).disconnectSockets(true);
     },
+    reaction: (callId, emoji) => reactions.add(callId, emoji),
     callUpdated: (callId, call) => io.to(callRoom(callId)).emit("call:updated", call),
     moderationLogged: (callId, entry) => io.to(adminRoom(callId)).emit("moderation:entry", entry),
     notice: (participantId, notice) => io.to(participantRoom(participantId)).emit("notice", notice),

@@ -29,6 +29,8 @@ export interface Limits {
   chat: Limiter;
   /** Chat messages, per client address (higher: several people may share one). */
   chatByAddress: Limiter;
+  /** Emoji reactions, per participant and per browser. */
+  reactions: Limiter;
   /** New participants (guest or account), per address and per browser. */
   join: Limiter;
   /** New calls, per address and per browser. */

@@ -1,3 +1,4 @@
+import type { Reaction } from "../contracts/reactions";
 import type { AudienceCount, CallDto, MessageDto, ModerationEntryDto, ParticipantDto } from "../contracts/dto";
 import type { Group } from "../domain/stage";
 import type { Notice } from "../contracts/socket";
@@ -260,6 +261,8 @@ export interface Notifier {
   chatMessage(callId: string, m: MessageDto): void;
   /** The call ended: everyone is told who ended it and when, then disconnected. */
   callEnded(callId: string, ended: { endedBy: string; endedAt: Date }): void;
+  /** Someone reacted: coalesced with the call's other reactions into one burst per short window. */
+  reaction(callId: string, emoji: Reaction): void;
   /** A sentence for one participant about something done to them (muted or removed by an admin). */
   notice(participantId: string, notice: Notice): void;
   callUpdated(callId: string, call: CallDto): void;

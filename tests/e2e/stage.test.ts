@@ -167,6 +167,24 @@ describe("going on stage", () => {
   });
 });
 
+describe("reactions", () => {
+  it("float over everyone's stage; on a phone they are in the control bar", async () => {
+    const host = await person();
+    const phone = await person({ width: 390, height: 844 });
+    const link = await hostCall(host, "Applause");
+    await join(phone, link);
+    await host.page.getByRole("button", { name: "React with applause" }).click();
+    await phone.page.getByTestId("floating-reactions").getByText("👏").first().waitFor({ state: "attached" });
+    await phone.page.getByRole("navigation", { name: "Call controls" }).getByRole("button", { name: "React" }).click();
+    await phone.page.getByRole("button", { name: "React with celebration" }).click();
+    await host.page.getByTestId("floating-reactions").getByText("🎉").first().waitFor({ state: "attached" });
+    // Never in the chat.
+    expect(await host.page.getByRole("region", { name: "Chat messages" }).getByText("🎉").count()).toBe(0);
+    expect(host.errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
+  });
+});
+
 describe("chat", () => {
   it("links are clickable and safe, one person's messages are grouped, listeners see how to get chat rights", async () => {
     const host = await person();

@@ -230,3 +230,27 @@ describe("going on stage: an invitation asks first", () => {
     expect(answer.body.error.message).toMatch(/no longer an admin/);
   });
 });
+
+describe("reactions", () => {
+  it("reach everyone coalesced with counts, are limited per person, refuse other emoji, and never enter the chat", async () => {
+    const host = await createCall(server, "listener");
+    const guests = await Promise.all([1, 2, 3].map(() => joinCall(server, host.call.id)));
+    const { client: watcher } = await open(host.credential);
+    const senders = await Promise.all(guests.map((g) => open(g.credential)));
+
+    // Three people clap five times each, at once: fewer events than claps, and every clap counted.
+    await Promise.all(senders.flatMap(({ client }) => Array.from({ length: 5 }, () => client.emit("reaction:send", { emoji: "👏" }))));
+    await expect
+      .poll(() => watcher.received("reactions").reduce((n, b) => n + (b.counts["👏"] ?? 0), 0), { timeout: 3000 })
+      .toBe(15);
+    expect(watcher.received("reactions").length).toBeLessThan(15);
+
+    // Past the burst (6), one person is refused for a moment.
+    const results = await Promise.all(Array.from({ length: 4 }, () => senders[0]!.client.emit("reaction:send", { emoji: "🎉" })));
+    expect(results.some((r) => !r.ok && r.error.code === "RATE_LIMITED")).toBe(true);
+
+    expect(await senders[1]!.client.emit("reaction:send", { emoji: "💩" as never })).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
+    const chat = (await api(server, "GET", `/api/calls/${host.call.id}/messages`, { credential: host.credential })).body;
+    expect(chat.messages).toEqual([]);
+  });
+});

@@ -196,6 +196,7 @@ export function CallRoom({ callId }: { callId: string }) {
               onDismissRefusal={r.dismissChatRefusal}
               onSend={r.sendChat}
               onHide={chat.hide}
+              onRemove={controls.canModerate ? (messageId) => r.act("chat:remove", { messageId }) : undefined}
             />
           ) : null}
         </div>

@@ -5,6 +5,7 @@ import type { ChatRefusal } from "@/lib/client/use-call-room";
 import type { PendingMessage } from "@/lib/client/outbox";
 import type { MessageDto, ParticipantDto } from "@/lib/contracts/dto";
 import { ArrowDownIcon } from "../ui/icons";
+import type { ActionResult } from "@/lib/client/call-connection";
 import { continuesGroup } from "@/lib/client/links";
 import { ChatComposer } from "./chat-composer";
 import { MessageItem, PendingItem } from "./message-item";
@@ -25,6 +26,8 @@ export interface ChatPanelProps {
   refusal: ChatRefusal | null;
   onDismissRefusal: () => void;
   onSend: (body: string) => void;
+  /** Admins while connected: remove a message for everyone. */
+  onRemove?: (messageId: string) => Promise<ActionResult>;
   /** Hides the chat (a side panel on wide screens, a sheet on a phone). */
   onHide?: () => void;
 }
@@ -60,7 +63,7 @@ export function ChatPanel(props: ChatPanelProps) {
           <OlderMessages hasOlder={hasOlder} state={olderState} onLoad={onLoadOlder} empty={messages.length === 0 && pending.length === 0} canWrite={props.readOnlyReason === null} />
           <ol className="flex flex-col gap-2">
             {messages.map((m, i) => (
-              <MessageItem key={m.id} message={m} own={m.senderId === self?.id} continued={continuesGroup(messages[i - 1], m)} />
+              <MessageItem key={m.id} message={m} own={m.senderId === self?.id} continued={continuesGroup(messages[i - 1], m)} onRemove={props.onRemove} />
             ))}
             {pending.map((m) => (
               <PendingItem key={m.clientId} message={m} connected={props.connected} selfName={self?.displayName ?? "You"} />

@@ -1,6 +1,8 @@
 import type { PendingMessage } from "@/lib/client/outbox";
 import type { MessageDto } from "@/lib/contracts/dto";
 import { LocalTime } from "../ui/local-time";
+import type { ActionResult } from "@/lib/client/call-connection";
+import { ConfirmButton } from "../ui/confirm-button";
 import { MessageText } from "./message-text";
 
 const bubble = (own: boolean) =>
@@ -12,7 +14,18 @@ const bubble = (own: boolean) =>
  * One message. `continued`: the same person wrote the one before (moments ago), so the name and
  * time are not repeated on screen; screen readers still hear whose it is.
  */
-export function MessageItem({ message, own, continued = false }: { message: MessageDto; own: boolean; continued?: boolean }) {
+export function MessageItem({
+  message,
+  own,
+  continued = false,
+  onRemove,
+}: {
+  message: MessageDto;
+  own: boolean;
+  continued?: boolean;
+  /** Admins: remove it for everyone (asks first). */
+  onRemove?: (messageId: string) => Promise<ActionResult>;
+}) {
   return (
     <li className={`flex max-w-[85%] flex-col gap-0.5 rounded-xl border px-3 py-2 ${bubble(own)} ${continued ? "-mt-1" : ""}`}>
       {continued ? (
@@ -26,7 +39,24 @@ export function MessageItem({ message, own, continued = false }: { message: Mess
         <LocalTime iso={message.createdAt} format="clock" className="text-xs text-slate-500 tabular-nums dark:text-slate-400" />
       </span>
       )}
-      <MessageText body={message.body} />
+      {message.removed ? (
+        <p className="text-sm text-slate-500 italic dark:text-slate-400">Message removed by an admin</p>
+      ) : (
+        <MessageText body={message.body} />
+      )}
+      {onRemove && !message.removed && (
+        <ConfirmButton
+          label="Remove"
+          ariaLabel={`Remove message by ${message.senderName}`}
+          variant="secondary"
+          className="self-end px-1.5 py-0.5 text-xs"
+          title="Remove this message for everyone?"
+          body="It disappears from everyone's chat and from the call's history, which will say an admin removed it. The moderation log records it."
+          confirmLabel="Remove message"
+          busyLabel="Removing…"
+          onConfirm={() => onRemove(message.id)}
+        />
+      )}
     </li>
   );
 }

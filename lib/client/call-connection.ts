@@ -130,6 +130,8 @@ export class CallConnection {
     socket.on("call:ended", (ended) => this.callEnded(ended));
     socket.on("call:updated", (call) => this.live({ type: "call:updated", call }));
     socket.on("reactions", (burst) => opts.onReactions?.(burst));
+    // A removed message comes again, removed: merged by id, it replaces the original.
+    socket.on("chat:removed", (message) => this.live({ type: "chat:message", message }));
     socket.on("moderation:entry", (entry) => this.live({ type: "moderation:entry", entry }));
     socket.on("notice", (notice) => {
       // A removal or ban is told by the final screen of the closed connection instead.

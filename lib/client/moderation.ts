@@ -86,6 +86,8 @@ export function describeEntry(e: ModerationEntryDto): string {
       return "stopped recording";
     case "recording-deleted":
       return "deleted a recording";
+    case "message-removed":
+      return `removed a message by ${target}`;
   }
 }
 

@@ -79,8 +79,11 @@ export const MessageDtoSchema = z.object({
   callId: z.string(),
   senderId: z.string(),
   senderName: z.string(),
+  /** Empty once an admin removed the message. */
   body: z.string(),
   createdAt: isoDate,
+  /** An admin removed it for everyone: shown as "removed by an admin", its text gone. */
+  removed: z.boolean(),
 });
 export type MessageDto = z.infer<typeof MessageDtoSchema>;
 
@@ -97,7 +100,7 @@ export const ModerationEntryDtoSchema = z.object({
   actorName: z.string(),
   targetId: z.string().nullable(),
   targetName: z.string().nullable(),
-  action: z.enum(["role", "mute", "remove", "ban", "lock", "unlock", "default-role", "end", "recording-on", "recording-off", "recording-deleted"]),
+  action: z.enum(["role", "mute", "remove", "ban", "lock", "unlock", "default-role", "end", "recording-on", "recording-off", "recording-deleted", "message-removed"]),
   before: z.string().nullable(),
   after: z.string().nullable(),
   createdAt: isoDate,

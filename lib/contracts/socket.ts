@@ -69,6 +69,8 @@ export interface ClientToServerEvents {
   "stage:invite": (payload: { participantId: string }, ack: AckFn<{ participant: ParticipantDto }>) => void;
   /** Your answer to an invitation to the stage, as POST /stage-invite/answer. */
   "stage:answer": (payload: { accept: boolean }, ack: AckFn<{ participant: ParticipantDto }>) => void;
+  /** Admins: remove a chat message for everyone, as DELETE /messages/:mid. */
+  "chat:remove": (payload: { messageId: string }, ack: AckFn<{ message: MessageDto }>) => void;
   /** React with one of the fixed emoji (rate limited; never stored). */
   "reaction:send": (payload: { emoji: Reaction }, ack: AckFn) => void;
   /** Your own answer to being recorded, as POST /recording/consent. */
@@ -101,6 +103,8 @@ export interface ServerToClientEvents {
   /** `endedBy`: who ended it (an admin's name, "<name> (site admin)", or Earshot after the empty call's grace period); `endedAt` ISO. */
   "call:ended": (payload: CallEnded) => void;
   notice: (notice: Notice) => void;
+  /** An admin removed this message: replace it (its text is gone, `removed` is true). */
+  "chat:removed": (message: MessageDto) => void;
   /** The call's reactions of the last short window, counted per emoji. */
   reactions: (burst: ReactionBurst) => void;
   "call:updated": (call: CallDto) => void;

@@ -109,6 +109,20 @@ export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
       return toEntry(await db.moderationEntry.create({ data: { callId, actorId: actor.id, actorName: actor.name, action, after: detail, createdAt: at } }));
     },
 
+    removeMessage(callId, actor, messageId, at) {
+      return db.$transaction(async (tx) => {
+        const m = await tx.message.findFirst({ where: { id: messageId, callId } });
+        if (!m) return null;
+        // removedAt in the WHERE: of two admins racing, one removal applies and logs.
+        const applied = await tx.message.updateMany({ where: { id: messageId, removedAt: null }, data: { removedAt: at } });
+        const entry =
+          applied.count === 1
+            ? await log(tx, { callId, actorId: actor.id, actorName: actor.name, targetId: m.senderId, targetName: m.senderName, action: "message-removed", before: null, after: String(m.id), createdAt: at })
+            : null;
+        return { message: { ...m, removedAt: m.removedAt ?? at }, entry };
+      });
+    },
+
     async isBanned(callId, who) {
       const or = [...(who.userId ? [{ userId: who.userId }] : []), ...(who.deviceId ? [{ deviceId: who.deviceId }] : [])];
       if (or.length === 0) return false;

@@ -17,6 +17,8 @@ import {
 import { ConsentSetSchema, RecordingSetSchema } from "../contracts/recording";
 import { StageAnswerSchema, StageInviteSchema } from "../contracts/stage-invite";
 import { ReactionSendSchema } from "../contracts/reactions";
+import { MessageRemoveSchema } from "../contracts/remove-message";
+import { removeMessage } from "../services/remove-message";
 import { sendReaction } from "../services/send-reaction";
 import type { AppContext } from "../context";
 import { invalidInput, toErrorBody } from "../http/errors";
@@ -85,6 +87,7 @@ export function registerHandlers(socket: EarshotSocket, deps: Deps, audioUrl: Ap
   bind(socket, inFlight, "call:end", EmptySchema, (caller) => done(endCall(deps, caller)));
   bind(socket, inFlight, "stage:invite", StageInviteSchema, (caller, { participantId }) => participant(inviteToStage(deps, caller, participantId)));
   bind(socket, inFlight, "stage:answer", StageAnswerSchema, (caller, { accept }) => participant(answerStageInvite(deps, caller, accept)));
+  bind(socket, inFlight, "chat:remove", MessageRemoveSchema, async (caller, { messageId }) => ({ message: await removeMessage(deps, caller, messageId) }));
   bind(socket, inFlight, "reaction:send", ReactionSendSchema, (caller, { emoji }) => done(sendReaction(deps, caller, emoji)));
   bind(socket, inFlight, "recording:set", RecordingSetSchema, (caller, { on }) => call(setRecording(deps, caller, on)));
   bind(socket, inFlight, "recording:consent", ConsentSetSchema, (caller, { consent }) => participant(setRecordingConsent(deps, caller, consent)));

@@ -66,6 +66,7 @@ export function socketNotifier(io: EarshotServer, opts: { audienceCount: (callId
       audience.left(callId, participantId);
     },
     chatMessage: (callId, m) => io.to(callRoom(callId)).emit("chat:message", m),
+    messageRemoved: (callId, m) => io.to(callRoom(callId)).emit("chat:removed", m),
     callEnded(callId, ended) {
       audience.forget(callId);
       reactions.forget(callId);

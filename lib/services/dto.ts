@@ -27,8 +27,10 @@ export function messageDto(m: MessageRecord): MessageDto {
     callId: m.callId,
     senderId: m.senderId,
     senderName: m.senderName,
-    body: m.body,
+    // A removed message's text never leaves the server again.
+    body: m.removedAt ? "" : m.body,
     createdAt: m.createdAt.toISOString(),
+    removed: m.removedAt !== null,
   };
 }
 

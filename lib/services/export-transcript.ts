@@ -45,7 +45,7 @@ export function transcriptMarkdown(t: TranscriptExport): string {
   const lines = [`# ${escapeMarkdown(t.call.title)}`, "", `Call \`${t.call.id}\`, started ${utc(t.call.startedAt)}${t.call.endedAt ? `, ended ${utc(t.call.endedAt)}` : ""}.`, ""];
   if (t.messages.length === 0) lines.push("Nobody wrote anything in this call's chat.");
   for (const m of t.messages) {
-    const body = escapeMarkdown(m.body).replace(/\n/g, "  \n  ");
+    const body = m.removed ? "_(removed by an admin)_" : escapeMarkdown(m.body).replace(/\n/g, "  \n  ");
     lines.push(`- **${escapeMarkdown(m.senderName)}** (${utc(m.createdAt)}): ${body}`);
   }
   return `${lines.join("\n")}\n`;

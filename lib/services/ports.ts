@@ -62,6 +62,8 @@ export interface MessageRecord {
   clientId: string;
   body: string;
   createdAt: Date;
+  /** When an admin removed it for everyone; null otherwise. */
+  removedAt: Date | null;
 }
 
 export type ParticipantPatch = Partial<
@@ -82,7 +84,7 @@ export interface UserRecord {
   createdAt: Date;
 }
 
-export const MODERATION_ACTIONS = ["role", "mute", "remove", "ban", "lock", "unlock", "default-role", "end", "recording-on", "recording-off", "recording-deleted"] as const;
+export const MODERATION_ACTIONS = ["role", "mute", "remove", "ban", "lock", "unlock", "default-role", "end", "recording-on", "recording-off", "recording-deleted", "message-removed"] as const;
 export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
 
 export interface ModerationRecord {
@@ -131,6 +133,11 @@ export interface ModerationStore {
   logEnd(callId: string, actor: Actor, at: Date): Promise<ModerationRecord>;
   /** A recording started, stopped or was deleted (`detail`: the recording's id). */
   logRecording(callId: string, actor: Actor, action: "recording-on" | "recording-off" | "recording-deleted", detail: string, at: Date): Promise<ModerationRecord>;
+  /**
+   * Removes a chat message for everyone and logs it (`message-removed`, target the sender, `after` the
+   * message id), once: removing it again logs nothing. Null when the call has no such message.
+   */
+  removeMessage(callId: string, actor: Actor, messageId: number, at: Date): Promise<{ message: MessageRecord; entry: ModerationRecord | null } | null>;
   isBanned(callId: string, who: { userId: string | null; deviceId: string | null }): Promise<boolean>;
   /** Newest first, before the cursor. */
   list(callId: string, before: number | null, limit: number): Promise<ModerationRecord[]>;
@@ -261,6 +268,8 @@ export interface Notifier {
   chatMessage(callId: string, m: MessageDto): void;
   /** The call ended: everyone is told who ended it and when, then disconnected. */
   callEnded(callId: string, ended: { endedBy: string; endedAt: Date }): void;
+  /** An admin removed a message: everyone gets it again, removed (its text gone). */
+  messageRemoved(callId: string, message: MessageDto): void;
   /** Someone reacted: coalesced with the call's other reactions into one burst per short window. */
   reaction(callId: string, emoji: Reaction): void;
   /** A sentence for one participant about something done to them (muted or removed by an admin). */

@@ -29,6 +29,7 @@ export async function sendMessage(
     clientId: input.clientId,
     body: input.body,
     createdAt: deps.clock.now(),
+    removedAt: null,
   });
   const dto = messageDto(message);
   if (!duplicate) deps.notifier.chatMessage(caller.callId, dto);

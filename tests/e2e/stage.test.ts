@@ -212,6 +212,14 @@ describe("chat", () => {
       .evaluateAll((els) => els.filter((e) => !e.closest(".sr-only") && !e.classList.contains("sr-only")).length);
     expect(visibleNames).toBe(1);
 
+    // The admin removes a message: it goes for everyone, replaced by a note; the log says so.
+    await host.page.getByRole("button", { name: `Remove message by ${hostName}` }).nth(1).click();
+    await host.page.getByRole("dialog", { name: "Remove this message for everyone?" }).getByRole("button", { name: "Remove message", exact: true }).click();
+    await listener.page.getByText("Message removed by an admin").waitFor();
+    expect(await listener.page.getByText("And a second line from me").count()).toBe(0);
+    await host.page.getByRole("button", { name: /^Admin panel/ }).click();
+    await host.page.getByRole("complementary", { name: "Admin panel" }).getByText(`removed a message by ${hostName}`).waitFor();
+
     // A listener: no composer, no "Say hello!", a sentence on how to get chat rights.
     await listener.page.getByText(/you can read the chat but not write in it\. Raise your hand to ask the admins for chat rights/).waitFor();
     expect(await listener.page.getByLabel("Message", { exact: true }).count()).toBe(0);

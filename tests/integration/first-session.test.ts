@@ -254,3 +254,35 @@ describe("reactions", () => {
     expect(chat.messages).toEqual([]);
   });
 });
+
+describe("an admin removes a message", () => {
+  it("disappears for everyone at once, the log records it once, the history and export say removed by an admin", async () => {
+    const host = await createCall(server, "chatter");
+    const guest = await joinCall(server, host.call.id);
+    const [{ client: admin }, { client: writer }] = [await open(host.credential), await open(guest.credential)];
+    const sent = await writer.emit("chat:send", { clientId: "oops", body: "something regrettable" });
+    if (!sent.ok) throw new Error("not sent");
+    const id = sent.message.id;
+
+    // Only admins may; the writer cannot remove it themselves either.
+    expect(await writer.emit("chat:remove", { messageId: id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await admin.emit("chat:remove", { messageId: "abc" })).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
+    const missing = await api(server, "DELETE", `/api/calls/${host.call.id}/messages/999999`, { credential: host.credential });
+    expect([missing.status, missing.body.error.code]).toEqual([404, "MESSAGE_NOT_FOUND"]);
+
+    expect(await admin.emit("chat:remove", { messageId: id })).toMatchObject({ ok: true, message: { id, removed: true, body: "" } });
+    expect(await writer.waitFor("chat:removed", (m) => m.id === id)).toMatchObject({ removed: true, body: "" });
+    // Again: nothing new (REST this time).
+    expect((await api(server, "DELETE", `/api/calls/${host.call.id}/messages/${id}`, { credential: host.credential })).status).toBe(200);
+    const log = (await api(server, "GET", `/api/calls/${host.call.id}/moderation-log`, { credential: host.credential })).body.entries;
+    expect(log.filter((e: { action: string }) => e.action === "message-removed")).toEqual([
+      expect.objectContaining({ actorName: host.participant.displayName, targetName: guest.participant.displayName, after: id }),
+    ]);
+
+    const page = (await api(server, "GET", `/api/calls/${host.call.id}/messages`, { credential: guest.credential })).body;
+    expect(page.messages).toEqual([expect.objectContaining({ id, removed: true, body: "" })]);
+    const md = (await api(server, "GET", `/api/calls/${host.call.id}/transcript`, { credential: guest.credential })).body as string;
+    expect(md).toContain("_(removed by an admin)_");
+    expect(md).not.toContain("regrettable");
+  });
+});

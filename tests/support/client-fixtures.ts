@@ -32,6 +32,7 @@ export function message(id: number, over: Partial<MessageDto> = {}): MessageDto 
     senderName: "pleb-host",
     body: `message ${id}`,
     createdAt: at(id % 60),
+    removed: false,
     ...over,
   };
 }

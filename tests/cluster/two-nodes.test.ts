@@ -72,6 +72,23 @@ describe("two Earshot nodes sharing Redis and Postgres", () => {
   });
 });
 
+describe("one person with tabs open through both nodes", () => {
+  it("stays online while either tab is open, and turns away when the last one closes", async () => {
+    const host = await createCall(node(0), "speaker");
+    const admin = await open(0, host.credential);
+    const guest = await joinCall(node(0), host.call.id);
+    const [first, second] = [await open(0, guest.credential), await open(1, guest.credential)];
+    const presence = (p: { id: string; presence: string }) => p.id === guest.participant.id;
+    first.client.close(); // node 0's last connection of theirs: node 1 still holds one
+    await new Promise((r) => setTimeout(r, 800));
+    expect(admin.client.received("participant:updated").filter(presence).map((p) => p.presence)).not.toContain("away");
+    const stage = await api(node(1), "GET", `/api/calls/${host.call.id}`, { credential: host.credential });
+    expect(stage.body.participants.find(presence)?.presence).toBe("online");
+    second.client.close();
+    await admin.client.waitFor("participant:updated", (p) => presence(p) && p.presence === "away", 5000);
+  });
+});
+
 describe("a crowd spread over both nodes", () => {
   it("gives everyone the right audience count, and the admin batches that add up to it, each once a second", async () => {
     const host = await createCall(node(0), "listener");

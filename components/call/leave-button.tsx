@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
+import { DialogError, ModalDialog } from "../ui/modal-dialog";
 import type { ActionResult } from "@/lib/client/call-connection";
 import type { ParticipantDto } from "@/lib/contracts/dto";
 import { Button } from "../ui/button";
@@ -23,7 +24,6 @@ export interface LeaveButtonProps {
  */
 export function LeaveButton({ lastAdmin, candidates, leaving, onLeave, onHandOver, onEnd }: LeaveButtonProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const headingId = useId();
   const selectId = useId();
   const [heir, setHeir] = useState("");
   const [busy, setBusy] = useState(false);
@@ -45,14 +45,7 @@ export function LeaveButton({ lastAdmin, candidates, leaving, onLeave, onHandOve
       <Button variant="secondary" onClick={() => (lastAdmin ? (setError(null), dialog.current?.showModal()) : onLeave())} disabled={leaving}>
         {leaving ? "Leaving…" : "Leave"}
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={headingId}
-        className="m-auto max-w-md rounded-2xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-      >
-        <h2 id={headingId} className="text-lg font-semibold">
-          You are the last admin
-        </h2>
+      <ModalDialog ref={dialog} title="You are the last admin" width="md">
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
           If you leave, nobody can moderate this call: nobody can accept raised hands, mute or remove people, or end it.
         </p>
@@ -75,11 +68,7 @@ export function LeaveButton({ lastAdmin, candidates, leaving, onLeave, onHandOve
             </div>
           </div>
         )}
-        {error && (
-          <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
-            {error}
-          </p>
-        )}
+        <DialogError message={error} />
         <div className="mt-5 flex flex-wrap justify-end gap-2">
           <Button variant="secondary" onClick={() => dialog.current?.close()} autoFocus>
             Stay
@@ -91,7 +80,7 @@ export function LeaveButton({ lastAdmin, candidates, leaving, onLeave, onHandOve
             End call for everyone
           </Button>
         </div>
-      </dialog>
+      </ModalDialog>
     </>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { forwardRef, useId } from "react";
+import { forwardRef } from "react";
 import { SHORTCUTS } from "@/lib/client/shortcuts";
 import { Button } from "../ui/button";
+import { ModalDialog } from "../ui/modal-dialog";
 
 export interface ShortcutsDialogProps {
   pushToTalk: boolean;
@@ -11,17 +12,9 @@ export interface ShortcutsDialogProps {
 
 /** The list of keyboard shortcuts (opened with ?, or the Shortcuts button), and the push-to-talk switch. */
 export const ShortcutsDialog = forwardRef<HTMLDialogElement, ShortcutsDialogProps>(function ShortcutsDialog({ pushToTalk, onPushToTalk }, ref) {
-  const headingId = useId();
   const close = (e: React.MouseEvent<HTMLButtonElement>) => e.currentTarget.closest("dialog")?.close();
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={headingId}
-      className="m-auto max-w-md rounded-2xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-    >
-      <h2 id={headingId} className="text-lg font-semibold">
-        Keyboard shortcuts
-      </h2>
+    <ModalDialog ref={ref} title="Keyboard shortcuts" width="md">
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         {SHORTCUTS.map((s) => (
           <div key={s.key} className="contents">
@@ -42,6 +35,6 @@ export const ShortcutsDialog = forwardRef<HTMLDialogElement, ShortcutsDialogProp
           Close
         </Button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 });

@@ -1,8 +1,9 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { ActionResult } from "@/lib/client/call-connection";
 import { Button, type ButtonVariant } from "./button";
+import { DialogError, ModalDialog } from "./modal-dialog";
 
 export interface ConfirmButtonProps {
   /** The button's text, and its accessible name unless `ariaLabel` says more ("Ban pleb-fox"). */
@@ -23,7 +24,6 @@ export interface ConfirmButtonProps {
 /** A button for what cannot be undone: it asks first (a modal dialog: Escape cancels, focus stays inside) and shows the server's refusal. */
 export function ConfirmButton({ label, ariaLabel, variant = "danger", className, disabled, busy: othersBusy, title, body, confirmLabel, busyLabel, onConfirm }: ConfirmButtonProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const headingId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -41,20 +41,9 @@ export function ConfirmButton({ label, ariaLabel, variant = "danger", className,
       <Button variant={variant} className={className} disabled={disabled} aria-disabled={othersBusy || undefined} aria-label={ariaLabel} onClick={() => (setError(null), dialog.current?.showModal())}>
         {label}
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={headingId}
-        className="m-auto max-w-sm rounded-2xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-      >
-        <h2 id={headingId} className="text-lg font-semibold">
-          {title}
-        </h2>
+      <ModalDialog ref={dialog} title={title}>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{body}</p>
-        {error && (
-          <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
-            {error}
-          </p>
-        )}
+        <DialogError message={error} />
         <div className="mt-4 flex justify-end gap-2">
           <Button variant="secondary" onClick={() => dialog.current?.close()} autoFocus>
             Cancel
@@ -63,7 +52,7 @@ export function ConfirmButton({ label, ariaLabel, variant = "danger", className,
             {busy ? busyLabel : confirmLabel}
           </Button>
         </div>
-      </dialog>
+      </ModalDialog>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUp, uniqueEmail } from "../support/auth";
-import { hostCall, launchChromium, newPerson, ownName, setRole, signedInPerson, waitConnected, type Person } from "../support/browser";
+import { hostAndGuest, hostCall, joinLink, launchChromium, newPerson, ownName, setRole, signedInPerson, waitConnected, type Person } from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
 
 // What a first session with several browsers in one call ran into (issue 10's bug list), in the browser.
@@ -29,12 +29,6 @@ async function person(): Promise<Person> {
   return p;
 }
 
-async function join(p: Person, link: string): Promise<string> {
-  await p.page.goto(link);
-  await waitConnected(p.page);
-  return ownName(p.page);
-}
-
 async function openAdminPanel(page: Page) {
   await page.getByRole("button", { name: /^Admin panel/ }).click();
   return page.getByRole("complementary", { name: "Admin panel" });
@@ -45,8 +39,8 @@ describe("Remove and Ban in the browser", () => {
     const host = await person();
     const [removed, banned] = [await person(), await person()];
     const link = await hostCall(host, "Two tools");
-    const removedName = await join(removed, link);
-    const bannedName = await join(banned, link);
+    const removedName = await joinLink(removed, link);
+    const bannedName = await joinLink(banned, link);
 
     const panel = await openAdminPanel(host.page);
     await panel.getByRole("button", { name: `Remove ${removedName}` }).click();
@@ -84,10 +78,7 @@ describe("Remove and Ban in the browser", () => {
 
 describe("the last admin", () => {
   it("is warned before leaving and can hand admin to someone, who is told", async () => {
-    const host = await person();
-    const guest = await person();
-    const link = await hostCall(host, "Handover");
-    const guestName = await join(guest, link);
+    const { host, guest, guestName } = await hostAndGuest(person, "Handover");
 
     await host.page.getByRole("button", { name: "Leave", exact: true }).click();
     const dialog = host.page.getByRole("dialog", { name: "You are the last admin" });
@@ -111,10 +102,7 @@ describe("the last admin", () => {
 
 describe("a role change from the role menu", () => {
   it("is told to the promoted person", async () => {
-    const host = await person();
-    const guest = await person();
-    const link = await hostCall(host, "Promotions");
-    const guestName = await join(guest, link);
+    const { host, guest, guestName } = await hostAndGuest(person, "Promotions");
     await setRole(host.page, guestName, "speaker");
     await guest.page.getByRole("status").getByText(/made you a speaker: unmute your microphone when you are ready to talk\./).waitFor();
   });
@@ -125,7 +113,7 @@ describe("messages that fit the person", () => {
     const host = await person();
     const listener = await person();
     const link = await hostCall(host, "Quiet room");
-    await join(listener, link);
+    await joinLink(listener, link);
     // No media server in this test: voice is down; the listener can only read the chat.
     await listener.page.getByText("Voice is unavailable right now; you can still read the chat.").waitFor({ timeout: 20_000 });
 

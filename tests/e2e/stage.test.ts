@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chatMessage, hostCall, launchChromium, newPerson, ownName, sendChat, setRole, waitConnected, type Person } from "../support/browser";
+import { chatMessage, hostAndGuest, hostCall, joinLink, launchChromium, newPerson, ownName, sendChat, setRole, waitConnected, type Person } from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
 
 // The stage-first call page: stage grid, "N listening", hideable chat, the phone's control bar, chat polish.
@@ -24,12 +24,6 @@ async function person(viewport?: { width: number; height: number }): Promise<Per
   return p;
 }
 
-async function join(p: Person, link: string): Promise<string> {
-  await p.page.goto(link);
-  await waitConnected(p.page);
-  return ownName(p.page);
-}
-
 const stageTiles = (page: Page) => page.getByRole("region", { name: /^On stage/ }).getByRole("listitem");
 
 describe("the stage comes first", () => {
@@ -37,8 +31,8 @@ describe("the stage comes first", () => {
     const host = await person();
     const [a, b] = [await person(), await person()];
     const link = await hostCall(host, "Stage night");
-    const aName = await join(a, link);
-    await join(b, link);
+    const aName = await joinLink(a, link);
+    await joinLink(b, link);
 
     // Two listening, beside the title, for everyone.
     await a.page.locator("header").getByText("2 listening", { exact: true }).waitFor();
@@ -109,7 +103,7 @@ describe("the stage comes first", () => {
     const phone = await person({ width: 390, height: 844 });
     const link = await hostCall(host, "Pocket stage");
     await phone.page.emulateMedia({ colorScheme: "dark" });
-    await join(phone, link);
+    await joinLink(phone, link);
 
     const bar = phone.page.getByRole("navigation", { name: "Call controls" });
     await bar.getByRole("button", { name: "Raise hand" }).waitFor();
@@ -143,10 +137,7 @@ describe("the stage comes first", () => {
 
 describe("going on stage", () => {
   it("an invitation from the audience asks first; Not now leaves them, Accept puts them on stage; the admin sees each answer", async () => {
-    const host = await person();
-    const guest = await person();
-    const link = await hostCall(host, "Open mic");
-    const guestName = await join(guest, link);
+    const { host, guest, guestName } = await hostAndGuest(person, "Open mic");
 
     const invite = host.page.getByRole("button", { name: `Invite ${guestName} to the stage` });
     await invite.click();
@@ -172,7 +163,7 @@ describe("reactions", () => {
     const host = await person();
     const phone = await person({ width: 390, height: 844 });
     const link = await hostCall(host, "Applause");
-    await join(phone, link);
+    await joinLink(phone, link);
     await host.page.getByRole("button", { name: "React with applause" }).click();
     await phone.page.getByTestId("floating-reactions").getByText("👏").first().waitFor({ state: "attached" });
     await phone.page.getByRole("navigation", { name: "Call controls" }).getByRole("button", { name: "React" }).click();
@@ -190,7 +181,7 @@ describe("chat", () => {
     const host = await person();
     const listener = await person();
     const link = await hostCall(host, "Links");
-    await join(listener, link);
+    await joinLink(listener, link);
 
     await sendChat(host.page, "Setlist: https://example.org/setlist?night=1.");
     await sendChat(host.page, "And a second line from me");

@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { credentialCookieName } from "@/lib/auth/credentials";
 import { api, createCall, joinCall } from "../support/api";
 import { CookieJar, signIn, signUp, uniqueEmail } from "../support/auth";
 import { freeTcpPort } from "../support/netns";
-import { connect, connectError, type TestClient } from "../support/sockets";
+import { fileServer } from "../support/file-server";
+import { connectError } from "../support/sockets";
 import { startServer, type TestServer } from "../support/server";
 
 // The server-side bugs a first session found (issue 10's "Bugs found on the way").
+const file = fileServer({ env: { TRUST_PROXY: "true" } });
+const open = file.open;
 let server: TestServer;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-  server = await startServer({ env: { TRUST_PROXY: "true" } });
-});
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await server?.stop();
+beforeAll(() => {
+  server = file.server();
 });
 
-async function open(credential: string) {
-  const { client, state } = await connect(server, credential);
-  clients.push(client);
-  return { client, state };
-}
 const post = (path: string, credential: string, body?: unknown) => api(server, "POST", path, { credential, body });
 
 describe("Remove and Ban are two tools", () => {

@@ -160,3 +160,19 @@ export async function signedInPerson(browser: Browser, server: TestServer, email
   await person.context.addCookies([...jar.cookies].map(([name, value]) => ({ name, value, url: server.url })));
   return person;
 }
+
+/** Opens a call's link in this person's browser, waits for the socket, and returns the name they got. */
+export async function joinLink(person: Person, link: string): Promise<string> {
+  await person.page.goto(link);
+  await waitConnected(person.page);
+  return ownName(person.page);
+}
+
+/** A host with a call and a guest in it: the start of most two-browser tests. `newPerson` makes each browser. */
+export async function hostAndGuest(newPerson: () => Promise<Person>, title: string) {
+  const host = await newPerson();
+  const guest = await newPerson();
+  const link = await hostCall(host, title);
+  const guestName = await joinLink(guest, link);
+  return { host, guest, link, guestName };
+}

@@ -83,3 +83,16 @@ export function connectError(server: TestServer, auth: Record<string, unknown>, 
     socket.on("connect_error", (err) => (clearTimeout(timer), socket.close(), resolve(err.message)));
   });
 }
+
+/** The sockets a test file opens (each waits for its call:state), closed together when the file is done. */
+export function socketPool(server: () => Pick<TestServer, "url">) {
+  const clients: TestClient[] = [];
+  return {
+    async open(credential: string): Promise<{ client: TestClient; state: CallState }> {
+      const opened = await connect(server(), credential);
+      clients.push(opened.client);
+      return opened;
+    },
+    closeAll: () => clients.forEach((c) => c.close()),
+  };
+}

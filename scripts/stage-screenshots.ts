@@ -40,6 +40,9 @@ try {
     await viewer.page.emulateMedia({ colorScheme: scheme });
     await viewer.page.goto(`/call/${id}`);
     await waitConnected(viewer.page);
+    // This machine's only text font, named first: with a colour emoji font installed (for the reactions), Chromium's
+    // system-ui would otherwise take spaces and digits from the emoji font.
+    await viewer.page.addStyleTag({ content: 'body { font-family: "DejaVu Sans", "Noto Color Emoji", sans-serif; }' });
     await viewer.page.waitForTimeout(1200);
     await viewer.page.screenshot({ path: `${out}/${name}.png` });
     console.log(`${out}/${name}.png`);

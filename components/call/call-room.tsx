@@ -3,7 +3,7 @@
 import { RoomAudioRenderer, RoomContext } from "@livekit/components-react";
 import { Track } from "livekit-client";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { audience, stage, type RoomState } from "@/lib/client/call-state";
 import { handOverCandidates, isLastAdmin } from "@/lib/client/people";
 import type { ConnectionState } from "@/lib/client/call-connection";
@@ -28,10 +28,8 @@ import { StageInvitePrompt } from "./stage-invite";
 import { ControlBar } from "./control-bar";
 import { Button } from "../ui/button";
 import { useUnread } from "@/lib/client/use-unread";
-import { useShortcuts } from "@/lib/client/use-shortcuts";
-import { useStoredSetting } from "@/lib/client/use-stored-setting";
-import { useSpeakerVolumes } from "@/lib/client/use-speaker-volumes";
-import { useHandChime } from "@/lib/client/use-hand-chime";
+import { useChatPlacement } from "@/lib/client/use-chat-placement";
+import { useListeningControls } from "@/lib/client/use-listening-controls";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { FloatingReactions, ReactionMenu, ReactionPicker } from "./reactions";
 import type { Reaction } from "@/lib/contracts/reactions";
@@ -51,24 +49,8 @@ export function CallRoom({ callId }: { callId: string }) {
   const speaking = new Set(audio.state.speaking);
   const chat = useChatPlacement();
   const unread = useUnread(room.messages.length, chat.sheetOpen, room.synced);
-  const shortcutsDialog = useRef<HTMLDialogElement>(null);
-  const [pushToTalk, setPushToTalk] = useStoredSetting("earshot:push-to-talk", false);
-  const voiceUp = audio.state.link === "connected" || audio.state.link === "reconnecting";
-  const micReady = voiceUp && audio.state.canPublish;
-  const self = room.self;
-  const volumes = useSpeakerVolumes(audio.room);
+  const { shortcutsDialog, pushToTalk, setPushToTalk, volumes, handChime, setHandChime } = useListeningControls(r, audio);
   const react = (emoji: Reaction) => r.act("reaction:send", { emoji });
-  const [handChime, setHandChime] = useStoredSetting("earshot:hand-chime", false);
-  useHandChime(room.people.audienceCount.hands, handChime && self?.role === "admin");
-  useShortcuts(
-    {
-      toggleMic: micReady ? () => audio.setMicrophone(!audio.state.micOn) : null,
-      toggleHand: self && !can(self.role, "publishMicrophone") ? () => void r.act("hand:set", { raised: !self.handRaised }) : null,
-      pushToTalk: micReady && pushToTalk ? (down) => audio.setMicrophone(down) : null,
-      showList: () => shortcutsDialog.current?.showModal(),
-    },
-    room.synced && !room.ended && connection.status !== "closed",
-  );
 
   if (r.phase.kind === "failed") return <JoinFailed phase={r.phase} />;
   if (connection.status === "closed" && (connection.code === "REMOVED" || connection.code === "BANNED")) {
@@ -220,20 +202,6 @@ export function CallRoom({ callId }: { callId: string }) {
     </div>
     </RoomContext.Provider>
   );
-}
-
-/** Where the chat shows: beside the stage on wide screens (open unless hidden), as a sheet on a phone (closed unless opened). */
-function useChatPlacement() {
-  const [desktopOpen, setDesktopOpen] = useState(true);
-  const [sheetOpen, setSheetOpen] = useState(false);
-  return {
-    desktopOpen,
-    sheetOpen,
-    toggleDesktop: () => setDesktopOpen((o) => !o),
-    toggleSheet: () => setSheetOpen((o) => !o),
-    // The chat's own close button: whichever placement is showing it.
-    hide: () => (setSheetOpen(false), setDesktopOpen(false)),
-  };
 }
 
 /** Why the person cannot write for now (it passes): the composer stays, disabled, with this sentence. */

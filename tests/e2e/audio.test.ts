@@ -58,7 +58,8 @@ function inboundAudioBytes(page: Page): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const voiceStatus = (page: Page) => page.getByRole("region", { name: "Voice" }).getByRole("status");
-const micButton = (page: Page) => page.getByRole("button", { name: /microphone/i });
+/** The microphone's on/off button (not "Test your microphone", which speakers also have while muted). */
+const micButton = (page: Page) => page.getByRole("button", { name: /^Turn microphone (on|off)$/ });
 
 describe("voice in the browser", () => {
   it("a listener hears a speaker, sees them speaking, and stops hearing them once demoted", async () => {
@@ -78,8 +79,16 @@ describe("voice in the browser", () => {
     // Promotion shows the microphone button without a reload; the person chooses to speak.
     await setRole(admin.page, speakerName, "speaker");
     await micButton(speaker.page).filter({ hasText: "Turn microphone on" }).waitFor({ timeout: 10_000 });
+    // Before going live, a test with a level meter (the fake microphone's steady tone moves it); nobody hears it.
+    await speaker.page.getByRole("button", { name: "Test your microphone" }).click();
+    const testLevel = speaker.page.getByRole("meter", { name: "Microphone test level" });
+    await expect.poll(async () => Number(await testLevel.getAttribute("aria-valuenow")), { timeout: 10_000 }).toBeGreaterThan(5);
+    await speaker.page.getByRole("button", { name: "Stop the test" }).click();
     await micButton(speaker.page).click();
     await micButton(speaker.page).filter({ hasText: "Turn microphone off" }).waitFor({ timeout: 10_000 });
+    // While talking, the speaker sees their own level.
+    const ownLevel = speaker.page.getByRole("meter", { name: "Your microphone level" });
+    await expect.poll(async () => Number(await ownLevel.getAttribute("aria-valuenow")), { timeout: 10_000 }).toBeGreaterThan(5);
 
     // Everyone sees the speaker unmuted (participant:updated), and the listener sees them speaking.
     const speakerRowOnListener = listener.page.getByRole("region", { name: /On stage/ }).getByRole("listitem").filter({ hasText: speakerName });

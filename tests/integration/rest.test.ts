@@ -152,7 +152,8 @@ describe("REST contract", () => {
     expect(denied.status).toBe(403);
     const ended = client.waitFor("call:ended");
     expect((await api(server, "POST", `/api/calls/${host.call.id}/end`, { credential: host.credential })).status).toBe(204);
-    expect(await ended).toEqual({ callId: host.call.id });
+    // Who ended it and when, for the ended screen.
+    expect(await ended).toEqual({ callId: host.call.id, endedBy: host.participant.displayName, endedAt: expect.any(String) });
     await expect.poll(() => client.socket.connected).toBe(false);
 
     const join = await api(server, "POST", `/api/calls/${host.call.id}/join`);

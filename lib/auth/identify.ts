@@ -1,6 +1,11 @@
 import { AppError } from "../domain/errors";
-import type { Caller } from "../services/deps";
 import { credentialCookieName, verifyCredential } from "./credentials";
+
+/** What a verified credential proves: this participant of this call (a services `Caller`). */
+export interface CredentialClaim {
+  callId: string;
+  participantId: string;
+}
 
 export interface CredentialSources {
   /** `Authorization: Bearer <credential>`, for non-browser clients. */
@@ -14,7 +19,7 @@ export interface CredentialSources {
  * wins over the cookie. Returns null when none was presented; throws when one
  * was presented but is forged, expired or for another call.
  */
-export function identifyCaller(secret: string, callId: string, src: CredentialSources): Caller | null {
+export function identifyCaller(secret: string, callId: string, src: CredentialSources): CredentialClaim | null {
   const credential = src.bearer ?? src.cookies[credentialCookieName(callId)] ?? null;
   if (!credential) return null;
   const check = verifyCredential(secret, credential);
@@ -23,12 +28,6 @@ export function identifyCaller(secret: string, callId: string, src: CredentialSo
   }
   if (check.callId !== callId) throw new AppError("WRONG_CALL", "Your credential is for another call.");
   return { callId, participantId: check.participantId };
-}
-
-export function requireCaller(secret: string, callId: string, src: CredentialSources): Caller {
-  const caller = identifyCaller(secret, callId, src);
-  if (!caller) throw new AppError("UNAUTHENTICATED", "Join the call first: this needs your participant credential.");
-  return caller;
 }
 
 export function parseCookies(header: string | null | undefined): Record<string, string> {

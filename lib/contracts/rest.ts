@@ -12,21 +12,6 @@ export const CreateCallBodySchema = z.strictObject({
 });
 export type CreateCallBody = z.infer<typeof CreateCallBodySchema>;
 
-/** displayName is for signed-in users; guests are always named pleb-<word>. */
-export const JoinCallBodySchema = z.strictObject({
-  displayName: textSchema().trim().min(1).max(60).optional(),
-});
-export type JoinCallBody = z.infer<typeof JoinCallBodySchema>;
-
-export const SetRoleBodySchema = z.strictObject({
-  participantId: ParticipantIdSchema,
-  role: RoleSchema,
-});
-export type SetRoleBody = z.infer<typeof SetRoleBodySchema>;
-
-/** `ban` also keeps them out: by account for a signed-in user, by browser for a guest. */
-export const RemoveParticipantBodySchema = z.strictObject({ ban: z.boolean().default(false) });
-
 export const MESSAGE_PAGE_DEFAULT = 50;
 export const MESSAGE_PAGE_MAX = 200;
 export const MessagesQuerySchema = z.strictObject({

@@ -4,8 +4,7 @@ import { Server } from "socket.io";
 import { recoveryGapCloser } from "../cluster/recovery-gap";
 import type { RedisClient } from "../cluster/redis";
 import { bearerToken, parseCookies } from "../auth/identify";
-import { requireParticipantCaller, type Secrets } from "../auth/identify-request";
-import type { AppContext } from "../context";
+import { requireParticipantCaller, type Secrets } from "../adapters/identify-request";
 import { SocketAuthSchema } from "../contracts/socket";
 import { AppError } from "../domain/errors";
 import { clientAddress } from "../auth/client-address";
@@ -60,7 +59,6 @@ export function serveRealtime(
   { io, recovery }: { io: EarshotServer; recovery: RecoveryGap | null },
   deps: Deps,
   secrets: Secrets,
-  audioUrl: AppContext["audioUrl"],
   origin: OriginPolicy,
 ): { inFlight: InFlight } {
   const presence = new PresenceTracker();
@@ -86,7 +84,7 @@ export function serveRealtime(
 
   io.on("connection", (socket) => {
     const { caller } = socket.data;
-    registerHandlers(socket, deps, audioUrl, inFlight);
+    registerHandlers(socket, deps, inFlight);
     socket.on("disconnect", () => {
       presence
         .disconnected(caller.participantId, () => disconnectParticipant(deps, caller))

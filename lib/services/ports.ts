@@ -3,6 +3,7 @@ import type { Group } from "../domain/stage";
 import type { Notice } from "../contracts/socket";
 import type { DefaultRole, Role } from "../contracts/roles";
 import type { RecordingConsent } from "../domain/recording";
+import type { AudioEvent } from "./audio-events";
 
 /** A position in a participant list's order: the sort time (joined, or hand raised) and the id that breaks ties. */
 export interface PageKey {
@@ -272,6 +273,10 @@ export interface AudioRoom {
   remove(callId: string, participantId: string): Promise<void>;
   endRoom(callId: string): Promise<void>;
   reachable(): Promise<boolean>;
+  /** Where a browser that loaded a page from `page` reaches the media server. */
+  publicUrl(page: URL, forwardedProto: string | null): string;
+  /** Checks a media-server webhook's signature (AppError INVALID_SIGNATURE) and decodes it; null for events we ignore. */
+  verifyWebhook(rawBody: string, authorization: string | null): Promise<AudioEvent | null>;
 }
 
 export type RecordingStatus = "recording" | "stopped" | "interrupted" | "deleted";

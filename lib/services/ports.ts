@@ -110,7 +110,8 @@ export interface ModerationStore {
   /**
    * Gives `to`, unless at that moment (atomically, however many admins act at once) the actor is no
    * longer a present admin (`actor-not-admin`; a site admin, with a null id, always may) or the change
-   * would leave the call without a present admin (`last-admin`).
+   * would leave the call without a present admin (`last-admin`). `lowersHand` is the domain's rule for
+   * whether the move (from the role read at that moment) also lowers a raised hand.
    */
   changeRole(
     callId: string,
@@ -118,6 +119,7 @@ export interface ModerationStore {
     targetId: string,
     to: Role,
     at: Date,
+    lowersHand: (from: Role, to: Role) => boolean,
   ): Promise<{ participant: ParticipantRecord; entry: ModerationRecord | null; refused: "actor-not-admin" | "last-admin" | null }>;
   mute(callId: string, actor: Actor, targetId: string, at: Date): Promise<{ participant: ParticipantRecord; entry: ModerationRecord | null }>;
   /** Removes (and with `ban`, bans by account or browser); entries for what applied. */

@@ -130,7 +130,7 @@ async function identifySocket(socket: EarshotSocket, deps: Deps, secrets: Secret
   return requireParticipantCaller(deps, secrets, callId, { bearer, cookies: parseCookies(socket.handshake.headers.cookie) });
 }
 
-/** The call a credential names, read without trusting it: requireCaller verifies it next. */
+/** The call a credential names, read without trusting it: requireParticipantCaller verifies it next. */
 function callIdOf(credential: string | null): string | null {
   try {
     const payload = JSON.parse(Buffer.from(credential?.split(".")[1] ?? "", "base64url").toString("utf8"));

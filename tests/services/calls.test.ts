@@ -12,6 +12,8 @@ import { listParticipants } from "@/lib/services/list-participants";
 import { callState, connectParticipant, disconnectParticipant, markAway, sweepPresence } from "@/lib/services/presence";
 import { sendMessage } from "@/lib/services/send-message";
 import { setMuted } from "@/lib/services/set-self-state";
+import { AppError } from "@/lib/domain/errors";
+import { checkLookupBudget, countFailedLookup } from "@/lib/services/limits";
 import { memoryDeps } from "../support/memory-ports";
 import { AUDIO_URL, callWorld, codeOf } from "./world";
 
@@ -221,5 +223,17 @@ describe("audio", () => {
     await handleAudioEvent(w.deps, { kind: "left", callId: w.callId, participantId: guest.participantId });
     expect(w.participant(guest).inAudio).toBe(false);
     expect(w.notifier.sent).toEqual([]); // someone who left stays gone
+  });
+});
+
+describe("lookups of calls that do not exist", () => {
+  it("are counted per address (other errors are not) until the address is refused before looking", async () => {
+    const w = memoryDeps({ env: { LOOKUP_FAIL_RATE_PER_MIN: "0.001", LOOKUP_FAIL_BURST: "2" } });
+    const { limits } = w.deps;
+    await countFailedLookup(limits, "10.9.0.1", new AppError("FORBIDDEN", "not a lookup"));
+    await checkLookupBudget(limits, "10.9.0.1");
+    for (let i = 0; i < 2; i++) await countFailedLookup(limits, "10.9.0.1", new AppError("CALL_NOT_FOUND", "no such call"));
+    expect(await codeOf(checkLookupBudget(limits, "10.9.0.1"))).toBe("RATE_LIMITED");
+    expect(await codeOf(checkLookupBudget(limits, "10.9.0.2"))).toBe("OK");
   });
 });

@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { issueCredential } from "@/lib/auth/credentials";
 import { isOnStage, rolesOf } from "@/lib/domain/stage";
 import { parseEnv } from "@/lib/env";
 import { limiters } from "@/lib/limits/limiters";
@@ -451,7 +451,8 @@ export function memoryDeps(overrides: { env?: Record<string, string> } = {}) {
     clock,
     // Deterministic: the first word of every list, then the next.
     randomInt: (n) => ids++ % n,
-    issueCredential: (callId, participantId) => createHmac("sha256", env.EARSHOT_SECRET).update(`${callId}/${participantId}`).digest("hex"),
+    // Real credentials (the socket handshake verifies them), dated by the test's clock.
+    issueCredential: (callId, participantId) => issueCredential(env.EARSHOT_SECRET, callId, participantId, env.CREDENTIAL_TTL_HOURS * 3_600_000, clock.now().getTime()),
     newId: () => `id-${++ids}`,
     limits: limits.limits,
     nodes: { self: "node-a", heartbeat: async () => undefined, alive: async () => null },
@@ -463,6 +464,6 @@ export function memoryDeps(overrides: { env?: Record<string, string> } = {}) {
     signInLimits: limits.signIn,
     adminEmails: new Set(env.ADMIN_EMAILS.split(",").filter(Boolean)),
   };
-  return { deps, accounts, db, clock, notifier, audio, recorder, files };
+  return { deps, accounts, env, db, clock, notifier, audio, recorder, files };
 }
 export type MemoryWorld = ReturnType<typeof memoryDeps>;

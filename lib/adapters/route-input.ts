@@ -1,5 +1,6 @@
 import { CLIENT_ADDRESS_HEADER } from "../auth/client-address";
-import { bearerToken, parseCookies, type CredentialSources } from "../auth/identify";
+import type { CredentialSources } from "../auth/identify";
+import { bearerToken, parseCookies } from "../http/headers";
 import type { AudioRoom } from "../services/ports";
 
 /** The client address server.ts stamped on the request (lib/auth/client-address.ts). */

@@ -1,5 +1,6 @@
 import { AppError } from "../domain/errors";
-import { credentialCookieName, verifyCredential } from "./credentials";
+import { credentialCookieName } from "../contracts/cookies";
+import { verifyCredential } from "./credentials";
 
 /** What a verified credential proves: this participant of this call (a services `Caller`). */
 export interface CredentialClaim {
@@ -28,24 +29,4 @@ export function identifyCaller(secret: string, callId: string, src: CredentialSo
   }
   if (check.callId !== callId) throw new AppError("WRONG_CALL", "Your credential is for another call.");
   return { callId, participantId: check.participantId };
-}
-
-export function parseCookies(header: string | null | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (header ?? "").split(";")) {
-    const i = part.indexOf("=");
-    if (i <= 0) continue;
-    const key = part.slice(0, i).trim();
-    try {
-      out[key] = decodeURIComponent(part.slice(i + 1).trim());
-    } catch {
-      // A cookie we did not set and cannot decode is not ours: skip it.
-    }
-  }
-  return out;
-}
-
-export function bearerToken(header: string | null | undefined): string | null {
-  const m = /^Bearer\s+(\S+)$/i.exec(header ?? "");
-  return m?.[1] ?? null;
 }

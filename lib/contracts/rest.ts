@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { CallIdSchema } from "./call-id";
 import { textSchema } from "./text";
-import { CallDtoSchema, LiveKitAccessSchema, MessageDtoSchema, ParticipantDtoSchema, ParticipantIdSchema } from "./dto";
-import { DefaultRoleSchema, RoleSchema } from "./roles";
+import { CallDtoSchema, LiveKitAccessSchema, MessageDtoSchema, ParticipantDtoSchema } from "./dto";
+import { DefaultRoleSchema } from "./roles";
 
 export const MAX_TITLE_LENGTH = 120;
 

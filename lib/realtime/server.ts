@@ -3,7 +3,7 @@ import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server } from "socket.io";
 import { recoveryGapCloser } from "../cluster/recovery-gap";
 import type { RedisClient } from "../cluster/redis";
-import { bearerToken, parseCookies } from "../auth/identify";
+import { bearerToken, parseCookies } from "../http/headers";
 import { requireParticipantCaller, type Secrets } from "../adapters/identify-request";
 import { SocketAuthSchema } from "../contracts/socket";
 import { AppError } from "../domain/errors";

@@ -105,7 +105,11 @@ describe("site admin", () => {
     expect((await inspectCall(w.deps, w.accounts, w.root, w.callId)).call.id).toBe(w.callId);
     await endAnyCall(w.deps, w.root, w.callId);
     expect(w.db.calls.get(w.callId)!.endedAt).not.toBeNull();
-    expect((await inspectModerationLog(w.deps, w.callId, { limit: 50 })).entries[0]).toMatchObject({ action: "end", actorId: null, actorName: "Root (site admin)" });
+    expect((await inspectModerationLog(w.deps, w.callId, { limit: 50 })).entries[0]).toMatchObject({
+      action: "end",
+      actorId: null,
+      actorName: "Root (site admin)",
+    });
     expect(await codeOf(endAnyCall(w.deps, w.root, "no-such-call"))).toBe("CALL_NOT_FOUND");
   });
 
@@ -122,8 +126,16 @@ describe("site admin", () => {
   it("lists accounts and disables one: signed out of its calls at once", async () => {
     const w = await withRoot();
     const ada = await signUp(w.accounts, signUpBody("ada@example.com"), "10.0.0.2");
-    const joined = await joinCall(w.deps, w.callId, { returningParticipantId: null, user: { id: ada.id, name: "Ada" }, deviceId: null, address: "10.0.0.2" }, AUDIO_URL);
-    expect((await listUsers(w.deps, w.accounts, AdminUsersQuerySchema.parse({}))).users.map((u) => u.email).sort()).toEqual(["ada@example.com", "root@example.com"]);
+    const joined = await joinCall(
+      w.deps,
+      w.callId,
+      { returningParticipantId: null, user: { id: ada.id, name: "Ada" }, deviceId: null, address: "10.0.0.2" },
+      AUDIO_URL,
+    );
+    expect((await listUsers(w.deps, w.accounts, AdminUsersQuerySchema.parse({}))).users.map((u) => u.email).sort()).toEqual([
+      "ada@example.com",
+      "root@example.com",
+    ]);
     expect((await setUserDisabled(w.deps, w.accounts, w.root, ada.id, true)).disabled).toBe(true);
     expect(w.notifier.of("disconnectParticipant")).toEqual([[joined.participant.id]]);
     expect(w.db.participants.get(joined.participant.id)!.removedAt).not.toBeNull();

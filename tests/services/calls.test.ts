@@ -22,7 +22,11 @@ const newGuest = (n: number) => ({ returningParticipantId: null, user: null, dev
 describe("creating and joining", () => {
   it("createCall makes a three-word call whose creator is its host admin, with a credential and audio access", async () => {
     const w = memoryDeps();
-    const s = await createCall(w.deps, { defaultRole: "chatter", title: "Town hall" }, AUDIO_URL, { user: { id: "u1", name: "Ada" }, deviceId: "d", address: "10.0.0.1" });
+    const s = await createCall(w.deps, { defaultRole: "chatter", title: "Town hall" }, AUDIO_URL, {
+      user: { id: "u1", name: "Ada" },
+      deviceId: "d",
+      address: "10.0.0.1",
+    });
     expect(s.call.id).toMatch(/^[a-z]+-[a-z]+-[a-z]+$/);
     expect(s.call).toMatchObject({ title: "Town hall", defaultRole: "chatter", hostName: "Ada", participantCount: 1, locked: false, recording: false });
     expect(s.participant).toMatchObject({ role: "admin", isHost: true, kind: "user", displayName: "Ada" });
@@ -158,7 +162,9 @@ describe("chat and own state", () => {
     expect([...first.participants, ...rest.participants].map((p) => p.id)).toEqual(guests.map((g) => g.participantId));
     expect(rest.nextCursor).toBeNull();
     const name = w.participant(guests[1]!).displayName;
-    expect((await listParticipants(w.deps, w.host, { group: "audience", limit: 10, q: name.toUpperCase() })).participants.map((p) => p.id)).toEqual([guests[1]!.participantId]);
+    expect((await listParticipants(w.deps, w.host, { group: "audience", limit: 10, q: name.toUpperCase() })).participants.map((p) => p.id)).toEqual([
+      guests[1]!.participantId,
+    ]);
     expect(await codeOf(listParticipants(w.deps, guests[0]!, { group: "hands", limit: 10 }))).toBe("FORBIDDEN");
   });
 });

@@ -64,7 +64,10 @@ describe("serveRealtime with real clients", () => {
     const w = await realtimeWorld();
     const guest = await w.join();
     const { client } = await w.open(guest.participantId);
-    expect(await client.emit("participants:mute-all", {})).toEqual({ ok: false, error: { code: "FORBIDDEN", message: "You are a chatter; only admins can do that." } });
+    expect(await client.emit("participants:mute-all", {})).toEqual({
+      ok: false,
+      error: { code: "FORBIDDEN", message: "You are a chatter; only admins can do that." },
+    });
   });
 
   it("hand:invite defaults to speaker; the promotion reaches everyone and the audio token follows the new role", async () => {
@@ -73,10 +76,16 @@ describe("serveRealtime with real clients", () => {
     await setHandRaised(w.deps, guest, true);
     const host = await w.open(w.host.participantId);
     const invited = await w.open(guest.participantId);
-    expect(await host.client.emit("hand:invite", { participantId: guest.participantId })).toMatchObject({ ok: true, participant: { role: "speaker", handRaised: false } });
+    expect(await host.client.emit("hand:invite", { participantId: guest.participantId })).toMatchObject({
+      ok: true,
+      participant: { role: "speaker", handRaised: false },
+    });
     expect((await invited.client.waitFor("notice")).code).toBe("HAND_ACCEPTED");
     expect((await host.client.waitFor("participant:updated", (p) => p.id === guest.participantId)).role).toBe("speaker");
-    expect(await invited.client.emit("audio:token", {})).toEqual({ ok: true, livekit: { url: "ws://127.0.0.1:7880", token: `token:${w.callId}:${guest.participantId}:speaker` } });
+    expect(await invited.client.emit("audio:token", {})).toEqual({
+      ok: true,
+      livekit: { url: "ws://127.0.0.1:7880", token: `token:${w.callId}:${guest.participantId}:speaker` },
+    });
   });
 
   it("an empty result acks { ok: true } alone, and call:end closes everyone's call", async () => {

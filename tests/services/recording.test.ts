@@ -60,7 +60,10 @@ describe("recording", () => {
     expect(await codeOf(deleteRecording(w.deps, w.accounts, w.callId, recording!.id, { caller: guest, user: null }))).toBe("FORBIDDEN");
     await deleteRecording(w.deps, w.accounts, w.callId, recording!.id, { caller: w.host, user: null });
     expect(w.files.files.size).toBe(0);
-    expect((await listReplays(w.deps, w.accounts, w.callId, { caller: w.host, user: null })).replays[0]!.recording).toMatchObject({ status: "deleted", audioUrl: null });
+    expect((await listReplays(w.deps, w.accounts, w.callId, { caller: w.host, user: null })).replays[0]!.recording).toMatchObject({
+      status: "deleted",
+      audioUrl: null,
+    });
     expect(await codeOf(recordingFile(w.deps, w.accounts, w.callId, recording!.id, { caller: w.host, user: null }, false))).toBe("RECORDING_NOT_FOUND");
   });
 

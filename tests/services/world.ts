@@ -11,14 +11,23 @@ export const AUDIO_URL = "ws://earshot.test:7880";
 /** A world with one live call: its host (an admin) and a way to bring in more people with a role. */
 export async function callWorld(opts: { defaultRole?: DefaultRole; env?: Record<string, string> } = {}) {
   const world = memoryDeps({ env: opts.env });
-  const session = await createCall(world.deps, { defaultRole: opts.defaultRole ?? "listener", title: "Standup" }, AUDIO_URL, { user: null, deviceId: "dev-host", address: "10.0.0.1" });
+  const session = await createCall(world.deps, { defaultRole: opts.defaultRole ?? "listener", title: "Standup" }, AUDIO_URL, {
+    user: null,
+    deviceId: "dev-host",
+    address: "10.0.0.1",
+  });
   const callId = session.call.id;
   const host: Caller = { callId, participantId: session.participant.id };
   let guests = 0;
   /** A new guest (own browser and address; everyone joins muted), given `role` by the host when it is not the call's default. */
   const join = async (role?: Role, opts: { unmuted?: boolean } = {}): Promise<Caller> => {
     guests += 1;
-    const joined = await joinCall(world.deps, callId, { returningParticipantId: null, user: null, deviceId: `dev-${guests}`, address: `10.0.1.${guests}` }, AUDIO_URL);
+    const joined = await joinCall(
+      world.deps,
+      callId,
+      { returningParticipantId: null, user: null, deviceId: `dev-${guests}`, address: `10.0.1.${guests}` },
+      AUDIO_URL,
+    );
     const caller = { callId, participantId: joined.participant.id };
     if (role && role !== joined.participant.role) await setRole(world.deps, host, { participantId: caller.participantId, role });
     if (opts.unmuted) await setMuted(world.deps, caller, false);

@@ -99,7 +99,12 @@ export function memoryStore(db: MemoryDb): Store {
       return p ? copy(p) : null;
     },
     countPresentParticipants: async (callId) => db.present(callId).length,
-    listStage: async (callId) => db.present(callId).filter((p) => isOnStage(p.role)).sort(byJoin).map(copy),
+    listStage: async (callId) =>
+      db
+        .present(callId)
+        .filter((p) => isOnStage(p.role))
+        .sort(byJoin)
+        .map(copy),
     async listParticipantPage(callId, q) {
       const hands = q.group === "hands";
       const key = (p: ParticipantRecord) => (hands ? p.handRaisedAt! : p.joinedAt);
@@ -180,7 +185,10 @@ export function memoryModerationStore(db: MemoryDb): ModerationStore {
       const target = db.participants.get(targetId)!;
       if (target.muted) return { participant: copy(target), entry: null };
       target.muted = true;
-      return { participant: copy(target), entry: entry(callId, actor, at, { action: "mute", targetId, targetName: target.displayName, before: "unmuted", after: "muted" }) };
+      return {
+        participant: copy(target),
+        entry: entry(callId, actor, at, { action: "mute", targetId, targetName: target.displayName, before: "unmuted", after: "muted" }),
+      };
     },
     async remove(callId, actor, targetId, ban, at) {
       const target = db.participants.get(targetId)!;
@@ -239,7 +247,14 @@ export function memoryHistoryStore(db: MemoryDb): HistoryStore {
         .filter(({ call }) => matches(call, q))
         .sort((a, b) => newestFirst(a.call, b.call))
         .slice(0, q.limit)
-        .map(({ p, call }) => ({ call: copy(call), hostName: hostName(call), participantCount: presentCount(call), everyoneCount: db.inCall(call.id).length, role: p.role, joinedAt: p.joinedAt }));
+        .map(({ p, call }) => ({
+          call: copy(call),
+          hostName: hostName(call),
+          participantCount: presentCount(call),
+          everyoneCount: db.inCall(call.id).length,
+          role: p.role,
+          joinedAt: p.joinedAt,
+        }));
     },
     listAllParticipants: async (callId) => db.inCall(callId).sort(byJoin).map(copy),
     listCalls: async (q) =>
@@ -252,7 +267,8 @@ export function memoryHistoryStore(db: MemoryDb): HistoryStore {
       db.hands.push(copy(e));
     },
     listHandEvents: async (callId, from, to) => db.hands.filter((h) => h.callId === callId && h.createdAt >= from && h.createdAt <= to).map(copy),
-    listLiveParticipantsOfUser: async (userId) => [...db.participants.values()].filter((p) => p.userId === userId && !p.leftAt && !db.calls.get(p.callId)!.endedAt).map(copy),
+    listLiveParticipantsOfUser: async (userId) =>
+      [...db.participants.values()].filter((p) => p.userId === userId && !p.leftAt && !db.calls.get(p.callId)!.endedAt).map(copy),
   };
 }
 
@@ -310,10 +326,19 @@ export function memoryRecordingStore(db: MemoryDb): RecordingStore {
       return [...db.recordings.values()].filter((r) => r.status === "recording").map(copy);
     },
     find: async (id) => (db.recordings.has(id) ? copy(db.recordings.get(id)!) : null),
-    listForCall: async (callId) => [...db.recordings.values()].filter((r) => r.callId === callId).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime()).map(copy),
+    listForCall: async (callId) =>
+      [...db.recordings.values()]
+        .filter((r) => r.callId === callId)
+        .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())
+        .map(copy),
     listSegments: async (id) => (db.segments.get(id) ?? []).map(copy),
-    listEndedBefore: async (cutoff) => [...db.recordings.values()].filter((r) => (r.status === "stopped" || r.status === "interrupted") && r.endedAt! < cutoff).map(copy),
-    listConsenting: async (callId) => db.inCall(callId).filter((p) => p.recordingConsent === "yes").map((p) => p.id),
+    listEndedBefore: async (cutoff) =>
+      [...db.recordings.values()].filter((r) => (r.status === "stopped" || r.status === "interrupted") && r.endedAt! < cutoff).map(copy),
+    listConsenting: async (callId) =>
+      db
+        .inCall(callId)
+        .filter((p) => p.recordingConsent === "yes")
+        .map((p) => p.id),
     async markDeleted(id, at) {
       const r = db.recordings.get(id);
       if (!r || r.status === "deleted") return false;
@@ -385,7 +410,8 @@ export class FakeAudioRoom implements AudioRoom {
   reachable = async () => !this.down;
   publicUrl = (page: URL, forwardedProto: string | null) => `${forwardedProto === "https" ? "wss" : "ws"}://${page.hostname}:7880`;
   async verifyWebhook(rawBody: string, authorization: string | null) {
-    if (authorization !== `signed ${rawBody}`) throw Object.assign(new Error("The webhook signature does not match its body."), { name: "AppError", code: "INVALID_SIGNATURE" });
+    if (authorization !== `signed ${rawBody}`)
+      throw Object.assign(new Error("The webhook signature does not match its body."), { name: "AppError", code: "INVALID_SIGNATURE" });
     return this.webhook;
   }
 }
@@ -452,7 +478,8 @@ export function memoryDeps(overrides: { env?: Record<string, string> } = {}) {
     // Deterministic: the first word of every list, then the next.
     randomInt: (n) => ids++ % n,
     // Real credentials (the socket handshake verifies them), dated by the test's clock.
-    issueCredential: (callId, participantId) => issueCredential(env.EARSHOT_SECRET, callId, participantId, env.CREDENTIAL_TTL_HOURS * 3_600_000, clock.now().getTime()),
+    issueCredential: (callId, participantId) =>
+      issueCredential(env.EARSHOT_SECRET, callId, participantId, env.CREDENTIAL_TTL_HOURS * 3_600_000, clock.now().getTime()),
     newId: () => `id-${++ids}`,
     limits: limits.limits,
     nodes: { self: "node-a", heartbeat: async () => undefined, alive: async () => null },

@@ -33,7 +33,7 @@ const BOUNDARIES = {
   domain: { may: ["contracts"] },
   services: { may: ["contracts", "domain"] },
   db: { may: ["contracts", "domain"], types: ["services"] },
-  livekit: { may: ["contracts", "domain"], types: ["services", "env"] },
+  livekit: { may: ["contracts", "domain", "env"], types: ["services"] },
   recording: { may: ["domain"], types: ["services"] },
   limits: { may: ["domain", "cluster"], types: ["services", "env"] },
   cluster: { may: [], types: ["services"] },
@@ -128,6 +128,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Settings are read (and validated) in one place; everything else asks lib/env.ts.
+    files: ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "server.ts", "proxy.ts"],
+    ignores: ["lib/env.ts"],
+    rules: { "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through lib/env.ts." }] },
   },
   {
     // Pages and route handlers are adapters: no Prisma, no database layer.

@@ -22,7 +22,7 @@ import { stampClientAddress } from "./lib/auth/client-address";
 import { isUndecodablePath, refuseUndecodablePath } from "./lib/http/undecodable-path";
 import { hashPassword, verifyPassword } from "./lib/auth/passwords";
 import type { AccountDeps } from "./lib/services/accounts";
-import { EnvError, isProduction, parseEnv, type Env } from "./lib/env";
+import { EnvError, isProduction, parseEnv, processEnvironment, type Env } from "./lib/env";
 import { audioBackend, superviseLocalLiveKit } from "./lib/livekit/start-audio";
 import { ensureLocalSecrets } from "./lib/local-secrets";
 import { loneNode, redisNodeRegistry } from "./lib/cluster/nodes";
@@ -135,7 +135,7 @@ async function main() {
   const port = typeof address === "object" && address ? address.port : env.PORT;
   // next-auth builds its redirect URLs from this (it reads process.env itself).
   siteUrl ??= `http://localhost:${port}`;
-  process.env.NEXTAUTH_URL = siteUrl;
+  processEnvironment().NEXTAUTH_URL = siteUrl;
   // The local media server needs our port for its webhooks, so it starts once we listen.
   const localLiveKit = env.LIVEKIT_URL ? null : await superviseLocalLiveKit(env, port);
   console.log(`[earshot] ready on http://localhost:${port} (${dev ? "development" : "production"}, ${env.DATABASE_URL.startsWith("file:") ? "SQLite" : "Postgres"})`);

@@ -127,3 +127,26 @@ export function isProduction(source: Record<string, string | undefined> = proces
 export function isDevelopment(source: Record<string, string | undefined> = process.env): boolean {
   return source.NODE_ENV === "development";
 }
+
+/**
+ * The process's environment itself, for the code that fills it before the settings are read
+ * (generated local secrets), or that must hand it on (next-auth reads NEXTAUTH_URL there; a child
+ * process inherits it). Settings themselves are read through parseEnv and the readers above.
+ */
+export function processEnvironment(): NodeJS.ProcessEnv {
+  return process.env;
+}
+
+const ToolSettingsSchema = z.object({
+  /** Where a built LiveKit server is cached (default: $XDG_CACHE_HOME/earshot, else ~/.cache/earshot). */
+  EARSHOT_CACHE_DIR: z.string().optional(),
+  XDG_CACHE_HOME: z.string().optional(),
+  /** A LiveKit server binary to use instead of finding or building one. */
+  LIVEKIT_BIN: z.string().optional(),
+  PATH: z.string().default(""),
+});
+
+/** What LiveKit provisioning reads, before and outside the server (npm test provisions first). */
+export function toolSettings(source: Record<string, string | undefined> = process.env): z.infer<typeof ToolSettingsSchema> {
+  return ToolSettingsSchema.parse(setOnly(source));
+}

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { CallIdSchema } from "./call-id";
 import { textSchema } from "./text";
-import { CallDtoSchema, LiveKitAccessSchema, MessageDtoSchema, ParticipantDtoSchema } from "./dto";
+import { CallDtoSchema, LiveKitAccessSchema, ParticipantDtoSchema } from "./dto";
 import { DefaultRoleSchema } from "./roles";
 
 export const MAX_TITLE_LENGTH = 120;
@@ -34,8 +33,6 @@ export const ParticipantsQuerySchema = z.strictObject({
 });
 export type ParticipantsQuery = z.infer<typeof ParticipantsQuerySchema>;
 
-export const CallPathSchema = z.object({ id: CallIdSchema });
-
 export const SessionResponseSchema = z.object({
   call: CallDtoSchema,
   participant: ParticipantDtoSchema,
@@ -47,8 +44,3 @@ export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
 export const CallResponseSchema = z.object({ call: CallDtoSchema, participants: z.array(ParticipantDtoSchema) });
 export type CallResponse = z.infer<typeof CallResponseSchema>;
-
-export const HealthResponseSchema = z.object({ ok: z.boolean(), db: z.boolean(), livekit: z.boolean(), draining: z.boolean() });
-export type HealthResponse = z.infer<typeof HealthResponseSchema>;
-
-export { MessageDtoSchema };

@@ -348,44 +348,28 @@ export function memoryRecordingStore(db: MemoryDb): RecordingStore {
   };
 }
 
-/** Everything a notifier was asked to send, in order. */
-export type Sent = { [K in keyof Notifier]: { kind: K; args: Parameters<Notifier[K]> } }[keyof Notifier];
-
+/** A notifier that only records what it was asked to send, in order (one line per port method). */
 export class RecordingNotifier implements Notifier {
-  sent: Sent[] = [];
-  participantJoined(...args: Parameters<Notifier["participantJoined"]>) {
-    this.sent.push({ kind: "participantJoined", args });
-  }
-  participantUpdated(...args: Parameters<Notifier["participantUpdated"]>) {
-    this.sent.push({ kind: "participantUpdated", args });
-  }
-  participantLeft(...args: Parameters<Notifier["participantLeft"]>) {
-    this.sent.push({ kind: "participantLeft", args });
-  }
-  chatMessage(...args: Parameters<Notifier["chatMessage"]>) {
-    this.sent.push({ kind: "chatMessage", args });
-  }
-  callEnded(...args: Parameters<Notifier["callEnded"]>) {
-    this.sent.push({ kind: "callEnded", args });
-  }
-  notice(...args: Parameters<Notifier["notice"]>) {
-    this.sent.push({ kind: "notice", args });
-  }
-  callUpdated(...args: Parameters<Notifier["callUpdated"]>) {
-    this.sent.push({ kind: "callUpdated", args });
-  }
-  moderationLogged(...args: Parameters<Notifier["moderationLogged"]>) {
-    this.sent.push({ kind: "moderationLogged", args });
-  }
-  disconnectParticipant(...args: Parameters<Notifier["disconnectParticipant"]>) {
-    this.sent.push({ kind: "disconnectParticipant", args });
-  }
-  /** The calls of one kind, oldest first. */
+  sent: { kind: keyof Notifier; args: unknown[] }[] = [];
+  participantJoined: Notifier["participantJoined"] = (...args) => this.record("participantJoined", args);
+  participantUpdated: Notifier["participantUpdated"] = (...args) => this.record("participantUpdated", args);
+  participantLeft: Notifier["participantLeft"] = (...args) => this.record("participantLeft", args);
+  chatMessage: Notifier["chatMessage"] = (...args) => this.record("chatMessage", args);
+  callEnded: Notifier["callEnded"] = (...args) => this.record("callEnded", args);
+  notice: Notifier["notice"] = (...args) => this.record("notice", args);
+  callUpdated: Notifier["callUpdated"] = (...args) => this.record("callUpdated", args);
+  moderationLogged: Notifier["moderationLogged"] = (...args) => this.record("moderationLogged", args);
+  disconnectParticipant: Notifier["disconnectParticipant"] = (...args) => this.record("disconnectParticipant", args);
+
+  /** The calls of one kind, oldest first, with the arguments as the port declares them. */
   of<K extends keyof Notifier>(kind: K): Parameters<Notifier[K]>[] {
     return this.sent.filter((s) => s.kind === kind).map((s) => s.args as Parameters<Notifier[K]>);
   }
   clear() {
     this.sent = [];
+  }
+  private record(kind: keyof Notifier, args: unknown[]) {
+    this.sent.push({ kind, args });
   }
 }
 

@@ -24,7 +24,7 @@ export function requestUser(ctx: AppContext, req: Request): Promise<Visitor | nu
 }
 
 /** The signed-in account behind these cookies (next-auth's session cookie), or null. */
-export async function cookieUser(ctx: AppContext, cookies: Record<string, string>): Promise<Visitor | null> {
+async function cookieUser(ctx: AppContext, cookies: Record<string, string>): Promise<Visitor | null> {
   return visitorFor(ctx.deps, await sessionClaim(ctx.env.NEXTAUTH_SECRET, cookies));
 }
 

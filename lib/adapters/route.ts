@@ -9,7 +9,7 @@ import { STATUS } from "../http/status";
 import { runCommand } from "../services/commands";
 import { checkLookupBudget, countFailedLookup } from "../services/limits";
 import { requestCaller } from "./identity";
-import { requestAddress } from "./route-input";
+import { requestAddress, requestAudioUrl } from "./route-input";
 
 /**
  * Wraps a route handler, the one place a request meets the running server: it
@@ -48,16 +48,13 @@ type SocketOnly = "chat:send" | "mute:set" | "hand:set" | "audio:token";
  */
 export function command(name: Exclude<CommandName, SocketOnly>) {
   return handle<{ id: string; pid?: string }>(async (req, params, ctx) => {
+    // Who is asking comes first, as everywhere: a stranger learns nothing about the body's faults.
+    const caller = await requestCaller(ctx, req, callIdParam(params));
     const body = await readJson(req);
-    return runRest(req, ctx, callIdParam(params), name, params.pid === undefined ? body : withTarget(body, params.pid));
+    const payload = parseCommand(name, params.pid === undefined ? body : withTarget(body, params.pid));
+    const result = await runCommand(name, ctx.deps, caller, payload, { audioUrl: () => requestAudioUrl(ctx.deps.audio, req) });
+    return Object.keys(result).length === 0 ? new Response(null, { status: 204 }) : json(result);
   });
-}
-
-async function runRest(req: Request, ctx: AppContext, callId: string, name: CommandName, body: unknown): Promise<Response> {
-  const caller = await requestCaller(ctx, req, callId);
-  const edge = { audioUrl: () => ctx.deps.audio.publicUrl(new URL(req.url), req.headers.get("x-forwarded-proto")) };
-  const result = await runCommand(name, ctx.deps, caller, parseCommand(name, body), edge);
-  return Object.keys(result).length === 0 ? new Response(null, { status: 204 }) : json(result);
 }
 
 /** The path's participant joins the body's fields; one in the body too would be ambiguous. */

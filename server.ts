@@ -79,7 +79,7 @@ async function main() {
     users,
     history: prismaHistoryStore(db, dbKind(env.DATABASE_URL)),
     moderation: prismaModerationStore(db, dbKind(env.DATABASE_URL)),
-    notifier: socketNotifier(io, { audienceCount: (callId) => store.countAudience(callId) }),
+    notifier: socketNotifier(io, { audienceCount: (callId) => store.countAudience(callId), clustered: redis !== null }),
     audio: audio.room,
     recorder: liveKitRecorder({ url: audio.apiUrl, ...audio.keys, ffmpeg: env.FFMPEG_PATH, dir: recordings, files }),
     recordings: prismaRecordingStore(db),

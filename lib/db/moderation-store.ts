@@ -1,6 +1,7 @@
 import type { Role } from "../contracts/roles";
 import type { ModerationActionName, ModerationRecord, ModerationStore } from "../services/ports";
 import type { Db, DbKind } from "./client";
+import { hotPathSql } from "./hot-path-sql";
 import { isUniqueViolation, toParticipant } from "./store";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -106,11 +107,8 @@ export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
       return toEntry(await db.moderationEntry.create({ data: { callId, actorId: actor.id, actorName: actor.name, action, after: detail, createdAt: at } }));
     },
 
-    async isBanned(callId, who) {
-      const or = [...(who.userId ? [{ userId: who.userId }] : []), ...(who.deviceId ? [{ deviceId: who.deviceId }] : [])];
-      if (or.length === 0) return false;
-      return (await db.callBan.count({ where: { callId, OR: or } })) > 0;
-    },
+    // Every newcomer's join asks this.
+    isBanned: hotPathSql(db, kind).isBanned,
 
     async list(callId, before, limit) {
       const rows = await db.moderationEntry.findMany({

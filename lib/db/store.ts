@@ -2,8 +2,9 @@ import type { DefaultRole, Role } from "../contracts/roles";
 import { rolesOf } from "../domain/stage";
 import type { RecordingConsent } from "../domain/recording";
 import type { CallRecord, MessageRecord, ParticipantRecord, Store } from "../services/ports";
-import { batchQueue, fulfilled, oneByOne, type BatchRunner } from "./batch-queue";
+import { batchQueue, fulfilled, oneByOne, sharedRead, type BatchRunner } from "./batch-queue";
 import type { Db, DbKind } from "./client";
+import { hotPathSql } from "./hot-path-sql";
 
 type Row<T> = Omit<T, "defaultRole" | "role" | "kind" | "recordingConsent"> & Record<string, unknown>;
 
@@ -43,14 +44,18 @@ export const toParticipant = (r: Row<ParticipantRecord> & { role: string; kind: 
 
 /** Prisma reports a unique-constraint violation as P2002, through either adapter. */
 export const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === "P2002";
-/** P2025: the row an update's where names does not exist (or no longer matches). */
-const isNoRecord = (e: unknown) => (e as { code?: string } | null)?.code === "P2025";
 
 /** SQLite's LIKE ignores ASCII case already and rejects `mode`; Postgres needs it. */
 export const textMatch = (kind: DbKind, search: string) => (kind === "postgres" ? { contains: search, mode: "insensitive" as const } : { contains: search });
 
 type NewMessage = Omit<MessageRecord, "id">;
 type Inserted = { message: MessageRecord; duplicate: boolean };
+
+/**
+ * At most ten reads a second of one call's stage, counts and pages, however fast people join: a storm
+ * of 100 joins/s shares each read about ten ways, and a call:state waits at most this long for one.
+ */
+const SNAPSHOT_SPACING_MS = 100;
 
 /** Enough to batch a busy call's traffic; small enough for every database's bind-variable limit. */
 const MAX_BATCH = 100;
@@ -67,6 +72,7 @@ function byIdRunner<R extends { id: string }, T>(findMany: (ids: string[]) => Pr
 const messageKey = (m: { senderId: string; clientId: string }) => `${m.senderId}\n${m.clientId}`;
 
 export function prismaStore(db: Db, kind: DbKind): Store {
+  const hot = hotPathSql(db, kind);
   const insertOneMessage = async (m: NewMessage): Promise<Inserted> => {
     try {
       return { message: await db.message.create({ data: m }), duplicate: false };
@@ -96,12 +102,39 @@ export function prismaStore(db: Db, kind: DbKind): Store {
     { maxBatch: MAX_BATCH },
   );
   const findCall = batchQueue(
-    byIdRunner((ids) => db.call.findMany({ where: { id: { in: ids } } }), toCall),
+    byIdRunner((ids) => hot.callsById(ids), toCall),
     { maxBatch: MAX_BATCH },
   );
   const findParticipant = batchQueue(
-    byIdRunner((ids) => db.participant.findMany({ where: { id: { in: ids } } }), toParticipant),
+    byIdRunner((ids) => hot.participantsById(ids), toParticipant),
     { maxBatch: MAX_BATCH },
+  );
+
+  // A crowd joining one call reads the same stage, counts and first pages for every call:state: these
+  // reads are shared, and run at most every SNAPSHOT_SPACING_MS per call (see sharedRead).
+  type PageQuery = Parameters<Store["listParticipantPage"]>[1];
+  const listStage = sharedRead(async (callId: string) => (await hot.stage(callId)).map(toParticipant), String, SNAPSHOT_SPACING_MS);
+  const listParticipantPage = sharedRead(
+    async ({ callId, q }: { callId: string; q: PageQuery }) => (await hot.participantPage(callId, q)).map(toParticipant),
+    ({ callId, q }) => JSON.stringify([callId, q.group, q.search, q.after?.at.getTime() ?? null, q.after?.id ?? null, q.limit]),
+    SNAPSHOT_SPACING_MS,
+  );
+  const countAudience = sharedRead(async (callId: string) => {
+    // One statement, answered from the covering index (callId, leftAt, role, awaySince, handRaised).
+    const [a, b] = rolesOf("audience");
+    const [row] = await db.$queryRaw<{ total: number | bigint; away: number | bigint | null; hands: number | bigint | null }[]>`
+      SELECT COUNT(*) AS total,
+             SUM(CASE WHEN "awaySince" IS NOT NULL THEN 1 ELSE 0 END) AS away,
+             SUM(CASE WHEN "handRaised" THEN 1 ELSE 0 END) AS hands
+      FROM "Participant" WHERE "callId" = ${callId} AND "leftAt" IS NULL AND "role" IN (${a}, ${b})`;
+    // Postgres answers COUNT/SUM as bigint (and SUM of nothing as null).
+    return { total: Number(row?.total ?? 0), away: Number(row?.away ?? 0), hands: Number(row?.hands ?? 0) };
+  }, String, SNAPSHOT_SPACING_MS);
+  const countPresentParticipants = sharedRead(hot.countPresent, String, SNAPSHOT_SPACING_MS);
+  const listMessagesBefore = sharedRead(
+    ({ callId, before, limit, until }: { callId: string; before: number | null; limit: number; until: Date | null }) => hot.messagesBefore(callId, before, limit, until),
+    ({ callId, before, limit, until }) => JSON.stringify([callId, before, limit, until?.getTime() ?? null]),
+    SNAPSHOT_SPACING_MS,
   );
 
   return {
@@ -150,69 +183,30 @@ export function prismaStore(db: Db, kind: DbKind): Store {
       return r && toParticipant(r);
     },
 
-    countPresentParticipants: (callId) => db.participant.count({ where: { callId, leftAt: null } }),
+    countPresentParticipants,
 
-    async listStage(callId) {
-      const rows = await db.participant.findMany({ where: { callId, leftAt: null, role: { in: rolesOf("stage") } }, orderBy: [{ joinedAt: "asc" }, { id: "asc" }] });
-      return rows.map(toParticipant);
-    },
+    listStage,
 
-    async listParticipantPage(callId, q) {
-      // Keyset paging: a page costs the same wherever it is in the list.
-      const key = q.group === "hands" ? "handRaisedAt" : "joinedAt";
-      const after = q.after ? { OR: [{ [key]: { gt: q.after.at } }, { [key]: q.after.at, id: { gt: q.after.id } }] } : {};
-      const rows = await db.participant.findMany({
-        where: {
-          callId,
-          leftAt: null,
-          ...(q.group === "hands" ? { handRaised: true } : { role: { in: rolesOf(q.group) } }),
-          ...(q.search ? { displayName: textMatch(kind, q.search) } : {}),
-          ...after,
-        },
-        orderBy: [{ [key]: "asc" }, { id: "asc" }],
-        take: q.limit,
-      });
-      return rows.map(toParticipant);
-    },
+    listParticipantPage: (callId, q) => listParticipantPage({ callId, q }),
 
-    async countAudience(callId) {
-      // One statement, answered from the covering index (callId, leftAt, role, awaySince, handRaised).
-      const [a, b] = rolesOf("audience");
-      const [row] = await db.$queryRaw<{ total: number | bigint; away: number | bigint | null; hands: number | bigint | null }[]>`
-        SELECT COUNT(*) AS total,
-               SUM(CASE WHEN "awaySince" IS NOT NULL THEN 1 ELSE 0 END) AS away,
-               SUM(CASE WHEN "handRaised" THEN 1 ELSE 0 END) AS hands
-        FROM "Participant" WHERE "callId" = ${callId} AND "leftAt" IS NULL AND "role" IN (${a}, ${b})`;
-      // Postgres answers COUNT/SUM as bigint (and SUM of nothing as null).
-      return { total: Number(row?.total ?? 0), away: Number(row?.away ?? 0), hands: Number(row?.hands ?? 0) };
-    },
+    countAudience,
 
     async listDisplayNames(callId) {
       const rows = await db.participant.findMany({ where: { callId }, select: { displayName: true } });
       return new Set(rows.map((r) => r.displayName));
     },
 
-    async createParticipant(p) {
-      try {
-        await db.participant.create({ data: { ...p } });
-        return true;
-      } catch (e) {
-        if (isUniqueViolation(e)) return false;
-        throw e;
-      }
-    },
+    createParticipant: hot.insertParticipant,
 
     async updateParticipant(id, patch) {
-      return toParticipant(await db.participant.update({ where: { id }, data: patch }));
+      const row = await hot.updateParticipant(id, patch, false);
+      if (!row) throw new Error(`no participant ${id} to update`);
+      return toParticipant(row);
     },
 
     async updatePresentParticipant(id, patch) {
-      try {
-        return toParticipant(await db.participant.update({ where: { id, leftAt: null }, data: patch }));
-      } catch (e) {
-        if (isNoRecord(e)) return null;
-        throw e;
-      }
+      const row = await hot.updateParticipant(id, patch, true);
+      return row && toParticipant(row);
     },
 
     async listAwayBefore(cutoff) {
@@ -245,13 +239,7 @@ export function prismaStore(db: Db, kind: DbKind): Store {
 
     insertMessage,
 
-    async listMessagesBefore(callId, before, limit, until) {
-      return db.message.findMany({
-        where: { callId, ...(before === null ? {} : { id: { lt: before } }), ...(until ? { createdAt: { lte: until } } : {}) },
-        orderBy: { id: "desc" },
-        take: limit,
-      });
-    },
+    listMessagesBefore: (callId, before, limit, until) => listMessagesBefore({ callId, before, limit, until: until ?? null }),
 
     async ping() {
       try {

@@ -1,9 +1,22 @@
 import type { AudienceChanges, AudienceCount, ParticipantDto } from "../contracts/dto";
 
-/** Where a flush goes: the count to everyone in the call, the changes to its admins. */
+/** Where a flush goes: the count to everyone in the call, the changes to its admins (on this node), and this node's own news to the other nodes. */
 export interface AudienceSink {
   count(callId: string, count: AudienceCount): void;
   changes(callId: string, changes: AudienceChanges): void;
+  share(callId: string, news: AudienceNews): void;
+}
+
+/**
+ * What one node saw in a window, for the others (cluster mode): each node then tells its own
+ * sockets, so a listener hears one count a second and an admin one batch, however many nodes.
+ */
+export interface AudienceNews {
+  changes: AudienceChanges;
+  /** Moved onto the stage: everyone heard at once; their audience entries are moot. */
+  promoted: string[];
+  /** The count may have moved without an audience change (someone moved on or off the stage). */
+  countChanged: boolean;
 }
 
 export interface Timers {
@@ -16,6 +29,9 @@ type Pending = { kind: "joined" | "updated"; dto: ParticipantDto } | { kind: "le
 interface CallWindow {
   /** The audience's changes since the last flush, one entry per person: the latest wins. */
   pending: Map<string, Pending>;
+  /** The part of them this node saw itself (the others hear it from this one), and what it promoted. */
+  own: Map<string, Pending | { kind: "promoted" }>;
+  ownCountChanged: boolean;
   /** Something changed that may move the count. */
   dirty: boolean;
   timer: unknown;
@@ -46,35 +62,47 @@ export class AudienceCoalescer {
 
   joined(callId: string, p: ParticipantDto): void {
     const w = this.window(callId);
-    w.gone.delete(p.id);
-    w.pending.set(p.id, { kind: "joined", dto: p });
+    this.applyJoined(w, p);
+    w.own.set(p.id, { kind: "joined", dto: p });
     this.touch(callId, w);
   }
 
   updated(callId: string, p: ParticipantDto): void {
     const w = this.window(callId);
-    if (w.gone.has(p.id)) return;
-    const prev = w.pending.get(p.id);
-    w.pending.set(p.id, { kind: prev?.kind === "joined" ? "joined" : "updated", dto: p });
+    if (!this.applyUpdated(w, p)) return;
+    w.own.set(p.id, { kind: w.own.get(p.id)?.kind === "joined" ? "joined" : "updated", dto: p });
     this.touch(callId, w);
   }
 
   left(callId: string, participantId: string): void {
     const w = this.window(callId);
-    w.gone.add(participantId);
-    w.pending.set(participantId, { kind: "left" });
+    this.applyLeft(w, participantId);
+    w.own.set(participantId, { kind: "left" });
     this.touch(callId, w);
   }
 
   /** The count may have changed without an audience change to report (someone moved on or off the stage). */
   countChanged(callId: string): void {
-    this.touch(callId, this.window(callId));
+    const w = this.window(callId);
+    w.ownCountChanged = true;
+    this.touch(callId, w);
   }
 
   /** Someone moved onto the stage: their audience entries are moot (everyone was told at once). */
   promoted(callId: string, participantId: string): void {
     const w = this.window(callId);
     w.pending.delete(participantId);
+    w.own.set(participantId, { kind: "promoted" });
+    this.touch(callId, w);
+  }
+
+  /** Another node's news: told to this node's sockets in its next window, and not passed on. */
+  heard(callId: string, news: AudienceNews): void {
+    const w = this.window(callId);
+    for (const p of news.changes.joined) this.applyJoined(w, p);
+    for (const p of news.changes.updated) this.applyUpdated(w, p);
+    for (const id of news.changes.left) this.applyLeft(w, id);
+    for (const id of news.promoted) w.pending.delete(id);
     this.touch(callId, w);
   }
 
@@ -100,10 +128,27 @@ export class AudienceCoalescer {
     this.calls.delete(callId);
   }
 
+  private applyJoined(w: CallWindow, p: ParticipantDto): void {
+    w.gone.delete(p.id);
+    w.pending.set(p.id, { kind: "joined", dto: p });
+  }
+
+  /** False for a late update about someone who left: dropped. */
+  private applyUpdated(w: CallWindow, p: ParticipantDto): boolean {
+    if (w.gone.has(p.id)) return false;
+    w.pending.set(p.id, { kind: w.pending.get(p.id)?.kind === "joined" ? "joined" : "updated", dto: p });
+    return true;
+  }
+
+  private applyLeft(w: CallWindow, participantId: string): void {
+    w.gone.add(participantId);
+    w.pending.set(participantId, { kind: "left" });
+  }
+
   private window(callId: string): CallWindow {
     let w = this.calls.get(callId);
     if (!w) {
-      w = { pending: new Map(), dirty: false, timer: null, lastCount: null, gone: new Set() };
+      w = { pending: new Map(), own: new Map(), ownCountChanged: false, dirty: false, timer: null, lastCount: null, gone: new Set() };
       this.calls.set(callId, w);
     }
     return w;
@@ -117,15 +162,16 @@ export class AudienceCoalescer {
   private async flush(callId: string): Promise<void> {
     const w = this.calls.get(callId);
     if (!w) return;
-    const pending = w.pending;
+    const { pending, own, ownCountChanged } = w;
     w.pending = new Map();
+    w.own = new Map();
+    w.ownCountChanged = false;
     w.dirty = false;
-    const changes: AudienceChanges = { joined: [], updated: [], left: [] };
-    for (const [id, change] of pending) {
-      if (change.kind === "left") changes.left.push(id);
-      else changes[change.kind].push(change.dto);
+    if (own.size > 0 || ownCountChanged) {
+      const promoted = [...own].filter(([, c]) => c.kind === "promoted").map(([id]) => id);
+      this.opts.sink.share(callId, { changes: changesOf(own), promoted, countChanged: ownCountChanged });
     }
-    if (pending.size > 0) this.opts.sink.changes(callId, changes);
+    if (pending.size > 0) this.opts.sink.changes(callId, changesOf(pending));
     try {
       const count = await this.opts.readCount(callId);
       if (!sameCount(count, w.lastCount)) {
@@ -138,6 +184,15 @@ export class AudienceCoalescer {
     // Whatever arrived during the read waits one more interval: still at most one flush per interval.
     w.timer = w.dirty ? this.opts.timers.setTimeout(() => void this.flush(callId), this.opts.intervalMs) : null;
   }
+}
+
+function changesOf(entries: Map<string, Pending | { kind: "promoted" }>): AudienceChanges {
+  const changes: AudienceChanges = { joined: [], updated: [], left: [] };
+  for (const [id, change] of entries) {
+    if (change.kind === "left") changes.left.push(id);
+    else if (change.kind !== "promoted") changes[change.kind].push(change.dto);
+  }
+  return changes;
 }
 
 const sameCount = (a: AudienceCount, b: AudienceCount | null) => b !== null && a.total === b.total && a.away === b.away && a.hands === b.hands;

@@ -15,17 +15,26 @@ export const AUDIENCE_INTERVAL_MS = 1000;
  * broadcast person by person: its changes are coalesced (see AudienceCoalescer),
  * and only the person concerned hears of their own at once.
  */
-export function socketNotifier(io: EarshotServer, opts: { audienceCount: (callId: string) => Promise<AudienceCount>; intervalMs?: number }): Notifier {
+export function socketNotifier(
+  io: EarshotServer,
+  opts: { audienceCount: (callId: string) => Promise<AudienceCount>; intervalMs?: number; clustered: boolean },
+): Notifier {
+  // Each node tells its own sockets (io.local) what it saw and what the other nodes shared with it:
+  // one count a second per listener and one batch per admin, however many nodes there are.
   const audience = new AudienceCoalescer({
     intervalMs: opts.intervalMs ?? AUDIENCE_INTERVAL_MS,
     readCount: opts.audienceCount,
     sink: {
-      count: (callId, count) => io.to(callRoom(callId)).emit("audience:count", count),
-      changes: (callId, changes) => io.to(adminRoom(callId)).emit("audience:changes", changes),
+      count: (callId, count) => io.local.to(callRoom(callId)).emit("audience:count", count),
+      changes: (callId, changes) => io.local.to(adminRoom(callId)).emit("audience:changes", changes),
+      share: (callId, news) => {
+        if (opts.clustered) io.serverSideEmit("audience:news", callId, news);
+      },
     },
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
     onError: (e) => console.error("[earshot] audience count failed:", e),
   });
+  if (opts.clustered) io.on("audience:news", (callId, news) => audience.heard(callId, news));
   /** Admin sockets sit in the call's admin room (for audience batches and the log): membership follows the role. */
   const followAdminRole = (callId: string, participantId: string, role: Role) => {
     const sockets = io.in(participantRoom(participantId));

@@ -73,6 +73,7 @@ export function serveRealtime(
       const { role } = await presence.connected(caller.participantId, () => connectParticipant(deps, caller!));
       socket.data.caller = caller;
       socket.data.admin = role === "admin";
+      socket.data.node = deps.nodes.self;
       next();
     } catch (e) {
       if (caller) void presence.disconnected(caller.participantId, async () => undefined);
@@ -87,7 +88,7 @@ export function serveRealtime(
     registerHandlers(socket, deps, inFlight);
     socket.on("disconnect", () => {
       presence
-        .disconnected(caller.participantId, () => disconnectParticipant(deps, caller))
+        .disconnected(caller.participantId, async () => disconnectParticipant(deps, caller, await stillConnectedOn(io, caller.participantId)))
         .catch((e) => toErrorBody(e, "socket disconnect"));
     });
     // In the rooms before the snapshot is read: whatever changes after the read reaches this
@@ -110,6 +111,16 @@ export function serveRealtime(
     );
   });
   return { inFlight };
+}
+
+/**
+ * The node where the participant still has a connection (a tab open through another node, in
+ * cluster mode), or null. Asked when this node's last one closed; a closed socket has left its
+ * rooms already, so of two tabs closing at once on two nodes the later one finds none.
+ */
+async function stillConnectedOn(io: EarshotServer, participantId: string): Promise<string | null> {
+  const [other] = await io.in(participantRoom(participantId)).fetchSockets();
+  return other?.data.node ?? null;
 }
 
 /**

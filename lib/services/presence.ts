@@ -74,8 +74,16 @@ export async function markAway(deps: Pick<Deps, "store" | "notifier">, at: Date,
   }
 }
 
-/** The participant's last connection closed: shown as away until they return or time out. */
-export async function disconnectParticipant(deps: Deps, caller: Caller): Promise<void> {
+/**
+ * The participant's last connection on this node closed: shown as away until they return or time out.
+ * If another node still holds a connection of theirs (`elsewhere`), they stay online and that node
+ * answers for them (its death turns them away).
+ */
+export async function disconnectParticipant(deps: Deps, caller: Caller, elsewhere: string | null = null): Promise<void> {
+  if (elsewhere !== null) {
+    if (elsewhere !== deps.nodes.self) await deps.store.updatePresentParticipant(caller.participantId, { presenceNode: elsewhere });
+    return;
+  }
   const self = await deps.store.findParticipant(caller.participantId);
   if (!self || self.leftAt || self.awaySince) return;
   const call = await deps.store.findCall(caller.callId);

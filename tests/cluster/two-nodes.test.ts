@@ -72,20 +72,45 @@ describe("two Earshot nodes sharing Redis and Postgres", () => {
   });
 });
 
+describe("one person with tabs open through both nodes", () => {
+  it("stays online while either tab is open, and turns away when the last one closes", async () => {
+    const host = await createCall(node(0), "speaker");
+    const admin = await open(0, host.credential);
+    const guest = await joinCall(node(0), host.call.id);
+    const [first, second] = [await open(0, guest.credential), await open(1, guest.credential)];
+    const presence = (p: { id: string; presence: string }) => p.id === guest.participant.id;
+    first.client.close(); // node 0's last connection of theirs: node 1 still holds one
+    await new Promise((r) => setTimeout(r, 800));
+    expect(admin.client.received("participant:updated").filter(presence).map((p) => p.presence)).not.toContain("away");
+    const stage = await api(node(1), "GET", `/api/calls/${host.call.id}`, { credential: host.credential });
+    expect(stage.body.participants.find(presence)?.presence).toBe("online");
+    second.client.close();
+    await admin.client.waitFor("participant:updated", (p) => presence(p) && p.presence === "away", 5000);
+  });
+});
+
 describe("a crowd spread over both nodes", () => {
-  it("gives everyone the right audience count, and the admin batches that add up to it", async () => {
+  it("gives everyone the right audience count, and the admin batches that add up to it, each once a second", async () => {
     const host = await createCall(node(0), "listener");
     const admin = await open(0, host.credential);
     const watcher = await open(0, (await joinCall(node(0), host.call.id)).credential);
-    // Forty guests: joined and connected half on each node.
-    const guests = await Promise.all(Array.from({ length: 40 }, (_, i) => joinCall(node(i % 2), host.call.id)));
-    await Promise.all(guests.map((g, i) => open(i % 2, g.credential)));
+    // Forty guests, joined and connected half on each node, in waves over a few seconds (several windows on each node).
+    const guests: Awaited<ReturnType<typeof joinCall>>[] = [];
+    for (let wave = 0; wave < 5; wave++) {
+      const joined = await Promise.all(Array.from({ length: 8 }, (_, i) => joinCall(node(i % 2), host.call.id)));
+      await Promise.all(joined.map((g, i) => open(i % 2, g.credential)));
+      guests.push(...joined);
+      await new Promise((r) => setTimeout(r, 400));
+    }
     await watcher.client.waitFor("audience:count", (c) => c.total === 41 && c.away === 0, 8000);
     await new Promise((r) => setTimeout(r, 1500)); // the last windows close on both nodes
     let people: People = peopleFromState(emptyPeople, admin.state);
     for (const changes of admin.client.received("audience:changes")) people = peopleReducer(people, { type: "audience:changes", changes });
     expect(people.audience.map((p) => p.id).sort()).toEqual([watcher.state.self.id, ...guests.map((g) => g.participant.id)].sort());
     expect(people.audience.every((p) => p.presence === "online")).toBe(true);
+    // However many nodes saw the crowd: at most one count a second for a listener, one batch a second for an admin.
+    for (const gap of watcher.client.gaps("audience:count")) expect(gap).toBeGreaterThan(800);
+    for (const gap of admin.client.gaps("audience:changes")) expect(gap).toBeGreaterThan(800);
     // Listeners hear counts, never who came.
     expect(watcher.client.received("audience:changes")).toEqual([]);
     expect(watcher.client.received("participant:joined")).toEqual([]);

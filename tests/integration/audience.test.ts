@@ -136,6 +136,11 @@ describe("a large audience", () => {
     const expected = all.filter((p) => p.displayName.toLowerCase().includes(needle.toLowerCase())).map((p) => p.id);
     expect(found.map((p) => p.id)).toEqual(expected);
     expect(found.map((p) => p.id)).toContain(guests[17]!.participant.id);
+
+    // What people type is matched as text: LIKE's wildcards match only themselves.
+    for (const wildcard of ["%", "_", "pleb_"]) {
+      expect(await allPages(callId, guests[0]!.credential, `group=audience&limit=50&q=${encodeURIComponent(wildcard)}`), wildcard).toEqual([]);
+    }
   });
 
   it("refuses bad queries with 400, strangers with 401, and the hand queue to non-admins with 403", async () => {

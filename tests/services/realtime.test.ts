@@ -17,7 +17,7 @@ async function realtimeWorld() {
   const w = await callWorld({ defaultRole: "chatter" });
   const http: Server = createServer();
   const realtime = createSocketServer(http, { dev: false });
-  w.deps.notifier = socketNotifier(realtime.io, { audienceCount: (callId) => w.deps.store.countAudience(callId), intervalMs: 50 });
+  w.deps.notifier = socketNotifier(realtime.io, { audienceCount: (callId) => w.deps.store.countAudience(callId), intervalMs: 50, clustered: false });
   serveRealtime(realtime, w.deps, secretsOf(w.env), { trustProxy: false, trustedOrigins: [] });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;

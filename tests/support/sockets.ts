@@ -9,12 +9,12 @@ type Payload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
 
 /** A real socket.io client that records every event it receives, for asserting broadcasts. */
 export class TestClient {
-  readonly events: { name: EventName; payload: unknown }[] = [];
+  readonly events: { name: EventName; payload: unknown; at: number }[] = [];
   private waiters: { name: EventName; match: (p: any) => boolean; resolve: (p: any) => void }[] = [];
 
   constructor(readonly socket: ClientSocket) {
     socket.onAny((name: EventName, payload: unknown) => {
-      this.events.push({ name, payload });
+      this.events.push({ name, payload, at: performance.now() });
       this.waiters = this.waiters.filter((w) => {
         if (w.name !== name || !w.match(payload)) return true;
         w.resolve(payload);
@@ -49,6 +49,12 @@ export class TestClient {
 
   received<E extends EventName>(name: E): Payload<E>[] {
     return this.events.filter((e) => e.name === name).map((e) => e.payload as Payload<E>);
+  }
+
+  /** Milliseconds between consecutive arrivals of an event (for rate limits such as one count a second). */
+  gaps(name: EventName): number[] {
+    const at = this.events.filter((e) => e.name === name).map((e) => e.at);
+    return at.slice(1).map((t, i) => t - at[i]!);
   }
 
   emit<E extends keyof ClientToServerEvents>(name: E, payload: unknown): Promise<Ack<any>> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AudienceChanges, AudienceCount } from "@/lib/contracts/dto";
-import { AudienceCoalescer } from "@/lib/realtime/audience-coalescer";
+import { AudienceCoalescer, type AudienceNews } from "@/lib/realtime/audience-coalescer";
 import { participant } from "../support/client-fixtures";
 
 /** A fake clock: timers run only when the test advances time. */
@@ -34,17 +34,18 @@ function setup(count: AudienceCount = { total: 0, away: 0, hands: 0 }) {
   const clock = fakeTimers();
   const counts: AudienceCount[] = [];
   const batches: AudienceChanges[] = [];
+  const shared: AudienceNews[] = [];
   let current = count;
   const c = new AudienceCoalescer({
     intervalMs: 1000,
     readCount: async () => current,
-    sink: { count: (_id, n) => counts.push(n), changes: (_id, ch) => batches.push(ch) },
+    sink: { count: (_id, n) => counts.push(n), changes: (_id, ch) => batches.push(ch), share: (_id, news) => shared.push(news) },
     timers: clock.timers,
     onError: (e) => {
       throw e;
     },
   });
-  return { c, clock, counts, batches, setCount: (n: AudienceCount) => void (current = n) };
+  return { c, clock, counts, batches, shared, setCount: (n: AudienceCount) => void (current = n) };
 }
 
 const ids = (ch: AudienceChanges) => ({ joined: ch.joined.map((p) => p.id), updated: ch.updated.map((p) => p.id), left: ch.left });
@@ -137,5 +138,50 @@ describe("audience coalescer", () => {
     c.forget("two");
     await clock.advance(1000);
     expect(batches.map(ids)).toEqual([{ joined: ["a"], updated: [], left: [] }]);
+  });
+
+  describe("with other nodes (cluster mode)", () => {
+    it("shares what this node saw, once a window, and tells its own sockets what the others saw, without passing it on", async () => {
+      const { c, clock, counts, batches, shared, setCount } = setup();
+      c.joined("call", participant("mine"));
+      c.heard("call", { changes: { joined: [participant("theirs")], updated: [], left: [] }, promoted: [], countChanged: false });
+      setCount({ total: 2, away: 0, hands: 0 });
+      await clock.advance(1000);
+      // One batch for this node's admins with both; one count for its sockets; only its own news shared.
+      expect(batches.map(ids)).toEqual([{ joined: ["mine", "theirs"], updated: [], left: [] }]);
+      expect(counts).toEqual([{ total: 2, away: 0, hands: 0 }]);
+      expect(shared).toHaveLength(1);
+      expect(ids(shared[0]!.changes)).toEqual({ joined: ["mine"], updated: [], left: [] });
+
+      // News heard alone opens a window (the count moved elsewhere) and is never echoed back.
+      c.heard("call", { changes: { joined: [], updated: [], left: [] }, promoted: [], countChanged: true });
+      setCount({ total: 3, away: 0, hands: 0 });
+      await clock.advance(1000);
+      expect(counts.at(-1)).toEqual({ total: 3, away: 0, hands: 0 });
+      expect(shared).toHaveLength(1);
+    });
+
+    it("keeps someone who left on another node gone here, and drops entries of someone promoted there", async () => {
+      const { c, clock, batches, shared } = setup();
+      c.heard("call", { changes: { joined: [], updated: [], left: ["a"] }, promoted: [], countChanged: false });
+      expect(c.hasLeft("call", "a")).toBe(true);
+      c.updated("call", participant("a")); // a late update here about someone who left there
+      c.updated("call", participant("b"));
+      c.heard("call", { changes: { joined: [], updated: [], left: [] }, promoted: ["b"], countChanged: true });
+      await clock.advance(1000);
+      expect(batches.map(ids)).toEqual([{ joined: [], updated: [], left: ["a"] }]);
+      // This node's own news about b still goes out (the other nodes drop it if b is on stage there too).
+      expect(shared.map((n) => ids(n.changes))).toEqual([{ joined: [], updated: ["b"], left: [] }]);
+    });
+
+    it("shares promotions and count moves made here", async () => {
+      const { c, clock, shared } = setup();
+      c.joined("call", participant("p"));
+      c.promoted("call", "p");
+      c.countChanged("call");
+      await clock.advance(1000);
+      // The promotion makes the join moot: the other nodes drop what they heard of p, and recount.
+      expect(shared).toEqual([{ changes: { joined: [], updated: [], left: [] }, promoted: ["p"], countChanged: true }]);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batchQueue, fulfilled, oneByOne } from "@/lib/db/batch-queue";
+import { batchQueue, fulfilled, oneByOne, sharedRead } from "@/lib/db/batch-queue";
 
 /** A runner that records each batch and answers when the test says so. */
 function gatedRunner() {
@@ -88,5 +88,63 @@ describe("oneByOne", () => {
     });
     expect(order).toEqual(["start 1", "end 1", "start 2", "end 2", "start 3", "end 3"]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+  });
+});
+
+describe("sharedRead", () => {
+  it("answers identical calls made together with one read per distinct key", async () => {
+    const reads: string[] = [];
+    const read = sharedRead(async (id: string) => (reads.push(id), `${id}!`), String, 0);
+    expect(await Promise.all(["a", "b", "a", "a"].map(read))).toEqual(["a!", "b!", "a!", "a!"]);
+    expect(reads).toEqual(["a", "b"]);
+  });
+
+  it("never answers a call with a read that started before it", async () => {
+    let value = 1;
+    const gates: Array<() => void> = [];
+    const reads: number[] = [];
+    const read = sharedRead(async (_: string) => {
+      const seen = value;
+      reads.push(seen);
+      await new Promise<void>((open) => gates.push(open));
+      return seen;
+    }, String, 0);
+    const first = read("k");
+    await new Promise((r) => setImmediate(r));
+    value = 2; // changed while the first read runs: a call made now must see it
+    const second = read("k");
+    gates.shift()!();
+    expect(await first).toBe(1);
+    while (gates.length === 0) await new Promise((r) => setImmediate(r));
+    gates.shift()!();
+    expect(await second).toBe(2);
+    expect(reads).toEqual([1, 2]);
+  });
+
+  it("rejects every call that shared a failed read, and only those", async () => {
+    const read = sharedRead(async (id: string) => {
+      if (id === "bad") throw new Error("gone");
+      return id;
+    }, String, 0);
+    const results = await Promise.allSettled(["bad", "ok", "bad"].map(read));
+    expect(results.map((r) => r.status)).toEqual(["rejected", "fulfilled", "rejected"]);
+  });
+
+  it("reads a busy key at most once per spacing, and a quiet key at once", async () => {
+    let reads = 0;
+    const read = sharedRead(async () => ++reads, String, 50);
+    const started = performance.now();
+    expect(await read("k")).toBe(1); // quiet: no wait
+    expect(performance.now() - started).toBeLessThan(40);
+    const answers: Promise<number>[] = [];
+    while (performance.now() - started < 240) {
+      answers.push(read("k"));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const values = await Promise.all(answers);
+    // About 240 / 5 calls over about 240 ms: five or six reads, never one per call.
+    expect(reads).toBeLessThanOrEqual(7);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(await read("other")).toBe(reads); // another key does not wait for this one's spacing
   });
 });

@@ -1,6 +1,7 @@
 import type { CallDto, ParticipantDto } from "../contracts/dto";
 import { AppError } from "../domain/errors";
-import { requireModerator } from "../domain/moderation";
+import { enforce } from "../domain/decision";
+import { mayModerate } from "../domain/moderation";
 import type { Caller, Deps } from "./deps";
 import { callDto, participantDto } from "./dto";
 import { enforceModeration } from "./limits";
@@ -18,7 +19,7 @@ type RecordingDeps = Pick<Deps, "store" | "moderation" | "notifier" | "clock" | 
  */
 export async function setRecording(deps: RecordingDeps, caller: Caller, on: boolean): Promise<CallDto> {
   const { self } = await requireActiveParticipant(deps.store, caller);
-  requireModerator(self.role);
+  enforce(mayModerate(self.role));
   await enforceModeration(deps.limits, caller);
   const actor = { id: self.id, name: self.displayName };
   const changed = on ? await startRecording(deps, caller.callId, actor) : await stopRecording(deps, caller.callId, actor);

@@ -1,0 +1,16 @@
+import { CLIENT_ADDRESS_HEADER } from "../auth/client-address";
+import type { CredentialSources } from "../auth/identify";
+import { bearerToken, parseCookies } from "../http/headers";
+import type { AudioRoom } from "../services/ports";
+
+/** The client address server.ts stamped on the request (lib/auth/client-address.ts). */
+export const requestAddress = (req: Request): string => req.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+
+/** Where a request may carry a participant credential: a bearer token, or the call's cookie. */
+export function credentialSources(req: Request): CredentialSources {
+  return { bearer: bearerToken(req.headers.get("authorization")), cookies: parseCookies(req.headers.get("cookie")) };
+}
+
+/** Where the browser behind this request reaches the media server (the audio port decides). */
+export const requestAudioUrl = (audio: Pick<AudioRoom, "publicUrl">, req: Request): string =>
+  audio.publicUrl(new URL(req.url), req.headers.get("x-forwarded-proto"));

@@ -51,6 +51,8 @@ export const EnvSchema = z.object({
   CREATE_CALL_BURST: int(10, 1),
   MODERATION_RATE_PER_MIN: rate(120),
   MODERATION_BURST: int(60, 1),
+  SELF_CHANGE_RATE_PER_MIN: rate(120),
+  SELF_CHANGE_BURST: int(30, 1),
   LOOKUP_FAIL_RATE_PER_MIN: rate(30),
   LOOKUP_FAIL_BURST: int(30, 1),
   SIGNIN_RATE_PER_MIN: rate(5),

@@ -7,7 +7,7 @@ import { roleChangeDecision } from "../domain/role-change";
 import type { Caller, Deps } from "./deps";
 import { participantDto } from "./dto";
 import { requireActiveParticipant, requireTarget } from "./load";
-import { enforceModeration } from "./limits";
+import { enforceModeration, enforceSelfChange } from "./limits";
 import { changeRole } from "./set-role";
 import { updateSelf } from "./set-self-state";
 
@@ -16,6 +16,7 @@ export async function setHandRaised(deps: Deps, caller: Caller, raised: boolean)
   const { call, self } = await requireActiveParticipant(deps.store, caller);
   enforce(raiseHandDecision(self.role, raised));
   if (self.handRaised === raised) return participantDto(self, call.hostParticipantId);
+  await enforceSelfChange(deps.limits, self);
   const at = deps.clock.now();
   const updated = await updateSelf(deps, self.id, { handRaised: raised, handRaisedAt: raised ? at : null });
   await deps.history.logHand({ callId: call.id, participantId: self.id, raised, byName: null, createdAt: at });

@@ -4,7 +4,7 @@ import { enforce } from "../domain/decision";
 import { mayModerate } from "../domain/moderation";
 import type { Caller, Deps } from "./deps";
 import { callDto, participantDto } from "./dto";
-import { enforceModeration } from "./limits";
+import { enforceModeration, enforceSelfChange } from "./limits";
 import { requireActiveParticipant } from "./load";
 import { announceEntries } from "./moderation-log";
 import type { Actor } from "./ports";
@@ -75,6 +75,7 @@ export async function stopAllRecordings(deps: Pick<Deps, "store" | "notifier" | 
 export async function setRecordingConsent(deps: RecordingDeps, caller: Caller, consent: "yes" | "no"): Promise<ParticipantDto> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
   if (self.recordingConsent === consent) return participantDto(self, call.hostParticipantId);
+  await enforceSelfChange(deps.limits, self);
   const updated = await deps.store.updateParticipant(self.id, { recordingConsent: consent });
   if (call.recordingId) deps.recorder.setSpeakers(call.id, await deps.recordings.listConsenting(call.id));
   const dto = participantDto(updated, call.hostParticipantId);

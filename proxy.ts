@@ -1,15 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isDevelopment, mediaUrlSettings } from "./lib/env";
 import { contentSecurityPolicy, liveKitOrigins } from "./lib/http/content-security-policy";
+import { mediaPublicUrl } from "./lib/livekit/public-url";
 
 /** Gives every page render a fresh CSP nonce (Next reads it from the request's CSP header). */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const https = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")) === "https";
-  const csp = contentSecurityPolicy({
-    nonce,
-    dev: process.env.NODE_ENV === "development",
-    liveKitOrigins: liveKitOrigins(process.env, request.headers.get("host") ?? request.nextUrl.host, https),
-  });
+  // The same URL the server puts in this page's tokens.
+  const page = new URL(`${request.nextUrl.protocol}//${request.headers.get("host") ?? request.nextUrl.host}`);
+  const mediaUrl = mediaPublicUrl(mediaUrlSettings(), page, request.headers.get("x-forwarded-proto"));
+  const csp = contentSecurityPolicy({ nonce, dev: isDevelopment(), liveKitOrigins: liveKitOrigins(mediaUrl) });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });

@@ -17,12 +17,12 @@ import { prismaHistoryStore } from "./lib/db/history-store";
 import { prismaModerationStore } from "./lib/db/moderation-store";
 import { prismaStore } from "./lib/db/store";
 import { prismaUserStore } from "./lib/db/user-store";
-import { authOptions } from "./lib/auth/auth-options";
+import { authOptions } from "./lib/adapters/auth-options";
 import { stampClientAddress } from "./lib/auth/client-address";
 import { isUndecodablePath, refuseUndecodablePath } from "./lib/http/undecodable-path";
 import { hashPassword, verifyPassword } from "./lib/auth/passwords";
 import type { AccountDeps } from "./lib/services/accounts";
-import { EnvError, parseEnv, type Env } from "./lib/env";
+import { EnvError, isProduction, parseEnv, processEnvironment, type Env } from "./lib/env";
 import { audioBackend, superviseLocalLiveKit } from "./lib/livekit/start-audio";
 import { ensureLocalSecrets } from "./lib/local-secrets";
 import { loneNode, redisNodeRegistry } from "./lib/cluster/nodes";
@@ -40,7 +40,7 @@ import { recoverInterruptedRecordings } from "./lib/services/recording-retention
 import { stopAllRecordings } from "./lib/services/recording-control";
 
 const dir = process.cwd();
-const dev = process.env.NODE_ENV !== "production";
+const dev = !isProduction();
 
 async function main() {
   (nextEnv.loadEnvConfig ?? (nextEnv as unknown as { default: typeof nextEnv }).default.loadEnvConfig)(dir, dev, console, true);
@@ -56,6 +56,7 @@ async function main() {
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL) : null;
   const limits = limiters(limitSettings(env), redis);
   let draining = false;
+  let siteUrl = env.NEXTAUTH_URL ?? null;
   const store = prismaStore(db, dbKind(env.DATABASE_URL));
   const users = prismaUserStore(db);
 
@@ -110,10 +111,10 @@ async function main() {
       const [db, livekit] = await Promise.all([store.ping(), audio.room.reachable()]);
       return { db, livekit, draining };
     },
-    audioUrl: audio.publicUrl,
-    verifyAudioWebhook: audio.verifyWebhook,
+    // Routes also trust the origin next-auth is given once the port is known (below).
+    originPolicy: () => ({ trustProxy, trustedOrigins: siteUrl ? [new URL(siteUrl).origin] : [] }),
   });
-  const realtime = serveRealtime(realtimeServer, deps, { credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET }, audio.publicUrl, {
+  const realtime = serveRealtime(realtimeServer, deps, { credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET }, {
     trustProxy,
     trustedOrigins: env.NEXTAUTH_URL ? [new URL(env.NEXTAUTH_URL).origin] : [],
   });
@@ -132,8 +133,9 @@ async function main() {
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
-  // next-auth builds its redirect URLs from this.
-  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  // next-auth builds its redirect URLs from this (it reads process.env itself).
+  siteUrl ??= `http://localhost:${port}`;
+  processEnvironment().NEXTAUTH_URL = siteUrl;
   // The local media server needs our port for its webhooks, so it starts once we listen.
   const localLiveKit = env.LIVEKIT_URL ? null : await superviseLocalLiveKit(env, port);
   console.log(`[earshot] ready on http://localhost:${port} (${dev ? "development" : "production"}, ${env.DATABASE_URL.startsWith("file:") ? "SQLite" : "Postgres"})`);
@@ -180,7 +182,7 @@ function reportGenerated(names: string[]) {
 
 function readEnv(): Env {
   try {
-    return parseEnv(process.env);
+    return parseEnv();
   } catch (e) {
     if (e instanceof EnvError) {
       console.error(e.message);

@@ -27,6 +27,8 @@ export default defineConfig({
     reporters: ["default", "./tests/support/summary-reporter.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      // The use-cases on in-memory ports (tests/support/memory-ports.ts), and the socket server in-process: seconds, no build.
+      { extends: true, test: { name: "services", include: ["tests/services/**/*.test.ts"] } },
       integration("integration-sqlite", "sqlite"),
       ...(pgUrl ? [integration("integration-postgres", "postgres")] : []),
       // Several nodes in cluster mode: Postgres (as above) and a Redis of each test's own (Debian's redis-server).

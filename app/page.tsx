@@ -1,7 +1,7 @@
 import { SitePage } from "@/components/account/site-page";
 import { HostCallForm } from "@/components/splash/host-call-form";
 import { JoinCallForm } from "@/components/splash/join-call-form";
-import { currentUser } from "@/lib/auth/page-session";
+import { currentUser } from "@/lib/adapters/page-session";
 
 export default async function Splash() {
   const user = await currentUser();

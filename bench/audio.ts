@@ -99,21 +99,6 @@ const dist = (values: number[]) => {
 const r1 = (v: number | null | undefined) => (v == null || !Number.isFinite(v) ? null : Math.round(v * 10) / 10);
 const r3 = (v: number | null | undefined) => (v == null || !Number.isFinite(v) ? null : Math.round(v * 1000) / 1000);
 
-/** Bounded concurrency: at most `limit` of `items` in flight. */
-async function pool<T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!, i);
-      }
-    }),
-  );
-  return out;
-}
-
 // ---------------------------------------------------------------- CPU from /proc
 
 const CLK_TCK = 100; // USER_HZ on mainstream Linux builds (getconf CLK_TCK)

@@ -1,7 +1,7 @@
 import type { AuthOptions } from "next-auth";
 import type { Env } from "./env";
 import type { AccountDeps } from "./services/accounts";
-import type { AudioEvent } from "./services/audio-events";
+import type { OriginPolicy } from "./http/csrf";
 import type { Deps } from "./services/deps";
 
 /**
@@ -15,10 +15,8 @@ export interface AppContext {
   accounts: AccountDeps;
   authOptions: AuthOptions;
   health(): Promise<{ db: boolean; livekit: boolean; draining: boolean }>;
-  /** Where a browser that loaded a page from `requestUrl` reaches the media server. */
-  audioUrl(requestUrl: URL, forwardedProto: string | null): string;
-  /** Checks a media-server webhook's signature and decodes it (null: an event we ignore). */
-  verifyAudioWebhook(rawBody: string, authorization: string | null): Promise<AudioEvent | null>;
+  /** Which origins may send cookie-authenticated writes (the site's public origin is known once it listens). */
+  originPolicy(): OriginPolicy;
 }
 
 const KEY = Symbol.for("earshot.appContext");

@@ -3,6 +3,18 @@ import { z } from "zod";
 const int = (fallback: number, min: number) => z.coerce.number().int().min(min).default(fallback);
 const rate = (fallback: number) => z.coerce.number().positive().default(fallback);
 
+/** Where browsers reach the media server: the server decides it for tokens, the page CSP allows it. */
+const mediaUrlFields = {
+  // An external LiveKit (or cluster): all three (with LIVEKIT_API_KEY and LIVEKIT_API_SECRET), or none to run a local one.
+  LIVEKIT_URL: z.string().regex(/^(wss?|https?):\/\//, "must be a ws://, wss://, http:// or https:// URL").optional(),
+  /** Where browsers reach LiveKit, when that differs from LIVEKIT_URL (e.g. behind a proxy). */
+  LIVEKIT_PUBLIC_URL: z.string().regex(/^wss?:\/\//, "must be a ws:// or wss:// URL").optional(),
+  /** The local LiveKit server's port. */
+  LIVEKIT_PORT: int(7880, 1),
+};
+const MediaUrlSchema = z.object(mediaUrlFields);
+export type MediaUrlSettings = z.infer<typeof MediaUrlSchema>;
+
 /** Every setting Earshot reads; .env.example documents each one. */
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -41,6 +53,8 @@ export const EnvSchema = z.object({
   CREATE_CALL_BURST: int(10, 1),
   MODERATION_RATE_PER_MIN: rate(120),
   MODERATION_BURST: int(60, 1),
+  SELF_CHANGE_RATE_PER_MIN: rate(120),
+  SELF_CHANGE_BURST: int(30, 1),
   LOOKUP_FAIL_RATE_PER_MIN: rate(30),
   LOOKUP_FAIL_BURST: int(30, 1),
   SIGNIN_RATE_PER_MIN: rate(5),
@@ -62,15 +76,12 @@ export const EnvSchema = z.object({
   NODE_ID: z.string().regex(/^[\w.-]{1,64}$/, "may hold letters, digits, '.', '-' and '_' (at most 64)").optional(),
 
   // An external LiveKit (or cluster): all three, or none to run a local one.
-  LIVEKIT_URL: z.string().regex(/^(wss?|https?):\/\//, "must be a ws://, wss://, http:// or https:// URL").optional(),
   LIVEKIT_API_KEY: z.string().min(1).optional(),
   LIVEKIT_API_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  /** Where browsers reach LiveKit, when that differs from LIVEKIT_URL (e.g. behind a proxy). */
-  LIVEKIT_PUBLIC_URL: z.string().regex(/^wss?:\/\//, "must be a ws:// or wss:// URL").optional(),
+  ...mediaUrlFields,
   // The local LiveKit server (used when LIVEKIT_URL is not set).
   LIVEKIT_BIND: z.string().default("127.0.0.1"),
   LIVEKIT_NODE_IP: z.string().optional(),
-  LIVEKIT_PORT: int(7880, 1),
   LIVEKIT_RTC_TCP_PORT: int(7881, 1),
   LIVEKIT_RTC_UDP_PORT: int(7882, 1),
 })
@@ -88,8 +99,8 @@ export type Env = z.infer<typeof EnvSchema>;
 export class EnvError extends Error {}
 
 /** Validates the environment once at start-up; each bad setting gets a sentence naming it. */
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = setOnly(source);
   const result = EnvSchema.safeParse(cleaned);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => {
@@ -98,4 +109,48 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     return `- ${name} ${problem}.`;
   });
   throw new EnvError(`Earshot cannot start; fix these settings (see .env.example):\n${lines.join("\n")}`);
+}
+
+const setOnly = (source: Record<string, string | undefined>) => Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+
+/**
+ * The media-server URL settings, for code that runs outside server.ts's context (the page proxy
+ * that writes the CSP). server.ts has validated them at start-up, so a parse here cannot fail
+ * unless the environment changed under a running process.
+ */
+export function mediaUrlSettings(source: Record<string, string | undefined> = process.env): MediaUrlSettings {
+  return MediaUrlSchema.parse(setOnly(source));
+}
+
+/** Production mode (`npm start`); anything else runs Next in development. */
+export function isProduction(source: Record<string, string | undefined> = process.env): boolean {
+  return source.NODE_ENV === "production";
+}
+
+/** Next's development mode (hot reload, eval in the CSP); read from NODE_ENV as Next itself does. */
+export function isDevelopment(source: Record<string, string | undefined> = process.env): boolean {
+  return source.NODE_ENV === "development";
+}
+
+/**
+ * The process's environment itself, for the code that fills it before the settings are read
+ * (generated local secrets), or that must hand it on (next-auth reads NEXTAUTH_URL there; a child
+ * process inherits it). Settings themselves are read through parseEnv and the readers above.
+ */
+export function processEnvironment(): NodeJS.ProcessEnv {
+  return process.env;
+}
+
+const ToolSettingsSchema = z.object({
+  /** Where a built LiveKit server is cached (default: $XDG_CACHE_HOME/earshot, else ~/.cache/earshot). */
+  EARSHOT_CACHE_DIR: z.string().optional(),
+  XDG_CACHE_HOME: z.string().optional(),
+  /** A LiveKit server binary to use instead of finding or building one. */
+  LIVEKIT_BIN: z.string().optional(),
+  PATH: z.string().default(""),
+});
+
+/** What LiveKit provisioning reads, before and outside the server (npm test provisions first). */
+export function toolSettings(source: Record<string, string | undefined> = process.env): z.infer<typeof ToolSettingsSchema> {
+  return ToolSettingsSchema.parse(setOnly(source));
 }

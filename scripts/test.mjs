@@ -2,18 +2,27 @@
 // suite inside a private network namespace (scripts/netns.sh), because media
 // tests need a non-loopback interface and must not reach any real network.
 // Arguments are passed to vitest (e.g. `npm test -- --project unit`).
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
 const run = (cmd, argv, opts = {}) => spawnSync(cmd, argv, { cwd: root, stdio: "inherit", ...opts });
+/** Runs a check to completion; false (after printing `failure`) when it fails. */
+const runAsync = (cmd, argv, failure) =>
+  new Promise((resolve) =>
+    spawn(cmd, argv, { cwd: root, stdio: "inherit" }).on("close", (code) => {
+      if (code !== 0) console.error(failure);
+      resolve(code === 0);
+    }),
+  );
 
-const typecheck = run(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "--noEmit", "-p", "."]);
-if (typecheck.status !== 0) {
-  console.error("type check failed (tsc --noEmit)");
-  process.exit(1);
-}
+// The type check and the linter (import boundaries included) side by side: neither needs the other.
+const checks = await Promise.all([
+  runAsync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "--noEmit", "-p", "."], "type check failed (tsc --noEmit)"),
+  runAsync(process.execPath, [`${root}node_modules/eslint/bin/eslint.js`, "."], "lint failed (npm run lint)"),
+]);
+if (checks.some((ok) => !ok)) process.exit(1);
 
 // One-time LiveKit build, with progress, before any test waits on it.
 const provision = run(process.execPath, ["--import", "tsx", "scripts/provision-livekit.ts"]);

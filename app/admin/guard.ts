@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { pageCookies } from "@/lib/auth/page-session";
-import { siteAdminFromCookies } from "@/lib/http/site-admin";
+import { appContext } from "@/lib/context";
+import { pageSiteAdmin } from "@/lib/adapters/site-admin";
 import type { Visitor } from "@/lib/services/admit-participant";
 
 /**
@@ -10,7 +10,7 @@ import type { Visitor } from "@/lib/services/admit-participant";
  * Once per request (metadata and page both ask).
  */
 export const requireSiteAdminPage = cache(async (): Promise<Visitor> => {
-  const admin = await siteAdminFromCookies(await pageCookies());
+  const admin = await pageSiteAdmin(appContext());
   if (!admin) notFound();
   return admin;
 });

@@ -1,3 +1,4 @@
+import { appContext } from "@/lib/context";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SitePage } from "@/components/account/site-page";
@@ -5,9 +6,8 @@ import { CallFilters } from "@/components/history/call-filters";
 import { MyCallList } from "@/components/history/my-call-list";
 import { Pager } from "@/components/history/pager";
 import { FormMessage } from "@/components/ui/text-field";
-import { requireUser } from "@/lib/auth/page-session";
+import { requireUser } from "@/lib/adapters/page-session";
 import { type MyCallsPage, MyCallsQuerySchema } from "@/lib/contracts/history";
-import { appContext } from "@/lib/context";
 import { isAppError } from "@/lib/domain/errors";
 import { listMyCalls } from "@/lib/services/call-history";
 

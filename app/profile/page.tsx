@@ -1,9 +1,9 @@
+import { appContext } from "@/lib/context";
 import type { Metadata } from "next";
 import { PasswordForm } from "@/components/account/password-form";
 import { ProfileNameForm } from "@/components/account/profile-name-form";
 import { SitePage } from "@/components/account/site-page";
-import { requireUser } from "@/lib/auth/page-session";
-import { appContext } from "@/lib/context";
+import { requireUser } from "@/lib/adapters/page-session";
 import { myAccount } from "@/lib/services/accounts";
 
 export const metadata: Metadata = { title: "Profile · Earshot" };

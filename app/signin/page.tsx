@@ -1,10 +1,10 @@
+import { appContext } from "@/lib/context";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/account/sign-in-form";
 import { SitePage } from "@/components/account/site-page";
-import { oauthProviders } from "@/lib/auth/auth-options";
-import { currentUser } from "@/lib/auth/page-session";
-import { appContext } from "@/lib/context";
+import { oauthProviders } from "@/lib/adapters/auth-options";
+import { currentUser } from "@/lib/adapters/page-session";
 import { safeCallbackUrl } from "@/lib/domain/callback-url";
 
 export const metadata: Metadata = { title: "Sign in · Earshot" };

@@ -4,7 +4,7 @@ import { SignOutButton } from "@/components/account/sign-out-button";
 import { SitePage } from "@/components/account/site-page";
 import { buttonClass } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/styles";
-import { currentUser } from "@/lib/auth/page-session";
+import { currentUser } from "@/lib/adapters/page-session";
 
 export const metadata: Metadata = { title: "Sign out · Earshot" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/account/sign-up-form";
 import { SitePage } from "@/components/account/site-page";
-import { currentUser } from "@/lib/auth/page-session";
+import { currentUser } from "@/lib/adapters/page-session";
 import { safeCallbackUrl } from "@/lib/domain/callback-url";
 
 export const metadata: Metadata = { title: "Sign up · Earshot" };

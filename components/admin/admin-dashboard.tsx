@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { AllCalls } from "./all-calls";
 import { LiveCalls } from "./live-calls";
 import { UsersList } from "./users-list";

@@ -37,6 +37,3 @@ export function verifyCredential(secret: string, credential: string, now = Date.
   if (payload.data.exp <= now) return { ok: false, reason: "expired" };
   return { ok: true, callId: payload.data.c, participantId: payload.data.p };
 }
-
-/** One cookie per call, so a browser can be in several calls at once. */
-export const credentialCookieName = (callId: string) => `earshot_${callId.replace(/-/g, "_")}`;

@@ -1,10 +1,10 @@
 import jwt from "next-auth/jwt";
+import { SESSION_COOKIES } from "../contracts/cookies";
 
-/** next-auth's session cookie: `__Secure-` prefixed when served over HTTPS. */
-export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
 // "type": "module" can hand back the CommonJS module object: take the function from either shape.
-const decode = (jwt as unknown as { decode?: typeof jwt.decode; default?: { decode: typeof jwt.decode } }).decode ?? (jwt as any).default.decode;
+const jwtModule = jwt as unknown as { decode?: typeof jwt.decode; default?: { decode: typeof jwt.decode } };
+const decode = jwtModule.decode ?? jwtModule.default!.decode;
 
 /** A sign-in session as its cookie states it: whose, and under which of the account's session versions it was issued. */
 export interface SessionClaim {

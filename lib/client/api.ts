@@ -27,7 +27,6 @@ import {
   type SessionResponse,
   SessionResponseSchema,
 } from "../contracts/rest";
-import type { Role } from "../contracts/roles";
 
 /** The API's own codes, plus two for failures that never reached it or came back unreadable. */
 export type ClientErrorCode = ErrorCode | "NETWORK" | "BAD_RESPONSE";
@@ -125,10 +124,6 @@ export const api = {
   joinCall: (callId: string): Promise<SessionResponse> => request("POST", path(callId, "/join"), SessionResponseSchema, {}),
   leaveCall: (callId: string): Promise<void> => request("POST", path(callId, "/leave"), null),
   endCall: (callId: string): Promise<void> => request("POST", path(callId, "/end"), null),
-  setRole: async (callId: string, participantId: string, role: Role): Promise<ParticipantDto> => {
-    const res = await request("POST", path(callId, "/roles"), ParticipantEnvelope, { participantId, role });
-    return res.participant;
-  },
   listMessages: (callId: string, opts: { before?: string | null; limit?: number } = {}): Promise<MessagePage> =>
     request("GET", path(callId, `/messages${queryString(opts)}`), MessagePageSchema),
   /** A page of the audience (name search with `q`) or, for admins, of the hand queue. */

@@ -31,7 +31,10 @@ const unanswered = (code: Unanswered["error"]["code"], message: string): Unanswe
 export type Act = <E extends ActionEvent>(event: E, payload: ActionPayload<E>) => Promise<ActionResult>;
 
 /** The socket.io client surface CallConnection uses; tests pass a fake. */
-export type CallSocket = Pick<Socket<ServerToClientEvents, ClientToServerEvents>, "on" | "connect" | "disconnect" | "timeout" | "connected" | "active" | "recovered">;
+export type CallSocket = Pick<Socket<ServerToClientEvents, ClientToServerEvents>, "on" | "connect" | "disconnect" | "connected" | "active" | "recovered"> & {
+  /** Every command of the table, with its payload and its ack typed by its name (or the timeout's error). */
+  timeout(ms: number): { emit<E extends ActionEvent>(event: E, payload: ActionPayload<E>, ack: (err: Error | null, res: AckOf<E>) => void): void };
+};
 
 /** A refused handshake with one of these codes will not succeed by retrying. */
 const FINAL_CONNECT_ERRORS: Record<string, string> = {
@@ -178,10 +181,7 @@ export class CallConnection {
   private request<E extends ActionEvent>(event: E, payload: ActionPayload<E>): Promise<AckOf<E> | Unanswered> {
     if (!this.socket.connected) return Promise.resolve(unanswered("NOT_CONNECTED", "You are not connected right now; try again once you are back."));
     return new Promise((resolve) => {
-      const timed = this.socket.timeout(ACTION_TIMEOUT_MS);
-      // One generic call for every event: the typed overloads cannot be picked from a union of event names.
-      const emit = timed.emit as unknown as (this: typeof timed, event: E, payload: ActionPayload<E>, ack: (err: Error | null, res: AckOf<E>) => void) => void;
-      emit.call(timed, event, payload, (err, res) => resolve(err ? unanswered("TIMEOUT", "The server did not answer in time; try again.") : res));
+      this.socket.timeout(ACTION_TIMEOUT_MS).emit(event, payload, (err, res) => resolve(err ? unanswered("TIMEOUT", "The server did not answer in time; try again.") : res));
     });
   }
 

@@ -1,9 +1,8 @@
 import type { ModerationEntryDto, ModerationPage, ParticipantDto } from "../contracts/dto";
-import type { Role } from "../contracts/roles";
-import { AppError } from "../domain/errors";
-import { checkModeration, type ModerationAction } from "../domain/moderation";
+import type { Decision } from "../domain/decision";
+import { moderationDecision } from "../domain/moderation";
 import { can } from "../domain/permissions";
-import { checkRoleChange } from "../domain/role-change";
+import { mayChangeRoleOf } from "../domain/role-change";
 import { mergeById } from "./merge-by-id";
 
 /** The moderation log as far back as loaded, newest first. */
@@ -91,39 +90,22 @@ export function describeEntry(e: ModerationEntryDto): string {
   }
 }
 
-/** Whether a control is usable, and if not, the server's own sentence for why. */
-export type Allowed = { ok: true } | { ok: false; reason: string };
-
-/** The rules' verdict, computed by the very domain functions the server runs. */
-function verdict(check: () => unknown): Allowed {
-  try {
-    check();
-    return { ok: true };
-  } catch (e) {
-    if (e instanceof AppError) return { ok: false, reason: e.message };
-    throw e;
-  }
-}
-
 export interface PersonControls {
   /** Giving them some other role (the server still refuses e.g. the last admin stepping down). */
-  role: Allowed;
+  role: Decision;
   /** Shown for speakers and admins only. */
-  mute: Allowed | null;
-  remove: Allowed;
-  ban: Allowed;
+  mute: Decision | null;
+  remove: Decision;
+  ban: Decision;
 }
 
-/** What an admin may try on one person: a mirror of lib/domain, so the panel hides nothing the server would allow. */
+/** What an admin may try on one person: the domain's own decisions, so the panel hides nothing the server would allow. */
 export function personControls(self: ParticipantDto, target: ParticipantDto, hostId: string | null, presentAdmins: number): PersonControls {
-  const facts = (action: ModerationAction) => () => checkModeration(action, { actor: self, target: { id: target.id, left: false }, hostId });
-  const otherRole: Role = target.role === "listener" ? "chatter" : "listener";
+  const facts = { actor: self, target: { id: target.id, left: false }, hostId };
   return {
-    role: verdict(() =>
-      checkRoleChange({ actor: self, target: { id: target.id, role: target.role, left: false }, newRole: otherRole, hostId, presentAdminCount: presentAdmins }),
-    ),
-    mute: can(target.role, "publishMicrophone") ? verdict(facts("mute")) : null,
-    remove: verdict(facts("remove")),
-    ban: verdict(facts("ban")),
+    role: mayChangeRoleOf({ actor: self, target: { id: target.id, role: target.role, left: false }, hostId, presentAdminCount: presentAdmins }),
+    mute: can(target.role, "publishMicrophone") ? moderationDecision("mute", facts) : null,
+    remove: moderationDecision("remove", facts),
+    ban: moderationDecision("ban", facts),
   };
 }

@@ -103,6 +103,8 @@ export function useCallAudio({ access, active, refreshAccess, onMicChange }: Cal
     const onReconnecting = () => dispatch({ type: "reconnecting" });
     const onReconnected = () => dispatch({ type: "reconnected" });
 
+    // One list for events whose payloads differ: livekit-client pairs each event with its handler's type only per call.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const listeners: Array<[RoomEvent, (...args: any[]) => void]> = [
       [RoomEvent.Disconnected, onDisconnected],
       [RoomEvent.Reconnecting, onReconnecting],

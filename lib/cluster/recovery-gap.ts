@@ -1,4 +1,4 @@
-import { createAdapter } from "@socket.io/redis-streams-adapter";
+import { type createAdapter } from "@socket.io/redis-streams-adapter";
 import type { Socket } from "socket.io";
 import type { RedisClient } from "./redis";
 

@@ -25,7 +25,6 @@ export type LiveKitAccess = z.infer<typeof LiveKitAccessSchema>;
 export const ParticipantIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "not a participant ID");
 
 export const PresenceSchema = z.enum(["online", "away"]);
-export type Presence = z.infer<typeof PresenceSchema>;
 
 export const ParticipantDtoSchema = z.object({
   id: z.string(),

@@ -7,7 +7,6 @@ const isoDate = z.string().datetime({ offset: true });
 export const RecordingSetSchema = z.strictObject({ on: z.boolean() });
 /** A participant's answer to "Include your voice in the recording?". */
 export const ConsentSetSchema = z.strictObject({ consent: z.enum(["yes", "no"]) });
-export const RecordingConsentSchema = z.enum(["yes", "no"]).nullable();
 
 /** `download=1` asks for the file as an attachment (admins of the call and site admins). */
 export const RecordingFileQuerySchema = z.strictObject({ download: z.enum(["0", "1"]).optional() });

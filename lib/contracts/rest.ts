@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { CallIdSchema } from "./call-id";
 import { textSchema } from "./text";
-import { CallDtoSchema, LiveKitAccessSchema, MessageDtoSchema, ParticipantDtoSchema, ParticipantIdSchema } from "./dto";
-import { DefaultRoleSchema, RoleSchema } from "./roles";
+import { CallDtoSchema, LiveKitAccessSchema, ParticipantDtoSchema } from "./dto";
+import { DefaultRoleSchema } from "./roles";
 
 export const MAX_TITLE_LENGTH = 120;
 
@@ -11,21 +10,6 @@ export const CreateCallBodySchema = z.strictObject({
   title: textSchema().trim().max(MAX_TITLE_LENGTH, `a title can be at most ${MAX_TITLE_LENGTH} characters`).optional(),
 });
 export type CreateCallBody = z.infer<typeof CreateCallBodySchema>;
-
-/** displayName is for signed-in users; guests are always named pleb-<word>. */
-export const JoinCallBodySchema = z.strictObject({
-  displayName: textSchema().trim().min(1).max(60).optional(),
-});
-export type JoinCallBody = z.infer<typeof JoinCallBodySchema>;
-
-export const SetRoleBodySchema = z.strictObject({
-  participantId: ParticipantIdSchema,
-  role: RoleSchema,
-});
-export type SetRoleBody = z.infer<typeof SetRoleBodySchema>;
-
-/** `ban` also keeps them out: by account for a signed-in user, by browser for a guest. */
-export const RemoveParticipantBodySchema = z.strictObject({ ban: z.boolean().default(false) });
 
 export const MESSAGE_PAGE_DEFAULT = 50;
 export const MESSAGE_PAGE_MAX = 200;
@@ -49,8 +33,6 @@ export const ParticipantsQuerySchema = z.strictObject({
 });
 export type ParticipantsQuery = z.infer<typeof ParticipantsQuerySchema>;
 
-export const CallPathSchema = z.object({ id: CallIdSchema });
-
 export const SessionResponseSchema = z.object({
   call: CallDtoSchema,
   participant: ParticipantDtoSchema,
@@ -62,8 +44,3 @@ export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
 export const CallResponseSchema = z.object({ call: CallDtoSchema, participants: z.array(ParticipantDtoSchema) });
 export type CallResponse = z.infer<typeof CallResponseSchema>;
-
-export const HealthResponseSchema = z.object({ ok: z.boolean(), db: z.boolean(), livekit: z.boolean(), draining: z.boolean() });
-export type HealthResponse = z.infer<typeof HealthResponseSchema>;
-
-export { MessageDtoSchema };

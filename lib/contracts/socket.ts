@@ -1,29 +1,10 @@
 import { z } from "zod";
-import type { Reaction, ReactionBurst } from "./reactions";
-import { ClientIdSchema, MessageBodySchema } from "./chat";
-import type { AudienceChanges, AudienceCount, CallDto, LiveKitAccess, MessageDto, ModerationEntryDto, ParticipantDto, ParticipantPage } from "./dto";
+import type { CommandName, CommandPayload, CommandResult } from "./commands";
+import type { AudienceChanges, AudienceCount, CallDto, MessageDto, ModerationEntryDto, ParticipantDto, ParticipantPage } from "./dto";
+import type { ReactionBurst } from "./reactions";
 import type { ErrorCode } from "./errors";
-import { DefaultRoleSchema, RoleSchema } from "./roles";
-import { ParticipantIdSchema } from "./dto";
 
-export const ChatSendSchema = z.strictObject({ clientId: ClientIdSchema, body: MessageBodySchema });
-export const MuteSetSchema = z.strictObject({ muted: z.boolean() });
-export const HandSetSchema = z.strictObject({ raised: z.boolean() });
-export const RoleSetSchema = z.strictObject({ participantId: ParticipantIdSchema, role: RoleSchema });
-
-/** An admin action aimed at one participant. */
-export const ParticipantTargetSchema = z.strictObject({ participantId: ParticipantIdSchema });
-export type ParticipantTarget = z.infer<typeof ParticipantTargetSchema>;
-export const RemoveSchema = z.strictObject({ participantId: ParticipantIdSchema, ban: z.boolean().optional() });
-export const InviteSchema = z.strictObject({ participantId: ParticipantIdSchema, as: z.enum(["speaker", "chatter"]) });
-export const LockSchema = z.strictObject({ locked: z.boolean() });
-export const DefaultRoleSetSchema = z.strictObject({ role: DefaultRoleSchema });
-export const EmptySchema = z.strictObject({});
-
-export type ChatSend = z.input<typeof ChatSendSchema>;
-export type MuteSet = z.infer<typeof MuteSetSchema>;
-export type HandSet = z.infer<typeof HandSetSchema>;
-export type RoleSet = z.infer<typeof RoleSetSchema>;
+export type ChatSend = CommandPayload<"chat:send">;
 
 export type AckError = { ok: false; error: { code: ErrorCode; message: string; retryAfterMs?: number } };
 export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;
@@ -47,35 +28,10 @@ export interface CallState {
   nextCursor: string | null;
 }
 
-export interface ClientToServerEvents {
-  "chat:send": (payload: ChatSend, ack: AckFn<{ message: MessageDto; duplicate: boolean }>) => void;
-  "mute:set": (payload: MuteSet, ack: AckFn<{ participant: ParticipantDto }>) => void;
-  "hand:set": (payload: HandSet, ack: AckFn<{ participant: ParticipantDto }>) => void;
-  "role:set": (payload: RoleSet, ack: AckFn<{ participant: ParticipantDto }>) => void;
-  "participant:mute": (payload: ParticipantTarget, ack: AckFn<{ participant: ParticipantDto }>) => void;
-  "participant:remove": (payload: z.infer<typeof RemoveSchema>, ack: AckFn) => void;
-  "participants:mute-all": (payload: Record<string, never>, ack: AckFn) => void;
-  "hand:invite": (payload: z.infer<typeof InviteSchema>, ack: AckFn<{ participant: ParticipantDto }>) => void;
-  "hand:dismiss": (payload: ParticipantTarget, ack: AckFn<{ participant: ParticipantDto }>) => void;
-  "hands:lower-all": (payload: Record<string, never>, ack: AckFn) => void;
-  "call:lock": (payload: z.infer<typeof LockSchema>, ack: AckFn<{ call: CallDto }>) => void;
-  "call:default-role": (payload: z.infer<typeof DefaultRoleSetSchema>, ack: AckFn<{ call: CallDto }>) => void;
-  "call:end": (payload: Record<string, never>, ack: AckFn) => void;
-  /** A fresh media-server token for the connection's own participant, grants from the current role (as join's `livekit`). */
-  "audio:token": (payload: Record<string, never>, ack: AckFn<{ livekit: LiveKitAccess | null }>) => void;
-  /** Admins: start (`on: true`) or stop recording, as POST /recording. */
-  "recording:set": (payload: { on: boolean }, ack: AckFn<{ call: CallDto }>) => void;
-  /** Admins: ask someone in the audience onto the stage (a raised hand is promoted at once), as POST /participants/:pid/stage-invite. */
-  "stage:invite": (payload: { participantId: string }, ack: AckFn<{ participant: ParticipantDto }>) => void;
-  /** Your answer to an invitation to the stage, as POST /stage-invite/answer. */
-  "stage:answer": (payload: { accept: boolean }, ack: AckFn<{ participant: ParticipantDto }>) => void;
-  /** Admins: remove a chat message for everyone, as DELETE /messages/:mid. */
-  "chat:remove": (payload: { messageId: string }, ack: AckFn<{ message: MessageDto }>) => void;
-  /** React with one of the fixed emoji (rate limited; never stored). */
-  "reaction:send": (payload: { emoji: Reaction }, ack: AckFn) => void;
-  /** Your own answer to being recorded, as POST /recording/consent. */
-  "recording:consent": (payload: { consent: "yes" | "no" }, ack: AckFn<{ participant: ParticipantDto }>) => void;
-}
+/** One event per command (lib/contracts/commands.ts): its payload, and an ack with its result. */
+export type ClientToServerEvents = {
+  [N in CommandName]: (payload: CommandPayload<N>, ack: AckFn<CommandResult<N>>) => void;
+};
 
 export interface CallEnded {
   callId: string;

@@ -8,9 +8,6 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const toEntry = (r: Omit<ModerationRecord, "action"> & { action: string }): ModerationRecord => ({ ...r, action: r.action as ModerationActionName });
 
-// Roles rank so that a move up is a promotion (which lowers a raised hand).
-const RANK: Record<Role, number> = { listener: 0, chatter: 1, speaker: 2, admin: 3 };
-
 export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
   const log = async (tx: Tx, e: Omit<ModerationRecord, "id">) => toEntry(await tx.moderationEntry.create({ data: e }));
   // Role changes in one call wait for each other, so the checks below see every change committed before them.
@@ -20,7 +17,7 @@ export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
   };
 
   return {
-    changeRole(callId, actor, targetId, to, at) {
+    changeRole(callId, actor, targetId, to, at, lowersHand) {
       return db.$transaction(async (tx) => {
         await lockCall(tx, callId);
         const before = await tx.participant.findUniqueOrThrow({ where: { id: targetId } });
@@ -33,11 +30,11 @@ export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
         if (before.role === "admin" && to !== "admin" && (await tx.participant.count({ where: { callId, role: "admin", leftAt: null } })) <= 1) {
           return unchanged("last-admin");
         }
-        const promoted = RANK[to] > RANK[before.role as Role];
+        const lowerHand = lowersHand(before.role as Role, to);
         // The old role is part of the WHERE: of two admins racing, only the update that applied logs.
         const applied = await tx.participant.updateMany({
           where: { id: targetId, role: before.role },
-          data: { role: to, ...(promoted ? { handRaised: false, handRaisedAt: null } : {}) },
+          data: { role: to, ...(lowerHand ? { handRaised: false, handRaisedAt: null } : {}) },
         });
         const entry =
           applied.count === 1

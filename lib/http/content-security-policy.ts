@@ -20,10 +20,9 @@ export function contentSecurityPolicy(opts: { nonce: string; dev: boolean; liveK
   ].join("; ");
 }
 
-/** Where the page's LiveKit client connects: the configured public URL, or the page's host on the local LiveKit port. */
-export function liveKitOrigins(env: Record<string, string | undefined>, pageHost: string, https: boolean): string[] {
-  const configured = env.LIVEKIT_PUBLIC_URL || env.LIVEKIT_URL;
-  const base = configured ? new URL(configured) : new URL(`${https ? "wss" : "ws"}://${pageHost.replace(/:\d+$/, "")}:${env.LIVEKIT_PORT || "7880"}`);
+/** The origins the page's LiveKit client connects to, given where it reaches the media server. */
+export function liveKitOrigins(mediaUrl: string): string[] {
+  const base = new URL(mediaUrl);
   const secure = base.protocol === "wss:" || base.protocol === "https:";
   // livekit-client speaks WebSocket for signalling and HTTP(S) for its connection check.
   return [`${secure ? "wss" : "ws"}://${base.host}`, `${secure ? "https" : "http"}://${base.host}`];

@@ -1,4 +1,4 @@
-import { credentialCookieName } from "../auth/credentials";
+import { credentialCookieName } from "../contracts/cookies";
 import type { Env } from "../env";
 
 /** Whether cookies get the Secure flag: COOKIE_SECURE, or (auto) when the request came over HTTPS. */

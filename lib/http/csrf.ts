@@ -1,4 +1,4 @@
-import { SESSION_COOKIES } from "../auth/session";
+import { SESSION_COOKIES } from "../contracts/cookies";
 import { AppError } from "../domain/errors";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);

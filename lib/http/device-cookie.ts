@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { parseCookies } from "../auth/identify";
+import { parseCookies } from "./headers";
 
 export const DEVICE_COOKIE = "earshot_device";
 const ONE_YEAR = 365 * 24 * 3600;

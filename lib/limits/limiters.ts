@@ -16,6 +16,7 @@ export function limiters(settings: LimitSettings, redis: RedisClient | null): { 
       join: make("join"),
       createCall: make("createCall"),
       moderation: make("moderation"),
+      selfChanges: make("selfChanges"),
       failedLookups: make("failedLookups"),
     },
     signIn: { pair: make("signInPair"), ceiling: make("signInCeiling") },

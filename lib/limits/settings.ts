@@ -16,6 +16,7 @@ export function limitSettings(env: Env): LimitSettings {
     join: perMinute(env.JOIN_RATE_PER_MIN, env.JOIN_BURST),
     createCall: perMinute(env.CREATE_CALL_RATE_PER_MIN, env.CREATE_CALL_BURST),
     moderation: perMinute(env.MODERATION_RATE_PER_MIN, env.MODERATION_BURST),
+    selfChanges: perMinute(env.SELF_CHANGE_RATE_PER_MIN, env.SELF_CHANGE_BURST),
     failedLookups: perMinute(env.LOOKUP_FAIL_RATE_PER_MIN, env.LOOKUP_FAIL_BURST),
     signInPair: perMinute(env.SIGNIN_RATE_PER_MIN, env.SIGNIN_BURST),
     signInCeiling: perMinute(env.SIGNIN_CEILING_RATE_PER_MIN, env.SIGNIN_CEILING_BURST),

@@ -31,7 +31,7 @@ export function roomPermission(role: Role) {
 }
 
 /** The AudioRoom port on a LiveKit server (local or external) through its RoomService API. */
-export function liveKitAudioRoom(settings: LiveKitSettings): AudioRoom {
+export function liveKitAudioRoom(settings: LiveKitSettings, urls: Pick<AudioRoom, "publicUrl" | "verifyWebhook">): AudioRoom {
   const httpUrl = settings.apiUrl.replace(/^ws/, "http");
   const rooms = new RoomServiceClient(httpUrl, settings.apiKey, settings.apiSecret);
   const tolerant = async (fn: () => Promise<unknown>) => {
@@ -43,6 +43,7 @@ export function liveKitAudioRoom(settings: LiveKitSettings): AudioRoom {
   };
 
   return {
+    ...urls,
     token: (p) => mintToken(settings, p),
 
     applyRole: (callId, participantId, role: Role, previous?: Role) =>

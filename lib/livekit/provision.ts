@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { homedir } from "node:os";
 import { delimiter, join } from "node:path";
+import { processEnvironment, toolSettings } from "../env";
 
 export const LIVEKIT_VERSION = "1.13.5";
 const MODULE = `github.com/livekit/livekit-server/cmd/server@v${LIVEKIT_VERSION}`;
@@ -17,14 +18,15 @@ export const INSTALL_HELP = [
 ].join("\n");
 
 export function cacheDir(): string {
-  return process.env.EARSHOT_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "earshot");
+  const tools = toolSettings();
+  return tools.EARSHOT_CACHE_DIR || join(tools.XDG_CACHE_HOME || join(homedir(), ".cache"), "earshot");
 }
 
 /** Where the built binary is cached: outside the project, so clones and `npm ci` keep it. */
 export const cachedBinary = () => join(cacheDir(), `livekit-server-v${LIVEKIT_VERSION}`);
 
 function onPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+  for (const dir of toolSettings().PATH.split(delimiter)) {
     const file = join(dir, name);
     try {
       accessSync(file, constants.X_OK);
@@ -42,7 +44,7 @@ function onPath(name: string): string | null {
  * progress lines). Throws LiveKitUnavailable with install options otherwise.
  */
 export async function provisionLiveKit(log: (line: string) => void = console.log): Promise<string> {
-  const explicit = process.env.LIVEKIT_BIN;
+  const explicit = toolSettings().LIVEKIT_BIN;
   if (explicit) {
     if (!existsSync(explicit)) throw new LiveKitUnavailable(`LIVEKIT_BIN points at ${explicit}, which does not exist.\n${INSTALL_HELP}`);
     return explicit;
@@ -66,7 +68,7 @@ async function buildWithGo(go: string, target: string, log: (line: string) => vo
   try {
     const output = await new Promise<string>((resolve, reject) => {
       // Built outside the project so no go.mod is picked up.
-      const child = spawn(go, ["install", MODULE], { cwd: gobin, env: { ...process.env, GOBIN: gobin, GOFLAGS: "-mod=mod" } });
+      const child = spawn(go, ["install", MODULE], { cwd: gobin, env: { ...processEnvironment(), GOBIN: gobin, GOFLAGS: "-mod=mod" } });
       let out = "";
       child.stdout.on("data", (c: Buffer) => (out += c));
       child.stderr.on("data", (c: Buffer) => (out += c));

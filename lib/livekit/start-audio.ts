@@ -4,16 +4,15 @@ import type { AudioRoom } from "../services/ports";
 import { liveKitAudioRoom } from "./audio-room";
 import { provisionLiveKit } from "./provision";
 import { LiveKitSupervisor } from "./supervisor";
+import { mediaPublicUrl } from "./public-url";
 import { liveKitWebhookVerifier } from "./webhook";
 
 export interface AudioBackend {
+  /** The audio port: rooms, the browsers' URL, webhook verification. */
   room: AudioRoom;
   /** Where this server reaches the media server (the recorder connects there). */
   apiUrl: string;
   keys: { apiKey: string; apiSecret: string };
-  verifyWebhook: ReturnType<typeof liveKitWebhookVerifier>;
-  /** Where a browser reaches LiveKit, given the page's URL. */
-  publicUrl(page: URL, forwardedProto: string | null): string;
 }
 
 const keysOf = (env: Env) => {
@@ -24,21 +23,12 @@ const keysOf = (env: Env) => {
 /** The media server Earshot talks to: the external LiveKit named by LIVEKIT_URL, or the local one. */
 export function audioBackend(env: Env): AudioBackend {
   const keys = keysOf(env);
-  const verifyWebhook = liveKitWebhookVerifier(keys.apiKey, keys.apiSecret);
-  if (env.LIVEKIT_URL) {
-    const publicUrl = env.LIVEKIT_PUBLIC_URL ?? env.LIVEKIT_URL.replace(/^http/, "ws");
-    return { room: liveKitAudioRoom({ apiUrl: env.LIVEKIT_URL, ...keys }), apiUrl: env.LIVEKIT_URL, keys, verifyWebhook, publicUrl: () => publicUrl };
-  }
-  const apiUrl = `http://${env.LIVEKIT_BIND}:${env.LIVEKIT_PORT}`;
-  return {
-    room: liveKitAudioRoom({ apiUrl, ...keys }),
-    apiUrl,
-    keys,
-    verifyWebhook,
-    // The browser reaches the local server on the host it loaded the page from.
-    publicUrl: (page, forwardedProto) =>
-      env.LIVEKIT_PUBLIC_URL ?? `${(forwardedProto ?? page.protocol.replace(":", "")) === "https" ? "wss" : "ws"}://${page.hostname}:${env.LIVEKIT_PORT}`,
-  };
+  const apiUrl = env.LIVEKIT_URL ?? `http://${env.LIVEKIT_BIND}:${env.LIVEKIT_PORT}`;
+  const room = liveKitAudioRoom({ apiUrl, ...keys }, {
+    publicUrl: (page, forwardedProto) => mediaPublicUrl(env, page, forwardedProto),
+    verifyWebhook: liveKitWebhookVerifier(keys.apiKey, keys.apiSecret),
+  });
+  return { room, apiUrl, keys };
 }
 
 /**

@@ -3,9 +3,8 @@ import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server } from "socket.io";
 import { recoveryGapCloser } from "../cluster/recovery-gap";
 import type { RedisClient } from "../cluster/redis";
-import { bearerToken, parseCookies } from "../auth/identify";
-import { requireParticipantCaller, type Secrets } from "../auth/identify-request";
-import type { AppContext } from "../context";
+import { bearerToken, parseCookies } from "../http/headers";
+import { requireParticipantCaller, type Secrets } from "../adapters/identify-request";
 import { SocketAuthSchema } from "../contracts/socket";
 import { AppError } from "../domain/errors";
 import { clientAddress } from "../auth/client-address";
@@ -60,7 +59,6 @@ export function serveRealtime(
   { io, recovery }: { io: EarshotServer; recovery: RecoveryGap | null },
   deps: Deps,
   secrets: Secrets,
-  audioUrl: AppContext["audioUrl"],
   origin: OriginPolicy,
 ): { inFlight: InFlight } {
   const presence = new PresenceTracker();
@@ -87,7 +85,7 @@ export function serveRealtime(
 
   io.on("connection", (socket) => {
     const { caller } = socket.data;
-    registerHandlers(socket, deps, audioUrl, inFlight);
+    registerHandlers(socket, deps, inFlight);
     socket.on("disconnect", () => {
       presence
         .disconnected(caller.participantId, async () => disconnectParticipant(deps, caller, await stillConnectedOn(io, caller.participantId)))
@@ -143,7 +141,7 @@ async function identifySocket(socket: EarshotSocket, deps: Deps, secrets: Secret
   return requireParticipantCaller(deps, secrets, callId, { bearer, cookies: parseCookies(socket.handshake.headers.cookie) });
 }
 
-/** The call a credential names, read without trusting it: requireCaller verifies it next. */
+/** The call a credential names, read without trusting it: requireParticipantCaller verifies it next. */
 function callIdOf(credential: string | null): string | null {
   try {
     const payload = JSON.parse(Buffer.from(credential?.split(".")[1] ?? "", "base64url").toString("utf8"));

@@ -1,6 +1,7 @@
 import type { CallDto } from "../contracts/dto";
 import type { DefaultRole } from "../contracts/roles";
-import { requireModerator } from "../domain/moderation";
+import { enforce } from "../domain/decision";
+import { mayModerate } from "../domain/moderation";
 import type { Caller, Deps } from "./deps";
 import { callDto } from "./dto";
 import { requireActiveParticipant } from "./load";
@@ -10,7 +11,7 @@ import { announceEntries } from "./moderation-log";
 /** Locks (no new joins; people already in stay) or unlocks the call. */
 export async function setLocked(deps: Deps, caller: Caller, locked: boolean): Promise<CallDto> {
   const { self } = await requireActiveParticipant(deps.store, caller);
-  requireModerator(self.role);
+  enforce(mayModerate(self.role));
   await enforceModeration(deps.limits, caller);
   const entry = await deps.moderation.setLocked(caller.callId, { id: self.id, name: self.displayName }, locked, deps.clock.now());
   return announceCall(deps, caller.callId, entry !== null, [entry]);
@@ -19,7 +20,7 @@ export async function setLocked(deps: Deps, caller: Caller, locked: boolean): Pr
 /** Changes the role newcomers get. */
 export async function setDefaultRole(deps: Deps, caller: Caller, role: DefaultRole): Promise<CallDto> {
   const { self } = await requireActiveParticipant(deps.store, caller);
-  requireModerator(self.role);
+  enforce(mayModerate(self.role));
   await enforceModeration(deps.limits, caller);
   const entry = await deps.moderation.setDefaultRole(caller.callId, { id: self.id, name: self.displayName }, role, deps.clock.now());
   return announceCall(deps, caller.callId, entry !== null, [entry]);

@@ -1,4 +1,5 @@
-import { requireModerator } from "../domain/moderation";
+import { enforce } from "../domain/decision";
+import { mayModerate } from "../domain/moderation";
 import { bestEffort } from "./audio-access";
 import type { Caller, Deps } from "./deps";
 import { enforceModeration } from "./limits";
@@ -9,7 +10,7 @@ import { stopRecording } from "./recording-control";
 /** An admin ends the call for everyone; it becomes read-only history. */
 export async function endCall(deps: Deps, caller: Caller): Promise<void> {
   const { self } = await requireActiveParticipant(deps.store, caller);
-  requireModerator(self.role);
+  enforce(mayModerate(self.role));
   await enforceModeration(deps.limits, caller);
   await finishCall(deps, caller.callId, { id: self.id, name: self.displayName });
 }

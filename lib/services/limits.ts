@@ -37,6 +37,8 @@ export interface Limits {
   createCall: Limiter;
   /** An admin's moderation writes, per admin and per address. */
   moderation: Limiter;
+  /** A person's changes to their own state that others are told of (hand, mute, recording consent), per participant and per browser. */
+  selfChanges: Limiter;
   /** Lookups of call IDs that do not exist, per address: probing for calls. */
   failedLookups: Limiter;
 }
@@ -63,6 +65,14 @@ export async function checkLookupBudget(limits: Pick<Limits, "failedLookups">, a
 export async function countFailedLookup(limits: Pick<Limits, "failedLookups">, address: string | null, error: AppError): Promise<void> {
   const key = addressKey(address);
   if (key && error.code === "CALL_NOT_FOUND") await limits.failedLookups.take(key);
+}
+
+/**
+ * One change of the caller's own hand, mute or recording consent. Each is stored and told to the
+ * stage or the admins: unlimited, one guest's script would make every client in a big call busy.
+ */
+export function enforceSelfChange(limits: Pick<Limits, "selfChanges">, self: { id: string; deviceId: string | null }): Promise<void> {
+  return enforce(limits.selfChanges, [participantKey(self.id), deviceKey(self.deviceId)], "You are changing your hand, microphone or consent faster than this call allows; wait a moment.");
 }
 
 /** One moderation write by the caller (an admin): limited per admin and per address. */

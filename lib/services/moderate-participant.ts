@@ -1,5 +1,6 @@
 import type { ParticipantDto } from "../contracts/dto";
-import { checkModeration } from "../domain/moderation";
+import { enforce } from "../domain/decision";
+import { mayModerate, moderationDecision } from "../domain/moderation";
 import { bestEffort } from "./audio-access";
 import type { Caller, Deps } from "./deps";
 import { participantDto } from "./dto";
@@ -18,7 +19,7 @@ export async function muteParticipant(deps: Deps, caller: Caller, participantId:
 
 async function mute(deps: Deps, call: CallRecord, self: ParticipantRecord, participantId: string): Promise<ParticipantDto> {
   const target = await requireTarget(deps.store, call.id, participantId);
-  checkModeration("mute", { actor: self, target: { id: target.id, left: target.leftAt !== null }, hostId: call.hostParticipantId });
+  enforce(moderationDecision("mute", { actor: self, target: { id: target.id, left: target.leftAt !== null }, hostId: call.hostParticipantId }));
   await bestEffort("muting a microphone", () => deps.audio.muteMicrophone(call.id, target.id));
   const { participant, entry } = await deps.moderation.mute(call.id, { id: self.id, name: self.displayName }, target.id, deps.clock.now());
   const dto = participantDto(participant, call.hostParticipantId);
@@ -34,9 +35,9 @@ async function mute(deps: Deps, call: CallRecord, self: ParticipantRecord, parti
 export async function muteAllSpeakers(deps: Deps, caller: Caller): Promise<void> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
   await enforceModeration(deps.limits, caller);
-  // Only the stage can speak: the audience is never read.
+  enforce(mayModerate(self.role));
+  // Only the stage can speak: the audience is never read. Each mute is decided on its own (someone may leave meanwhile).
   const others = (await deps.store.listStage(call.id)).filter((p) => p.id !== self.id && !p.muted);
-  checkModeration("mute", { actor: self, target: { id: self.id, left: false }, hostId: call.hostParticipantId });
   for (const p of others) await mute(deps, call, self, p.id);
 }
 
@@ -50,7 +51,7 @@ export async function removeParticipant(deps: Deps, caller: Caller, participantI
   await enforceModeration(deps.limits, caller);
   const target = await requireTarget(deps.store, call.id, participantId);
   if (target.removedAt && !ban) return; // removing twice changes nothing
-  checkModeration(ban ? "ban" : "remove", { actor: self, target: { id: target.id, left: target.leftAt !== null && !ban }, hostId: call.hostParticipantId });
+  enforce(moderationDecision(ban ? "ban" : "remove", { actor: self, target: { id: target.id, left: target.leftAt !== null && !ban }, hostId: call.hostParticipantId }));
   const now = deps.clock.now();
   const entries = await deps.moderation.remove(call.id, { id: self.id, name: self.displayName }, target.id, ban, now);
   if (entries.length === 0) return; // another admin got there first

@@ -4,6 +4,7 @@ import type { Group } from "../domain/stage";
 import type { Notice } from "../contracts/socket";
 import type { DefaultRole, Role } from "../contracts/roles";
 import type { RecordingConsent } from "../domain/recording";
+import type { AudioEvent } from "./audio-events";
 
 /** A position in a participant list's order: the sort time (joined, or hand raised) and the id that breaks ties. */
 export interface PageKey {
@@ -116,7 +117,8 @@ export interface ModerationStore {
   /**
    * Gives `to`, unless at that moment (atomically, however many admins act at once) the actor is no
    * longer a present admin (`actor-not-admin`; a site admin, with a null id, always may) or the change
-   * would leave the call without a present admin (`last-admin`).
+   * would leave the call without a present admin (`last-admin`). `lowersHand` is the domain's rule for
+   * whether the move (from the role read at that moment) also lowers a raised hand.
    */
   changeRole(
     callId: string,
@@ -124,6 +126,7 @@ export interface ModerationStore {
     targetId: string,
     to: Role,
     at: Date,
+    lowersHand: (from: Role, to: Role) => boolean,
   ): Promise<{ participant: ParticipantRecord; entry: ModerationRecord | null; refused: "actor-not-admin" | "last-admin" | null }>;
   mute(callId: string, actor: Actor, targetId: string, at: Date): Promise<{ participant: ParticipantRecord; entry: ModerationRecord | null }>;
   /** Removes (and with `ban`, bans by account or browser); entries for what applied. */
@@ -294,6 +297,10 @@ export interface AudioRoom {
   remove(callId: string, participantId: string): Promise<void>;
   endRoom(callId: string): Promise<void>;
   reachable(): Promise<boolean>;
+  /** Where a browser that loaded a page from `page` reaches the media server. */
+  publicUrl(page: URL, forwardedProto: string | null): string;
+  /** Checks a media-server webhook's signature (AppError INVALID_SIGNATURE) and decodes it; null for events we ignore. */
+  verifyWebhook(rawBody: string, authorization: string | null): Promise<AudioEvent | null>;
 }
 
 export type RecordingStatus = "recording" | "stopped" | "interrupted" | "deleted";

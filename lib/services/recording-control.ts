@@ -1,9 +1,10 @@
 import type { CallDto, ParticipantDto } from "../contracts/dto";
 import { AppError } from "../domain/errors";
-import { requireModerator } from "../domain/moderation";
+import { enforce } from "../domain/decision";
+import { mayModerate } from "../domain/moderation";
 import type { Caller, Deps } from "./deps";
 import { callDto, participantDto } from "./dto";
-import { enforceModeration } from "./limits";
+import { enforceModeration, enforceSelfChange } from "./limits";
 import { requireActiveParticipant } from "./load";
 import { announceEntries } from "./moderation-log";
 import type { Actor } from "./ports";
@@ -18,7 +19,7 @@ type RecordingDeps = Pick<Deps, "store" | "moderation" | "notifier" | "clock" | 
  */
 export async function setRecording(deps: RecordingDeps, caller: Caller, on: boolean): Promise<CallDto> {
   const { self } = await requireActiveParticipant(deps.store, caller);
-  requireModerator(self.role);
+  enforce(mayModerate(self.role));
   await enforceModeration(deps.limits, caller);
   const actor = { id: self.id, name: self.displayName };
   const changed = on ? await startRecording(deps, caller.callId, actor) : await stopRecording(deps, caller.callId, actor);
@@ -74,6 +75,7 @@ export async function stopAllRecordings(deps: Pick<Deps, "store" | "notifier" | 
 export async function setRecordingConsent(deps: RecordingDeps, caller: Caller, consent: "yes" | "no"): Promise<ParticipantDto> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
   if (self.recordingConsent === consent) return participantDto(self, call.hostParticipantId);
+  await enforceSelfChange(deps.limits, self);
   const updated = await deps.store.updateParticipant(self.id, { recordingConsent: consent });
   if (call.recordingId) deps.recorder.setSpeakers(call.id, await deps.recordings.listConsenting(call.id));
   const dto = participantDto(updated, call.hostParticipantId);

@@ -1,6 +1,7 @@
 import type { MessageDto } from "../contracts/dto";
 import { AppError } from "../domain/errors";
-import { requireModerator } from "../domain/moderation";
+import { enforce } from "../domain/decision";
+import { mayModerate } from "../domain/moderation";
 import type { Caller, Deps } from "./deps";
 import { messageDto } from "./dto";
 import { enforceModeration } from "./limits";
@@ -14,7 +15,7 @@ import { announceEntries } from "./moderation-log";
  */
 export async function removeMessage(deps: Deps, caller: Caller, messageId: string): Promise<MessageDto> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
-  requireModerator(self.role);
+  enforce(mayModerate(self.role));
   await enforceModeration(deps.limits, caller);
   const removed = await deps.moderation.removeMessage(call.id, { id: self.id, name: self.displayName }, Number(messageId), deps.clock.now());
   if (!removed) throw new AppError("MESSAGE_NOT_FOUND", "There is no such message in this call.");

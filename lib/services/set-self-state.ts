@@ -2,6 +2,7 @@ import type { ParticipantDto } from "../contracts/dto";
 import { AppError } from "../domain/errors";
 import type { Caller, Deps } from "./deps";
 import { participantDto } from "./dto";
+import { enforceSelfChange } from "./limits";
 import { requireActiveParticipant } from "./load";
 import type { ParticipantPatch, ParticipantRecord } from "./ports";
 
@@ -9,6 +10,7 @@ import type { ParticipantPatch, ParticipantRecord } from "./ports";
 export async function setMuted(deps: Deps, caller: Caller, muted: boolean): Promise<ParticipantDto> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
   if (self.muted === muted) return participantDto(self, call.hostParticipantId);
+  await enforceSelfChange(deps.limits, self);
   const dto = participantDto(await updateSelf(deps, self.id, { muted }), call.hostParticipantId);
   deps.notifier.participantUpdated(call.id, dto);
   return dto;

@@ -12,7 +12,9 @@ import { joinCall } from "./join-call";
 import { announceEntries, moderationPage } from "./moderation-log";
 import { afterLeft } from "./leave-call";
 import { bestEffort } from "./audio-access";
-import { callDtoOf } from "./dto";
+import { callDtoOf, participantDto } from "./dto";
+import { requireCall, requireTarget } from "./load";
+import { changeRole } from "./set-role";
 import type { Actor } from "./ports";
 
 /** Site admins are accounts listed in ADMIN_EMAILS; everyone else is refused every admin API. */
@@ -54,11 +56,12 @@ export async function endAnyCall(deps: Deps, admin: Visitor, callId: string): Pr
 export async function joinAsAdmin(deps: Deps, admin: Visitor, callId: string, audioUrl: string): Promise<SessionResponse> {
   const session = await joinCall(deps, callId, { returningParticipantId: null, user: admin, deviceId: null, bypassLock: true }, audioUrl);
   if (session.participant.role === "admin") return session;
-  const { participant, entry } = await deps.moderation.changeRole(callId, siteActor(admin), session.participant.id, "admin", deps.clock.now());
-  await announceEntries(deps, callId, [entry]);
-  const promoted = { ...session.participant, role: participant.role };
-  deps.notifier.participantUpdated(callId, promoted, session.participant.role);
-  return { ...session, participant: promoted, livekit: session.livekit && { ...session.livekit, token: await deps.audio.token({ callId, participantId: participant.id, displayName: participant.displayName, role: participant.role }) } };
+  const call = await requireCall(deps.store, callId);
+  const joined = await requireTarget(deps.store, callId, session.participant.id);
+  // The site acts (no participant is the actor), so no call rule stands in the way; the store still writes it once.
+  const participant = await changeRole(deps, call, siteActor(admin), joined, "admin");
+  const livekit = session.livekit && { ...session.livekit, token: await deps.audio.token({ callId, participantId: participant.id, displayName: participant.displayName, role: participant.role }) };
+  return { ...session, participant: participantDto(participant, call.hostParticipantId), livekit };
 }
 
 export async function listUsers(deps: Pick<Deps, "users">, accounts: AccountDeps, q: AdminUsersQuery): Promise<AdminUsersPage> {

@@ -1,13 +1,13 @@
 import type { ParticipantDto } from "../contracts/dto";
-import { checkModeration, checkStageInvite } from "../domain/moderation";
-import { roleChangeRefused } from "../domain/role-change";
+import { enforce } from "../domain/decision";
+import { moderationDecision, stageInviteDecision } from "../domain/moderation";
 import { AppError } from "../domain/errors";
 import type { Caller, Deps } from "./deps";
 import { participantDto } from "./dto";
 import { inviteToSpeak } from "./hands";
 import { enforceModeration } from "./limits";
 import { requireActiveParticipant, requireTarget } from "./load";
-import { announceRoleChange } from "./set-role";
+import { changeRole } from "./set-role";
 import { updateSelf } from "./set-self-state";
 
 /**
@@ -18,8 +18,8 @@ import { updateSelf } from "./set-self-state";
 export async function inviteToStage(deps: Deps, caller: Caller, participantId: string): Promise<ParticipantDto> {
   const { call, self } = await requireActiveParticipant(deps.store, caller);
   const target = await requireTarget(deps.store, call.id, participantId);
-  checkModeration("dismissHand", { actor: self, target: { id: target.id, left: target.leftAt !== null }, hostId: call.hostParticipantId });
-  checkStageInvite(target.role);
+  enforce(moderationDecision("dismissHand", { actor: self, target: { id: target.id, left: target.leftAt !== null }, hostId: call.hostParticipantId }));
+  enforce(stageInviteDecision(target.role));
   if (target.handRaised) return inviteToSpeak(deps, caller, participantId, "speaker");
   await enforceModeration(deps.limits, caller);
   if (target.stageInviteFrom === self.id) return participantDto(target, call.hostParticipantId); // asked already
@@ -48,15 +48,12 @@ export async function answerStageInvite(deps: Deps, caller: Caller, accept: bool
     tellInviter(`${self.displayName} said not now to joining the stage.`);
     return dto;
   }
-  const actor = { id: inviter?.id ?? "", name: inviter?.displayName ?? "" };
-  // The store re-checks, in the same transaction, that the inviter is still a present admin.
-  const { participant, entry, refused } = await deps.moderation.changeRole(call.id, actor, self.id, "speaker", deps.clock.now());
-  if (refused) {
+  if (!inviter || inviter.role !== "admin" || inviter.leftAt) {
     deps.notifier.participantUpdated(call.id, participantDto(cleared, call.hostParticipantId));
-    throw refused === "actor-not-admin" ? new AppError("FORBIDDEN", "The admin who invited you is no longer an admin here; raise your hand to ask again.") : roleChangeRefused(refused);
+    throw new AppError("FORBIDDEN", "The admin who invited you is no longer an admin here; raise your hand to ask again.");
   }
-  const dto = participantDto(participant, call.hostParticipantId);
-  if (entry) await announceRoleChange(deps, call.id, dto, self.role, entry);
+  // The promotion is the inviting admin's; the store re-checks, as it writes, that they still are one.
+  const dto = participantDto(await changeRole(deps, call, { id: inviter.id, name: inviter.displayName }, cleared, "speaker"), call.hostParticipantId);
   tellInviter(`${self.displayName} accepted: they are on the stage now.`);
   return dto;
 }

@@ -7,7 +7,7 @@ import type { Replays } from "@/lib/contracts/recording";
 import { api, createCall, joinCall } from "../support/api";
 import { decodePcm, probeDurationSec, toneAmplitude } from "../support/audio-file";
 import { localLiveKitEnv, namespaceAddress } from "../support/netns";
-import { connectPeer, Peer } from "../support/peers";
+import { connectPeer, type Peer } from "../support/peers";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;

@@ -6,7 +6,7 @@ import { startBalancer, type TestBalancer } from "../support/balancer";
 import { startCluster, type TestCluster } from "../support/cluster";
 import { startLiveKitNode, type LiveKitNode } from "../support/livekit-cluster";
 import { namespaceAddress } from "../support/netns";
-import { connectPeer, Peer } from "../support/peers";
+import { connectPeer, type Peer } from "../support/peers";
 import { startRedis, type TestRedis } from "../support/redis";
 import type { TestServer } from "../support/server";
 

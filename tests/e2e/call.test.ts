@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chatMessage, hostCall, joinByPasting, launchChromium, newPerson, ownName, sendChat, setRole, waitConnected, type Person } from "../support/browser";
+import { chatMessage, hostCall, joinByPasting, launchChromium, newPerson, ownName, sendChat, setRole, waitConnected } from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
 
 const LISTENER_NOTE = "You are a listener: you can read the chat but not write in it. Raise your hand to ask the admins for chat rights or a turn on stage.";

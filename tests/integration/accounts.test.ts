@@ -1,6 +1,6 @@
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { credentialCookieName } from "@/lib/auth/credentials";
+import { credentialCookieName } from "@/lib/contracts/cookies";
 import { api, createCall, joinCall } from "../support/api";
 import { CookieJar, signIn, signUp, uniqueEmail } from "../support/auth";
 import { connect, TestClient } from "../support/sockets";

@@ -85,9 +85,25 @@ describe("bad input gets the error shape and a 4xx", () => {
     expectError(res, 400, "INVALID_INPUT");
     const plain = await api(server, "POST", `/api/calls/${host.call.id}/roles`, { credential: guest.credential, body: { participantId: guest.participant.id, role: "admin" } });
     expectError(plain, 403, "FORBIDDEN");
-    // A displayName in a guest's join body does not rename them.
+    // Names come from the account or are pleb-<word>: a join body naming someone is refused.
     const join = await api(server, "POST", `/api/calls/${host.call.id}/join`, { body: { displayName: "The Host" } });
-    expect(join.body.participant.displayName).toMatch(/^pleb-/);
+    expectError(join, 400, "INVALID_INPUT");
+  });
+
+  it("validates a path's participant ID as the socket validates a payload's, and takes the target only from the path", async () => {
+    const host = (await api(server, "POST", "/api/calls", { body: { defaultRole: "listener" } })).body;
+    const guest = (await api(server, "POST", `/api/calls/${host.call.id}/join`, {})).body;
+    const base = `/api/calls/${host.call.id}`;
+    for (const path of [`/participants/${"p".repeat(65)}/mute`, `/participants/not%20an%20id/remove`, `/hands/${"p".repeat(65)}/invite`, `/hands/${"p".repeat(65)}/dismiss`]) {
+      const res = await api(server, "POST", `${base}${path}`, { credential: host.credential, body: {} });
+      expectError(res, 400, "INVALID_INPUT");
+      expect(res.body.error.message).toContain("participantId");
+    }
+    const twice = await api(server, "POST", `${base}/hands/${guest.participant.id}/invite`, { credential: host.credential, body: { participantId: host.participant.id } });
+    expectError(twice, 400, "INVALID_INPUT");
+    // Invite's `as` is optional on both transports: a speaker unless said otherwise.
+    const invited = await api(server, "POST", `${base}/hands/${guest.participant.id}/invite`, { credential: host.credential, body: {} });
+    expect(invited.body.participant.role).toBe("speaker");
   });
 
   it("text that cannot be stored as sent (lone surrogates, NUL) is refused, never cut or changed", async () => {

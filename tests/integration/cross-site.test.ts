@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io } from "socket.io-client";
-import { credentialCookieName } from "@/lib/auth/credentials";
+import { credentialCookieName } from "@/lib/contracts/cookies";
 import { api, createCall, joinCall } from "../support/api";
 import { startServer, type TestServer } from "../support/server";
 

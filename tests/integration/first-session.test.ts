@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { credentialCookieName } from "@/lib/auth/credentials";
+import { credentialCookieName } from "@/lib/contracts/cookies";
 import { api, createCall, joinCall } from "../support/api";
 import { CookieJar, signIn, signUp, uniqueEmail } from "../support/auth";
 import { freeTcpPort } from "../support/netns";

@@ -16,6 +16,8 @@ const LIMITS = {
   CREATE_CALL_BURST: "3",
   MODERATION_RATE_PER_MIN: "0.01",
   MODERATION_BURST: "6",
+  SELF_CHANGE_RATE_PER_MIN: "0.01",
+  SELF_CHANGE_BURST: "4",
   CHAT_RATE_PER_SEC: "0.001",
   CHAT_BURST: "3",
   CHAT_ADDRESS_RATE_PER_SEC: "0.001",
@@ -102,6 +104,31 @@ describe("moderation writes", () => {
     expect(await socket.emit("call:lock", { locked: false })).toMatchObject({ ok: true });
     expect(await socket.emit("call:lock", { locked: true })).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", retryAfterMs: expect.any(Number) } });
     expectLimited(await lock(true));
+  });
+});
+
+describe("changes to one's own state", () => {
+  it("are limited per participant, hand and consent together, and a repeat of the same state costs nothing", async () => {
+    const host = await createCall("listener");
+    const guest = (await join(server, host.call.id, from(newAddress()))).body as SessionResponse;
+    const socket = await socketFrom(guest.credential, newAddress());
+    expect(await socket.emit("hand:set", { raised: true })).toMatchObject({ ok: true });
+    expect(await socket.emit("hand:set", { raised: true })).toMatchObject({ ok: true }); // already up: no change, no cost
+    expect(await socket.emit("hand:set", { raised: false })).toMatchObject({ ok: true });
+    expect(await socket.emit("recording:consent", { consent: "yes" })).toMatchObject({ ok: true });
+    expect(await socket.emit("recording:consent", { consent: "no" })).toMatchObject({ ok: true });
+    expect(await socket.emit("hand:set", { raised: true })).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", retryAfterMs: expect.any(Number) } });
+    expectLimited(await api(server, "POST", `/api/calls/${host.call.id}/recording/consent`, { credential: guest.credential, body: { consent: "yes" }, headers: from(newAddress()) }));
+    // Nobody else was told of the refused changes.
+    expect((await api(server, "GET", `/api/calls/${host.call.id}/participants?group=audience`, { credential: host.credential })).body.participants[0]).toMatchObject({ handRaised: false, recordingConsent: "no" });
+  });
+
+  it("include the microphone", async () => {
+    const created = await api<SessionResponse>(server, "POST", "/api/calls", { body: { defaultRole: "speaker" }, headers: from(newAddress()) });
+    const guest = (await join(server, created.body.call.id, from(newAddress()))).body as SessionResponse;
+    const socket = await socketFrom(guest.credential, newAddress());
+    for (let i = 0; i < 4; i++) expect(await socket.emit("mute:set", { muted: i % 2 === 1 })).toMatchObject({ ok: true });
+    expect(await socket.emit("mute:set", { muted: false })).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
   });
 });
 

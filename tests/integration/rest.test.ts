@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CallResponseSchema, SessionResponseSchema } from "@/lib/contracts/rest";
-import { credentialCookieName } from "@/lib/auth/credentials";
+import { credentialCookieName } from "@/lib/contracts/cookies";
 import { api, createCall, joinCall } from "../support/api";
 import { connect } from "../support/sockets";
 import { startServer, type TestServer } from "../support/server";

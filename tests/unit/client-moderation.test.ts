@@ -110,8 +110,8 @@ describe("admin panel controls mirror the server's rules", () => {
 
   it("a co-admin cannot demote, remove or ban the host, and is told why", () => {
     const c = personControls(coAdmin, host, "host", 2);
-    expect(c.role).toEqual({ ok: false, reason: "The host's role can only be changed by the host." });
-    expect(c.remove).toEqual({ ok: false, reason: "The host cannot be removed or banned from their own call." });
+    expect(c.role).toEqual({ ok: false, code: "HOST_PROTECTED", reason: "The host's role can only be changed by the host." });
+    expect(c.remove).toEqual({ ok: false, code: "HOST_PROTECTED", reason: "The host cannot be removed or banned from their own call." });
     expect(c.ban.ok).toBe(false);
     expect(c.mute).toEqual({ ok: true });
   });
@@ -123,6 +123,6 @@ describe("admin panel controls mirror the server's rules", () => {
   });
 
   it("the last admin cannot step down", () => {
-    expect(personControls(host, host, "host", 1).role).toEqual({ ok: false, reason: "You are the last admin here; make someone else admin before stepping down." });
+    expect(personControls(host, host, "host", 1).role).toEqual({ ok: false, code: "LAST_ADMIN", reason: "You are the last admin here; make someone else admin before stepping down." });
   });
 });

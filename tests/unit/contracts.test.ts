@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractCallId } from "@/lib/contracts/call-id";
-import { CreateCallBodySchema, MessagesQuerySchema, SetRoleBodySchema } from "@/lib/contracts/rest";
-import { ChatSendSchema } from "@/lib/contracts/socket";
+import { CreateCallBodySchema, MessagesQuerySchema } from "@/lib/contracts/rest";
+import { ChatSendSchema, RoleSetSchema } from "@/lib/contracts/commands";
 
 describe("contract schemas", () => {
   it("accept a valid create-call body and refuse unknown fields and admin as default", () => {
@@ -22,7 +22,7 @@ describe("contract schemas", () => {
   });
 
   it("validate role changes and message paging", () => {
-    expect(SetRoleBodySchema.safeParse({ participantId: "p", role: "owner" }).success).toBe(false);
+    expect(RoleSetSchema.safeParse({ participantId: "p", role: "owner" }).success).toBe(false);
     expect(MessagesQuerySchema.parse({})).toEqual({ limit: 50 });
     expect(MessagesQuerySchema.parse({ before: "12", limit: "5" })).toEqual({ before: "12", limit: 5 });
     expect(MessagesQuerySchema.safeParse({ limit: "0" }).success).toBe(false);

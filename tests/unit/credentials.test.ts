@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { issueCredential, verifyCredential } from "@/lib/auth/credentials";
-import { identifyCaller, parseCookies } from "@/lib/auth/identify";
-import { credentialCookieName } from "@/lib/auth/credentials";
+import { identifyCaller } from "@/lib/auth/identify";
+import { parseCookies } from "@/lib/http/headers";
+import { credentialCookieName } from "@/lib/contracts/cookies";
 
 const secret = "s".repeat(40);
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/lib/contracts/roles";
-import { AppError } from "@/lib/domain/errors";
 import { can, refusal, type Action } from "@/lib/domain/permissions";
-import { checkRoleChange, type RoleChangeFacts } from "@/lib/domain/role-change";
+import { roleChangeDecision, roleChangeLowersHand, type RoleChangeFacts } from "@/lib/domain/role-change";
 
 describe("permission matrix (API.md)", () => {
   const expected: Record<Action, Role[]> = {
@@ -26,29 +25,26 @@ describe("permission matrix (API.md)", () => {
 });
 
 describe("role changes", () => {
-  const base: RoleChangeFacts = {
+  const base: RoleChangeFacts & { newRole: Role } = {
     actor: { id: "a", role: "admin" },
     target: { id: "t", role: "listener", left: false },
     newRole: "speaker",
     hostId: "h",
     presentAdminCount: 2,
   };
-  const code = (f: RoleChangeFacts) => {
-    try {
-      checkRoleChange(f);
-      return "OK";
-    } catch (e) {
-      return (e as AppError).code;
-    }
+  const code = (f: RoleChangeFacts & { newRole: Role }) => {
+    const d = roleChangeDecision(f);
+    return d.ok ? "OK" : d.code;
   };
 
   it("lets an admin promote and demote", () => {
-    expect(checkRoleChange(base)).toEqual({ changed: true });
-    expect(checkRoleChange({ ...base, target: { ...base.target, role: "admin" }, newRole: "chatter" })).toEqual({ changed: true });
+    expect(code(base)).toBe("OK");
+    expect(code({ ...base, target: { ...base.target, role: "admin" }, newRole: "chatter" })).toBe("OK");
   });
 
-  it("refuses every non-admin", () => {
+  it("refuses every non-admin, with the sentence the panel shows", () => {
     for (const role of ["listener", "chatter", "speaker"] as const) expect(code({ ...base, actor: { id: "a", role } })).toBe("FORBIDDEN");
+    expect(roleChangeDecision({ ...base, actor: { id: "a", role: "speaker" } })).toEqual({ ok: false, code: "FORBIDDEN", reason: refusal("speaker", "moderate") });
   });
 
   it("protects the host from other admins", () => {
@@ -67,9 +63,18 @@ describe("role changes", () => {
 
   it("refuses acting on someone who has left", () => {
     expect(code({ ...base, target: { ...base.target, left: true } })).toBe("PARTICIPANT_LEFT");
+    expect(code({ ...base, newRole: "listener", target: { ...base.target, left: true } })).toBe("PARTICIPANT_LEFT");
   });
 
-  it("treats giving the same role as no change", () => {
-    expect(checkRoleChange({ ...base, newRole: "listener" })).toEqual({ changed: false });
+  it("allows giving the same role (it changes nothing) to anyone who may moderate", () => {
+    expect(code({ ...base, newRole: "listener" })).toBe("OK");
+    expect(code({ ...base, newRole: "listener", actor: { id: "a", role: "chatter" } })).toBe("FORBIDDEN");
+  });
+
+  it("lowers a raised hand on a promotion only", () => {
+    expect(roleChangeLowersHand("listener", "chatter")).toBe(true);
+    expect(roleChangeLowersHand("chatter", "speaker")).toBe(true);
+    expect(roleChangeLowersHand("speaker", "listener")).toBe(false);
+    expect(roleChangeLowersHand("chatter", "chatter")).toBe(false);
   });
 });

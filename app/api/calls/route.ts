@@ -1,18 +1,18 @@
-import { requestAudioUrl } from "@/lib/http/audio-url";
 import { CreateCallBodySchema } from "@/lib/contracts/rest";
-import { appContext } from "@/lib/context";
 import { cookiesSecure, sessionCookieHeaders } from "@/lib/http/credential-cookie";
 import { deviceOf } from "@/lib/http/device-cookie";
-import { requestUser } from "@/lib/http/identity";
-import { handle, json, readBody, requestAddress } from "@/lib/http/route";
+import { requestUser } from "@/lib/adapters/identity";
+import { handle } from "@/lib/adapters/route";
+import { requestAddress, requestAudioUrl } from "@/lib/adapters/route-input";
+import { json, readBody } from "@/lib/http/route";
 import { createCall } from "@/lib/services/create-call";
 
-export const POST = handle(async (req) => {
-  const { env, deps } = appContext();
+export const POST = handle(async (req, _params, ctx) => {
+  const { env, deps } = ctx;
   const body = await readBody(req, CreateCallBodySchema);
   const device = deviceOf(req, cookiesSecure(env, req));
-  const session = await createCall(deps, body, requestAudioUrl(req), {
-    user: await requestUser(req),
+  const session = await createCall(deps, body, requestAudioUrl(deps.audio, req), {
+    user: await requestUser(ctx, req),
     deviceId: device.id,
     address: requestAddress(req),
   });

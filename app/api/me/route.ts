@@ -1,8 +1,8 @@
-import { appContext } from "@/lib/context";
-import { requireUser } from "@/lib/http/identity";
-import { handle, json } from "@/lib/http/route";
+import { requireUser } from "@/lib/adapters/identity";
+import { handle } from "@/lib/adapters/route";
+import { json } from "@/lib/http/route";
 import { myAccount } from "@/lib/services/accounts";
 
-export const GET = handle(async (req) => {
-  return json({ user: await myAccount(appContext().accounts, (await requireUser(req)).id) });
+export const GET = handle(async (req, _params, ctx) => {
+  return json({ user: await myAccount(ctx.accounts, (await requireUser(ctx, req)).id) });
 });

@@ -1,11 +1,11 @@
 import { AdminUsersQuerySchema } from "@/lib/contracts/admin";
-import { appContext } from "@/lib/context";
-import { handle, json, readQuery } from "@/lib/http/route";
-import { requestSiteAdmin } from "@/lib/http/site-admin";
+import { handle } from "@/lib/adapters/route";
+import { json, readQuery } from "@/lib/http/route";
+import { requestSiteAdmin } from "@/lib/adapters/site-admin";
 import { listUsers } from "@/lib/services/site-admin";
 
-export const GET = handle(async (req) => {
-  await requestSiteAdmin(req);
-  const { deps, accounts } = appContext();
+export const GET = handle(async (req, _params, ctx) => {
+  await requestSiteAdmin(ctx, req);
+  const { deps, accounts } = ctx;
   return json(await listUsers(deps, accounts, readQuery(req, AdminUsersQuerySchema)));
 });

@@ -1,5 +1,6 @@
 import { appContext } from "@/lib/context";
-import { callIdParam, handle, json } from "@/lib/http/route";
+import { handle } from "@/lib/adapters/route";
+import { callIdParam, json } from "@/lib/http/route";
 import { getCall } from "@/lib/services/get-call";
 
 export const GET = handle<{ id: string }>(async (_req, params) => {

@@ -1,10 +1,10 @@
 import { MyCallsQuerySchema } from "@/lib/contracts/history";
-import { appContext } from "@/lib/context";
-import { requireUser } from "@/lib/http/identity";
-import { handle, json, readQuery } from "@/lib/http/route";
+import { requireUser } from "@/lib/adapters/identity";
+import { handle } from "@/lib/adapters/route";
+import { json, readQuery } from "@/lib/http/route";
 import { listMyCalls } from "@/lib/services/call-history";
 
-export const GET = handle(async (req) => {
-  const user = await requireUser(req);
-  return json(await listMyCalls(appContext().deps, user, readQuery(req, MyCallsQuerySchema)));
+export const GET = handle(async (req, _params, ctx) => {
+  const user = await requireUser(ctx, req);
+  return json(await listMyCalls(ctx.deps, user, readQuery(req, MyCallsQuerySchema)));
 });

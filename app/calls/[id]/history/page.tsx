@@ -1,3 +1,4 @@
+import { appContext } from "@/lib/context";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,10 +7,9 @@ import { CallSummary } from "@/components/history/call-summary";
 import { ParticipantRoles } from "@/components/history/participant-roles";
 import { Replays } from "@/components/history/replay";
 import { Transcript } from "@/components/history/transcript";
-import { pageIdentity, requireUser } from "@/lib/auth/page-session";
+import { pageIdentity, requireUser } from "@/lib/adapters/page-session";
 import { CallIdSchema } from "@/lib/contracts/call-id";
 import { MessagesQuerySchema } from "@/lib/contracts/rest";
-import { appContext } from "@/lib/context";
 import { isAppError } from "@/lib/domain/errors";
 import { callHistory } from "@/lib/services/call-history";
 import { listReplays } from "@/lib/services/replays";
@@ -34,7 +34,7 @@ export default async function CallHistoryPage({ params, searchParams }: Props) {
   try {
     // Only people who were in the call (as this account, or as a guest in this browser) and site admins see it;
     // everyone else gets the same 404 as for a call that never existed.
-    const viewer = await pageIdentity(callId, user);
+    const viewer = await pageIdentity(appContext(), callId, user);
     [history, replays] = await Promise.all([callHistory(deps, accounts, callId, viewer, query), listReplays(deps, accounts, callId, viewer)]);
   } catch (e) {
     if (isAppError(e) && e.code === "CALL_NOT_FOUND") notFound();

@@ -1,9 +1,9 @@
-import { appContext } from "@/lib/context";
-import { callIdParam, handle, json } from "@/lib/http/route";
-import { requestSiteAdmin } from "@/lib/http/site-admin";
+import { handle } from "@/lib/adapters/route";
+import { callIdParam, json } from "@/lib/http/route";
+import { requestSiteAdmin } from "@/lib/adapters/site-admin";
 import { inspectCall } from "@/lib/services/site-admin";
 
-export const GET = handle<{ id: string }>(async (req, params) => {
-  const admin = await requestSiteAdmin(req);
-  return json(await inspectCall(appContext().deps, appContext().accounts, admin, callIdParam(params)));
+export const GET = handle<{ id: string }>(async (req, params, ctx) => {
+  const admin = await requestSiteAdmin(ctx, req);
+  return json(await inspectCall(ctx.deps, ctx.accounts, admin, callIdParam(params)));
 });

@@ -1,10 +1,3 @@
-import { appContext } from "@/lib/context";
-import { requestCaller } from "@/lib/http/identity";
-import { callIdParam, handle } from "@/lib/http/route";
-import { endCall } from "@/lib/services/end-call";
+import { command } from "@/lib/adapters/route";
 
-export const POST = handle<{ id: string }>(async (req, params) => {
-  const { deps } = appContext();
-  await endCall(deps, await requestCaller(req, callIdParam(params)));
-  return new Response(null, { status: 204 });
-});
+export const POST = command("call:end");

@@ -1,10 +1,10 @@
 import { MessagesQuerySchema } from "@/lib/contracts/rest";
-import { appContext } from "@/lib/context";
-import { requestCaller } from "@/lib/http/identity";
-import { callIdParam, handle, json, readQuery } from "@/lib/http/route";
+import { requestCaller } from "@/lib/adapters/identity";
+import { handle } from "@/lib/adapters/route";
+import { callIdParam, json, readQuery } from "@/lib/http/route";
 import { listModerationLog } from "@/lib/services/moderation-log";
 
-export const GET = handle<{ id: string }>(async (req, params) => {
-  const caller = await requestCaller(req, callIdParam(params));
-  return json(await listModerationLog(appContext().deps, caller, readQuery(req, MessagesQuerySchema)));
+export const GET = handle<{ id: string }>(async (req, params, ctx) => {
+  const caller = await requestCaller(ctx, req, callIdParam(params));
+  return json(await listModerationLog(ctx.deps, caller, readQuery(req, MessagesQuerySchema)));
 });

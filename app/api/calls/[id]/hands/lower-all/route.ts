@@ -1,12 +1,3 @@
-import { EmptySchema } from "@/lib/contracts/socket";
-import { appContext } from "@/lib/context";
-import { requestCaller } from "@/lib/http/identity";
-import { callIdParam, handle, readBody } from "@/lib/http/route";
-import { lowerAllHands } from "@/lib/services/hands";
+import { command } from "@/lib/adapters/route";
 
-export const POST = handle<{ id: string }>(async (req, params) => {
-  const caller = await requestCaller(req, callIdParam(params));
-  await readBody(req, EmptySchema);
-  await lowerAllHands(appContext().deps, caller);
-  return new Response(null, { status: 204 });
-});
+export const POST = command("hands:lower-all");

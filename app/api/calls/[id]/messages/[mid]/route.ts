@@ -1,13 +1,16 @@
+import { requestCaller } from "@/lib/adapters/identity";
+import { handle } from "@/lib/adapters/route";
+import { requestAudioUrl } from "@/lib/adapters/route-input";
 import { MessageIdSchema } from "@/lib/contracts/remove-message";
-import { appContext } from "@/lib/context";
 import { AppError } from "@/lib/domain/errors";
-import { requestCaller } from "@/lib/http/identity";
-import { callIdParam, handle, json } from "@/lib/http/route";
-import { removeMessage } from "@/lib/services/remove-message";
+import { parseCommand } from "@/lib/http/parse";
+import { callIdParam, json } from "@/lib/http/route";
+import { runCommand } from "@/lib/services/commands";
 
-/** An admin removes a message for everyone. */
-export const DELETE = handle<{ id: string; mid: string }>(async (req, params) => {
-  const caller = await requestCaller(req, callIdParam(params));
+/** An admin removes a message for everyone: the command `chat:remove`, with the message named by the path. */
+export const DELETE = handle<{ id: string; mid: string }>(async (req, params, ctx) => {
+  const caller = await requestCaller(ctx, req, callIdParam(params));
   if (!MessageIdSchema.safeParse(params.mid).success) throw new AppError("MESSAGE_NOT_FOUND", "There is no such message in this call.");
-  return json({ message: await removeMessage(appContext().deps, caller, params.mid) });
+  const input = parseCommand("chat:remove", { messageId: params.mid });
+  return json(await runCommand("chat:remove", ctx.deps, caller, input, { audioUrl: () => requestAudioUrl(ctx.deps.audio, req) }));
 });

@@ -1,14 +1,14 @@
-import { appContext } from "@/lib/context";
-import { requestIdentity } from "@/lib/http/identity";
+import { requestIdentity } from "@/lib/adapters/identity";
 import { recordingIdParam } from "@/lib/http/recording-param";
-import { callIdParam, handle } from "@/lib/http/route";
+import { handle } from "@/lib/adapters/route";
+import { callIdParam } from "@/lib/http/route";
 import { deleteRecording } from "@/lib/services/replays";
 
-export const DELETE = handle<{ id: string; rid: string }>(async (req, params) => {
-  const { deps, accounts } = appContext();
+export const DELETE = handle<{ id: string; rid: string }>(async (req, params, ctx) => {
+  const { deps, accounts } = ctx;
   const callId = callIdParam(params);
   const rid = recordingIdParam(params);
-  const { caller, user } = await requestIdentity(req, callId, true);
+  const { caller, user } = await requestIdentity(ctx, req, callId, true);
   await deleteRecording(deps, accounts, callId, rid, { caller, user });
   return new Response(null, { status: 204 });
 });

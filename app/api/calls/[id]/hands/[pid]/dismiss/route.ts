@@ -1,9 +1,3 @@
-import { appContext } from "@/lib/context";
-import { requestCaller } from "@/lib/http/identity";
-import { callIdParam, handle, json } from "@/lib/http/route";
-import { dismissHand } from "@/lib/services/hands";
+import { command } from "@/lib/adapters/route";
 
-export const POST = handle<{ id: string; pid: string }>(async (req, params) => {
-  const caller = await requestCaller(req, callIdParam(params));
-  return json({ participant: await dismissHand(appContext().deps, caller, params.pid) });
-});
+export const POST = command("hand:dismiss");

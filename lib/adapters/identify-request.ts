@@ -2,8 +2,9 @@ import { AppError } from "../domain/errors";
 import type { Visitor } from "../services/admit-participant";
 import type { Caller, Deps } from "../services/deps";
 import { callerForUser, visitorFor } from "../services/visitors";
-import { identifyCaller, type CredentialSources } from "./identify";
-import { sessionClaim } from "./session";
+import { identifyCaller, type CredentialSources } from "../auth/identify";
+import { sessionClaim } from "../auth/session";
+import type { Env } from "../env";
 
 export interface Identity {
   /** The participant acting in this call: from a credential, else from the session's account. */
@@ -16,6 +17,8 @@ export interface Secrets {
   credentialSecret: string;
   sessionSecret: string;
 }
+
+export const secretsOf = (env: Env): Secrets => ({ credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET });
 
 /**
  * Who is making a request about `callId`: never from a body, only from the

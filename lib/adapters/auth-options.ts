@@ -9,8 +9,8 @@ import { isAppError } from "../domain/errors";
 import type { Env } from "../env";
 import { authenticate, type AccountDeps } from "../services/accounts";
 import { displayNameOf, sessionStands } from "../services/visitors";
-import { sessionVersionOf } from "./session";
-import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { sessionVersionOf } from "../auth/session";
+import { CLIENT_ADDRESS_HEADER } from "../auth/client-address";
 
 // With "type": "module" these default imports can arrive as the CommonJS module object.
 const unwrap = <T>(m: T | { default: T }): T => ((m as { default?: T }).default ?? m) as T;

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { endCall } from "@/lib/services/end-call";
+import { setRecording, setRecordingConsent, stopAllRecordings } from "@/lib/services/recording-control";
+import { expireRecordings, recoverInterruptedRecordings } from "@/lib/services/recording-retention";
+import { deleteRecording, listReplays, recordingFile } from "@/lib/services/replays";
+import { sendMessage } from "@/lib/services/send-message";
+import { callWorld, codeOf } from "./world";
+
+describe("recording", () => {
+  it("an admin starts it once with the consenting speakers, everyone is told, and stopping logs the end", async () => {
+    const w = await callWorld();
+    const speaker = await w.join("speaker");
+    await setRecordingConsent(w.deps, speaker, "yes");
+    expect((await setRecording(w.deps, w.host, true)).recording).toBe(true);
+    expect((await setRecording(w.deps, w.host, true)).recording).toBe(true);
+    expect(w.recorder.running.get(w.callId)?.speakers).toEqual([speaker.participantId]);
+    expect(w.notifier.of("callUpdated")).toHaveLength(1);
+    expect((await setRecording(w.deps, w.host, false)).recording).toBe(false);
+    expect(w.db.moderation.map((e) => e.action).filter((a) => a.startsWith("recording"))).toEqual(["recording-on", "recording-off"]);
+    expect([...w.db.recordings.values()].map((r) => r.status)).toEqual(["stopped"]);
+  });
+
+  it("a withdrawal takes the speaker out of a running recording at once", async () => {
+    const w = await callWorld();
+    const speaker = await w.join("speaker");
+    await setRecordingConsent(w.deps, speaker, "yes");
+    await setRecording(w.deps, w.host, true);
+    expect((await setRecordingConsent(w.deps, speaker, "no")).recordingConsent).toBe("no");
+    expect(w.recorder.running.get(w.callId)?.speakers).toEqual([]);
+  });
+
+  it("is for admins, and unavailable without a recorder; ending the call or shutting down stops it", async () => {
+    const w = await callWorld();
+    const speaker = await w.join("speaker");
+    expect(await codeOf(setRecording(w.deps, speaker, true))).toBe("FORBIDDEN");
+    w.recorder.unavailableBecause = "Recording is unavailable: no ffmpeg.";
+    expect(await codeOf(setRecording(w.deps, w.host, true))).toBe("RECORDING_UNAVAILABLE");
+    w.recorder.unavailableBecause = null;
+    await setRecording(w.deps, w.host, true);
+    await stopAllRecordings(w.deps);
+    expect(w.recorder.activeCalls()).toEqual([]);
+    await setRecording(w.deps, w.host, true);
+    await endCall(w.deps, w.host);
+    expect([...w.db.recordings.values()].map((r) => r.status)).toEqual(["stopped", "stopped"]);
+  });
+
+  it("replays: members list them with one timeline; only admins download or delete; deleted stays listed", async () => {
+    const w = await callWorld({ defaultRole: "chatter" });
+    const guest = await w.join();
+    await setRecording(w.deps, w.host, true);
+    await sendMessage(w.deps, guest, { clientId: "c", body: "on the record" });
+    await setRecording(w.deps, w.host, false);
+    const [recording] = [...w.db.recordings.values()];
+    w.files.files.set(recording!.file, 1234);
+    const asGuest = await listReplays(w.deps, w.accounts, w.callId, { caller: guest, user: null });
+    expect(asGuest.canManage).toBe(false);
+    expect(asGuest.replays[0]!.timeline.some((t) => t.kind === "message" && t.body === "on the record")).toBe(true);
+    expect((await recordingFile(w.deps, w.accounts, w.callId, recording!.id, { caller: guest, user: null }, false)).size).toBe(1234);
+    expect(await codeOf(recordingFile(w.deps, w.accounts, w.callId, recording!.id, { caller: guest, user: null }, true))).toBe("FORBIDDEN");
+    expect(await codeOf(deleteRecording(w.deps, w.accounts, w.callId, recording!.id, { caller: guest, user: null }))).toBe("FORBIDDEN");
+    await deleteRecording(w.deps, w.accounts, w.callId, recording!.id, { caller: w.host, user: null });
+    expect(w.files.files.size).toBe(0);
+    expect((await listReplays(w.deps, w.accounts, w.callId, { caller: w.host, user: null })).replays[0]!.recording).toMatchObject({
+      status: "deleted",
+      audioUrl: null,
+    });
+    expect(await codeOf(recordingFile(w.deps, w.accounts, w.callId, recording!.id, { caller: w.host, user: null }, false))).toBe("RECORDING_NOT_FOUND");
+  });
+
+  it("retention deletes finished recordings past their days; a restart marks running ones interrupted", async () => {
+    const w = await callWorld();
+    await setRecording(w.deps, w.host, true);
+    await setRecording(w.deps, w.host, false);
+    w.clock.advance((w.deps.config.recordingRetentionDays + 1) * 86_400_000);
+    await expireRecordings(w.deps);
+    expect([...w.db.recordings.values()].map((r) => r.status)).toEqual(["deleted"]);
+    expect(w.db.moderation.at(-1)).toMatchObject({ action: "recording-deleted", actorId: null });
+
+    await setRecording(w.deps, w.host, true);
+    await recoverInterruptedRecordings(w.deps);
+    expect([...w.db.recordings.values()].map((r) => r.status)).toEqual(["deleted", "interrupted"]);
+    expect(w.db.calls.get(w.callId)!.recordingId).toBeNull();
+  });
+});

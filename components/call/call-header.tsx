@@ -11,6 +11,7 @@ import { EndCallButton } from "./end-call-button";
 import { LeaveButton, type LeaveButtonProps } from "./leave-button";
 import { HomeLink } from "../ui/home-link";
 import { RecordingIndicator } from "../recording/recording-indicator";
+import { can } from "@/lib/domain/permissions";
 
 export interface CallHeaderProps {
   callId: string;
@@ -52,7 +53,7 @@ export function CallHeader({ callId, call, self, connection, ended, listening, l
           </p>
         )}
         {!ended && <CopyLinkButton callId={callId} />}
-        {self?.role === "admin" && !ended && connection.status === "connected" && <EndCallButton onEnd={onEnd} />}
+        {self && can(self.role, "moderate") && !ended && connection.status === "connected" && <EndCallButton onEnd={onEnd} />}
         {ended ? (
           <Link href="/" className={buttonClass("secondary")}>
             Back home

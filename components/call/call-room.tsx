@@ -65,7 +65,7 @@ export function CallRoom({ callId }: { callId: string }) {
 
   const controls: ParticipantControls = {
     self: room.self,
-    canModerate: room.self?.role === "admin" && !room.ended && connection.status === "connected",
+    canModerate: !!room.self && can(room.self.role, "moderate") && !room.ended && connection.status === "connected",
     onSetRole: r.setRole,
     onInviteToStage: (participantId) => r.act("stage:invite", { participantId }),
   };
@@ -125,7 +125,7 @@ export function CallRoom({ callId }: { callId: string }) {
                   onReconnect={audio.reconnect}
                 />
               )}
-              {room.self?.role === "admin" && (
+              {room.self && can(room.self.role, "moderate") && (
                 <HandQueue
                   queue={room.people.hands}
                   total={room.people.audienceCount.hands}

@@ -9,6 +9,7 @@ import { Button } from "../ui/button";
 import { AdminPanel } from "./admin-panel";
 import { HandButton } from "./hand-button";
 import { NoticeBanner } from "./notice-banner";
+import { can } from "@/lib/domain/permissions";
 
 export interface ModerationBarProps {
   room: RoomState;
@@ -32,7 +33,7 @@ export function ModerationBar({ room, connected, act, onEnd, onDismissNotice, lo
   const toggle = useRef<HTMLButtonElement>(null);
   const { self, call } = room;
   const live = room.synced && !room.ended && self !== null && call !== null;
-  const isAdmin = live && self.role === "admin";
+  const isAdmin = live && can(self.role, "moderate");
   const hands = isAdmin ? room.people.audienceCount.hands : 0;
   // Demoted, or the call ended: the panel closes, so a later re-promotion does not reopen it by itself.
   if (open && !isAdmin) setOpen(false);

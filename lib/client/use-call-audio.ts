@@ -5,6 +5,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { LiveKitAccess } from "../contracts/dto";
 import { audioReducer, initialAudioState, microphoneErrorMessage } from "./audio-state";
 import { backoffDelay } from "./backoff";
+import { useLatest } from "./use-latest";
 
 export interface CallAudioOptions {
   /** The token from the join answer; null when the server issued none. */
@@ -29,8 +30,7 @@ export function useCallAudio({ access, active, refreshAccess, onMicChange }: Cal
   // One Room for the page's lifetime: React StrictMode double-mounts would otherwise race two connections.
   const [room] = useState(() => new Room({ adaptiveStream: false, dynacast: false }));
   const [state, dispatch] = useReducer(audioReducer, initialAudioState);
-  const latest = useRef({ refreshAccess, onMicChange });
-  latest.current = { refreshAccess, onMicChange };
+  const latest = useLatest({ refreshAccess, onMicChange });
   const connectNow = useRef<() => void>(() => undefined);
 
   useEffect(() => {
@@ -128,7 +128,7 @@ export function useCallAudio({ access, active, refreshAccess, onMicChange }: Cal
       void room.disconnect();
       dispatch({ type: "off" });
     };
-  }, [room, access, active]);
+  }, [room, access, active, latest]);
 
   const setMicrophone = useCallback(
     async (on: boolean) => {

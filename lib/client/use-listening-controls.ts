@@ -22,7 +22,7 @@ export function useListeningControls(r: ReturnType<typeof useCallRoom>, audio: R
   const self = room.self;
   const voiceUp = audio.state.link === "connected" || audio.state.link === "reconnecting";
   const micReady = voiceUp && audio.state.canPublish;
-  useHandChime(room.people.audienceCount.hands, handChime && self?.role === "admin");
+  useHandChime(room.people.audienceCount.hands, handChime && !!self && can(self.role, "moderate"));
   useShortcuts(
     {
       toggleMic: micReady ? () => audio.setMicrophone(!audio.state.micOn) : null,

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { isApiError } from "./api";
+import { useLatest } from "./use-latest";
 
 export interface Page<T> {
   items: T[];
@@ -35,8 +36,7 @@ export function usePagedList<T>(fetchPage: (query: string, cursor: string | null
   const [status, setStatus] = useState<PagedList<T>["status"]>("loading");
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
-  const fetcher = useRef(fetchPage);
-  fetcher.current = fetchPage;
+  const fetcher = useLatest(fetchPage);
 
   const load = useCallback(async (q: string, after: string | null) => {
     const ticket = ++latest.current;
@@ -53,13 +53,12 @@ export function usePagedList<T>(fetchPage: (query: string, cursor: string | null
       setStatus("failed");
       setError(isApiError(e) ? e.message : "Could not load this list; try again.");
     }
-  }, []);
+  }, [fetcher]);
 
   const first = useRef(initialQuery);
   useEffect(() => void load(first.current, null), [load]);
 
-  const keyRef = useRef(keyOf);
-  keyRef.current = keyOf;
+  const keyRef = useLatest(keyOf);
   return {
     items,
     query,

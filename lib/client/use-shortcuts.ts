@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
+import { useLatest } from "./use-latest";
 import { shortcutOf } from "./shortcuts";
 
 export interface ShortcutActions {
@@ -16,8 +17,7 @@ export interface ShortcutActions {
 /** Binds the call page's shortcuts (lib/client/shortcuts.ts) to the document while the page is live. */
 export function useShortcuts(actions: ShortcutActions, enabled: boolean): void {
   // The latest actions, without rebinding the listeners on every render.
-  const latest = useRef(actions);
-  latest.current = actions;
+  const latest = useLatest(actions);
   useEffect(() => {
     if (!enabled) return;
     let talking = false;
@@ -61,5 +61,5 @@ export function useShortcuts(actions: ShortcutActions, enabled: boolean): void {
       document.removeEventListener("keyup", onUp);
       window.removeEventListener("blur", onBlur);
     };
-  }, [enabled]);
+  }, [enabled, latest]);
 }

@@ -100,7 +100,11 @@ async function main() {
     users,
     passwords: { hash: hashPassword, verify: verifyPassword },
     signInLimits: limits.signIn,
-    adminEmails: new Set(env.ADMIN_EMAILS.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)),
+    adminEmails: new Set(
+      env.ADMIN_EMAILS.split(",")
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   };
   publishAppContext({
     env,
@@ -114,10 +118,15 @@ async function main() {
     // Routes also trust the origin next-auth is given once the port is known (below).
     originPolicy: () => ({ trustProxy, trustedOrigins: siteUrl ? [new URL(siteUrl).origin] : [] }),
   });
-  const realtime = serveRealtime(realtimeServer, deps, { credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET }, {
-    trustProxy,
-    trustedOrigins: env.NEXTAUTH_URL ? [new URL(env.NEXTAUTH_URL).origin] : [],
-  });
+  const realtime = serveRealtime(
+    realtimeServer,
+    deps,
+    { credentialSecret: env.EARSHOT_SECRET, sessionSecret: env.NEXTAUTH_SECRET },
+    {
+      trustProxy,
+      trustedOrigins: env.NEXTAUTH_URL ? [new URL(env.NEXTAUTH_URL).origin] : [],
+    },
+  );
 
   // Nobody is connected to a process that just started: everyone whose presence was here (everyone,
   // for a lone node) is away until their client reconnects, and times out if it never does.
@@ -138,7 +147,9 @@ async function main() {
   processEnvironment().NEXTAUTH_URL = siteUrl;
   // The local media server needs our port for its webhooks, so it starts once we listen.
   const localLiveKit = env.LIVEKIT_URL ? null : await superviseLocalLiveKit(env, port);
-  console.log(`[earshot] ready on http://localhost:${port} (${dev ? "development" : "production"}, ${env.DATABASE_URL.startsWith("file:") ? "SQLite" : "Postgres"})`);
+  console.log(
+    `[earshot] ready on http://localhost:${port} (${dev ? "development" : "production"}, ${env.DATABASE_URL.startsWith("file:") ? "SQLite" : "Postgres"})`,
+  );
   console.log(`EARSHOT_LISTENING port=${port}`);
 
   /**

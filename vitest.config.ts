@@ -33,7 +33,18 @@ export default defineConfig({
       ...(pgUrl ? [integration("integration-postgres", "postgres")] : []),
       // Several nodes in cluster mode: Postgres (as above) and a Redis of each test's own (Debian's redis-server).
       ...(pgUrl && redis
-        ? [{ extends: true as const, test: { name: "cluster", include: ["tests/cluster/**/*.test.ts"], env: { EARSHOT_TEST_DB: "postgres", EARSHOT_TEST_POSTGRES_URL: pgUrl }, testTimeout: 60_000, hookTimeout: 90_000 } }]
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "cluster",
+                include: ["tests/cluster/**/*.test.ts"],
+                env: { EARSHOT_TEST_DB: "postgres", EARSHOT_TEST_POSTGRES_URL: pgUrl },
+                testTimeout: 60_000,
+                hookTimeout: 90_000,
+              },
+            },
+          ]
         : []),
       {
         extends: true,

@@ -49,7 +49,11 @@ async function measure(serverPid: number, listeners: BenchPeer[], seconds: numbe
   await sleep(seconds * 1000);
   const [r1, s1, f1, t1] = [await received(), processCpuSeconds(serverPid)!, namedCpuSeconds("ffmpeg"), performance.now()];
   const wall = (t1 - t0) / 1000;
-  return { serverPct: ((s1 - s0) / wall) * 100, ffmpegPct: (Math.max(0, f1 - f0) / wall) * 100, packetsPerListenerPerS: listeners.length ? (r1 - r0) / wall / listeners.length : 0 };
+  return {
+    serverPct: ((s1 - s0) / wall) * 100,
+    ffmpegPct: (Math.max(0, f1 - f0) / wall) * 100,
+    packetsPerListenerPerS: listeners.length ? (r1 - r0) / wall / listeners.length : 0,
+  };
 }
 
 async function runCase(server: TestServer, serverPid: number, speakers: number, o: ReturnType<typeof parseArgs>, work: string) {
@@ -108,7 +112,9 @@ async function runCase(server: TestServer, serverPid: number, speakers: number, 
       durationError: r2(Math.abs(fileS - wallS) / wallS),
       packetsPerListenerPerSWithout: r2(without.packetsPerListenerPerS),
       packetsPerListenerPerSWith: r2(withRecorder.packetsPerListenerPerS),
-      deliveredRatio: without.packetsPerListenerPerS ? Math.round((withRecorder.packetsPerListenerPerS / without.packetsPerListenerPerS) * 10_000) / 10_000 : null,
+      deliveredRatio: without.packetsPerListenerPerS
+        ? Math.round((withRecorder.packetsPerListenerPerS / without.packetsPerListenerPerS) * 10_000) / 10_000
+        : null,
     };
   } finally {
     await Promise.all(peers.map((p) => p.close()));
@@ -135,15 +141,32 @@ async function main() {
     const line = (cells: (string | number | null)[]) => console.log(cells.map((c, i) => String(c ?? "-").padStart(i === 0 ? 9 : 12)).join(""));
     line(["speakers", "Earshot %", "+recorder %", "ffmpeg %", "rec %/spk", "RTF", "file/wall s", "pkts/s w/o", "pkts/s with", "ratio"]);
     for (const r of rows) {
-      line([r.speakers, r.serverPctWithout, r.serverPctWith, r.ffmpegPct, r.recorderPctPerSpeaker, r.realTimeFactor, `${r.fileS}/${r.wallS}`, r.packetsPerListenerPerSWithout, r.packetsPerListenerPerSWith, r.deliveredRatio]);
+      line([
+        r.speakers,
+        r.serverPctWithout,
+        r.serverPctWith,
+        r.ffmpegPct,
+        r.recorderPctPerSpeaker,
+        r.realTimeFactor,
+        `${r.fileS}/${r.wallS}`,
+        r.packetsPerListenerPerSWithout,
+        r.packetsPerListenerPerSWith,
+        r.deliveredRatio,
+      ]);
     }
-    console.log("(% = percent of one core; rec %/spk = (Earshot with − without + ffmpeg) / speakers; pkts/s = audio packets each listener received per second)");
+    console.log(
+      "(% = percent of one core; rec %/spk = (Earshot with − without + ffmpeg) / speakers; pkts/s = audio packets each listener received per second)",
+    );
     console.log("");
     console.log("Goals:");
     for (const r of rows) {
-      console.log(`  [${r.recorderPctPerSpeaker <= 5 ? "MET" : "NOT MET"}] ${r.speakers} speaker(s): <= 5% of a core per recorded speaker: ${r.recorderPctPerSpeaker}%`);
+      console.log(
+        `  [${r.recorderPctPerSpeaker <= 5 ? "MET" : "NOT MET"}] ${r.speakers} speaker(s): <= 5% of a core per recorded speaker: ${r.recorderPctPerSpeaker}%`,
+      );
       const drop = r.deliveredRatio === null ? null : 1 - r.deliveredRatio;
-      console.log(`  [${drop === null ? "n/a" : Math.abs(drop) <= 0.005 ? "MET" : "NOT MET"}] ${r.speakers} speaker(s): listeners' delivered packets unchanged within 0.5%: ratio ${r.deliveredRatio}`);
+      console.log(
+        `  [${drop === null ? "n/a" : Math.abs(drop) <= 0.005 ? "MET" : "NOT MET"}] ${r.speakers} speaker(s): listeners' delivered packets unchanged within 0.5%: ratio ${r.deliveredRatio}`,
+      );
     }
     console.log("BENCH_AUDIO_RECORD_JSON " + JSON.stringify({ options: o, results: rows }));
   } finally {

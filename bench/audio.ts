@@ -49,7 +49,9 @@ function parseArgs(argv: string[]) {
     };
     switch (flag) {
       case "--listeners":
-        o.listeners = value().split(",").map((s) => Math.round(num(s.trim(), 1)));
+        o.listeners = value()
+          .split(",")
+          .map((s) => Math.round(num(s.trim(), 1)));
         break;
       case "--window":
         o.windowS = num(value(), 1);
@@ -271,8 +273,7 @@ async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number
       // Baseline listeners must exist in Earshot too: its participant_joined
       // webhook kicks unknown identities out of the room (lib/services/audio-events.ts).
       // Registered here through REST, untimed, just before their timed join.
-      const registered =
-        mode === "baseline" ? await Promise.all(idx.map(() => joinCall(server, callId))) : idx.map(() => null);
+      const registered = mode === "baseline" ? await Promise.all(idx.map(() => joinCall(server, callId))) : idx.map(() => null);
       const batch = await Promise.all(
         idx.map((i, k) => {
           const key = `${mode}-${n}-${i}`;
@@ -288,9 +289,15 @@ async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number
             displayName: registered[k]?.participant.displayName,
             timeoutMs: o.joinTimeoutS * 1000,
           };
-          return workers[workerIndex(key, workers.length)]!.call<JoinResult>("join", args, o.joinTimeoutS * 1000 + 5_000).catch(
-            (e: Error): JoinResult => ({ key, ok: false, participantId: null, tokenMs: null, connectMs: null, joinMs: null, error: e.message }),
-          );
+          return workers[workerIndex(key, workers.length)]!.call<JoinResult>("join", args, o.joinTimeoutS * 1000 + 5_000).catch((e: Error): JoinResult => ({
+            key,
+            ok: false,
+            participantId: null,
+            tokenMs: null,
+            connectMs: null,
+            joinMs: null,
+            error: e.message,
+          }));
         }),
       );
       results.push(...batch);
@@ -311,7 +318,8 @@ async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number
     // Delivery from RTP statistics: packets each listener received against what the speaker sent
     // at the same time. Each count carries the time it was read, so a worker that answers late
     // (a busy event loop) does not stretch or shrink the window its counts cover.
-    const receivedAll = async () => Object.assign({}, ...(await Promise.all(workers.map((w) => w.call<Record<string, RtpCount>>("received", null, 20_000))))) as Record<string, RtpCount>;
+    const receivedAll = async () =>
+      Object.assign({}, ...(await Promise.all(workers.map((w) => w.call<Record<string, RtpCount>>("received", null, 20_000))))) as Record<string, RtpCount>;
     await Promise.all(workers.map((w) => w.call("load", null, 10_000))); // resets event-loop delay stats
     const [c0, s0] = await Promise.all([receivedAll(), speaker.sentAudio()]);
     const cpu0 = cpuSample(ctx.watched);
@@ -395,7 +403,9 @@ async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number
       await worker.call("unpublish", { key: r.key }, 10_000).catch(() => undefined);
       await act.catch(() => undefined);
       if (mode !== "baseline")
-        await api(server, "POST", `/api/calls/${callId}/roles`, { credential: host.credential, body: { participantId: pid, role: "listener" } }).catch(() => undefined);
+        await api(server, "POST", `/api/calls/${callId}/roles`, { credential: host.credential, body: { participantId: pid, role: "listener" } }).catch(
+          () => undefined,
+        );
       else await ctx.rooms.updateParticipant(callId, pid, { permission: roomPermission("listener") }).catch(() => undefined);
       await sleep(100);
     }
@@ -419,7 +429,10 @@ async function runPhase(ctx: Ctx, mode: Mode, n: number, opts: { windowS: number
       roleChange: {
         k,
         ok: promoteOk.length,
-        errors: promoted.filter((p) => p.error).slice(0, 3).map((p) => p.error),
+        errors: promoted
+          .filter((p) => p.error)
+          .slice(0, 3)
+          .map((p) => p.error),
         publishMs: mapDist(dist(promoteOk.map((p) => p.publishMs!))),
         permissionVisibleMs: mapDist(dist(promoteOk.map((p) => p.permMs!))),
         requestMs: mapDist(dist(promoteOk.map((p) => p.actMs))),
@@ -472,12 +485,30 @@ function report(o: ReturnType<typeof parseArgs>, machine: Record<string, unknown
     line("LiveKit CPU (% of one core)", f(b.cpu.livekitPct), f(e.cpu.livekitPct), f(ratio(e.cpu.livekitPct, b.cpu.livekitPct), "x"));
     line("Earshot server CPU (% of one core)", f(b.cpu.serverPct), f(e.cpu.serverPct));
     line("bench peer processes CPU (% of one core)", f(b.cpu.workersTotalPct), f(e.cpu.workersTotalPct));
-    line("  busiest peer JS thread (% of one core)", f(Math.max(...b.cpu.workersMainThreadPct.map((v) => v ?? 0))), f(Math.max(...e.cpu.workersMainThreadPct.map((v) => v ?? 0))));
-    line("  worst peer event-loop delay p99 (ms)", f(Math.max(...b.peerWorkers.map((w) => w.loopDelayP99Ms ?? 0))), f(Math.max(...e.peerWorkers.map((w) => w.loopDelayP99Ms ?? 0))));
+    line(
+      "  busiest peer JS thread (% of one core)",
+      f(Math.max(...b.cpu.workersMainThreadPct.map((v) => v ?? 0))),
+      f(Math.max(...e.cpu.workersMainThreadPct.map((v) => v ?? 0))),
+    );
+    line(
+      "  worst peer event-loop delay p99 (ms)",
+      f(Math.max(...b.peerWorkers.map((w) => w.loopDelayP99Ms ?? 0))),
+      f(Math.max(...e.peerWorkers.map((w) => w.loopDelayP99Ms ?? 0))),
+    );
     line("machine busy (% of all cores)", f(b.cpu.machineBusyPct), f(e.cpu.machineBusyPct));
     line("  not in bench processes (% of one core)*", f(b.cpu.otherPct), f(e.cpu.otherPct));
-    line(`role change -> publish accepted p50 (ms)`, f(b.roleChange.publishMs.p50), f(e.roleChange.publishMs.p50), f(ratio(e.roleChange.publishMs.p50, b.roleChange.publishMs.p50), "x"));
-    line(`role change -> publish accepted p95 (ms)`, f(b.roleChange.publishMs.p95), f(e.roleChange.publishMs.p95), f(ratio(e.roleChange.publishMs.p95, b.roleChange.publishMs.p95), "x"));
+    line(
+      `role change -> publish accepted p50 (ms)`,
+      f(b.roleChange.publishMs.p50),
+      f(e.roleChange.publishMs.p50),
+      f(ratio(e.roleChange.publishMs.p50, b.roleChange.publishMs.p50), "x"),
+    );
+    line(
+      `role change -> publish accepted p95 (ms)`,
+      f(b.roleChange.publishMs.p95),
+      f(e.roleChange.publishMs.p95),
+      f(ratio(e.roleChange.publishMs.p95, b.roleChange.publishMs.p95), "x"),
+    );
     line("  of which canPublish visible p95 (ms)", f(b.roleChange.permissionVisibleMs.p95), f(e.roleChange.permissionVisibleMs.p95));
     line("  role request itself p95 (ms)", f(b.roleChange.requestMs.p95), f(e.roleChange.requestMs.p95));
     line("  promotions that published", `${b.roleChange.ok}/${b.roleChange.k}`, `${e.roleChange.ok}/${e.roleChange.k}`);
@@ -493,11 +524,17 @@ function report(o: ReturnType<typeof parseArgs>, machine: Record<string, unknown
   goals.push({
     goal: "200 listeners: >= 99% of audio frames delivered (Earshot)",
     met: at200 ? (at200.earshot.delivered.share ?? 0) >= 0.99 : null,
-    detail: at200 ? `${pctS(at200.earshot.delivered.share)} (worst listener ${pctS(at200.earshot.delivered.worst, 1)}; baseline ${pctS(at200.baseline.delivered.share)})` : "N=200 not run",
+    detail: at200
+      ? `${pctS(at200.earshot.delivered.share)} (worst listener ${pctS(at200.earshot.delivered.worst, 1)}; baseline ${pctS(at200.baseline.delivered.share)})`
+      : "N=200 not run",
   });
   for (const r of rows) {
     const q = ratio(r.earshot.joinMs.p95, r.baseline.joinMs.p95);
-    goals.push({ goal: `N=${r.n}: join p95 <= 1.2x baseline`, met: q == null ? null : q <= 1.2, detail: `${f(r.earshot.joinMs.p95)} vs ${f(r.baseline.joinMs.p95)} ms = ${f(q, "x")}` });
+    goals.push({
+      goal: `N=${r.n}: join p95 <= 1.2x baseline`,
+      met: q == null ? null : q <= 1.2,
+      detail: `${f(r.earshot.joinMs.p95)} vs ${f(r.baseline.joinMs.p95)} ms = ${f(q, "x")}`,
+    });
   }
   for (const r of rows) {
     const p95 = r.earshot.roleChange.publishMs.p95;
@@ -518,7 +555,9 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   const host = process.env.EARSHOT_NETNS_ADDR;
   if (!host || !/^10\.77\.0\.\d+$/.test(host)) {
-    console.error("bench/audio.ts runs inside the private network namespace that `npm run bench:audio` (bench/audio-run.mjs) creates; EARSHOT_NETNS_ADDR is not set to a 10.77.0.x address.");
+    console.error(
+      "bench/audio.ts runs inside the private network namespace that `npm run bench:audio` (bench/audio-run.mjs) creates; EARSHOT_NETNS_ADDR is not set to a 10.77.0.x address.",
+    );
     process.exit(1);
   }
   const maxN = Math.max(...o.listeners);
@@ -611,7 +650,13 @@ async function main() {
     console.log("");
     console.log(
       "BENCH_AUDIO_JSON " +
-        JSON.stringify({ machine, options: { ...o, workers: workerCount }, results: rows, hiddenVsVisible, goals: goals.map((g) => ({ goal: g.goal, met: g.met, detail: g.detail })) }),
+        JSON.stringify({
+          machine,
+          options: { ...o, workers: workerCount },
+          results: rows,
+          hiddenVsVisible,
+          goals: goals.map((g) => ({ goal: g.goal, met: g.met, detail: g.detail })),
+        }),
     );
   } catch (e) {
     console.error(`[bench] failed: ${(e as Error).stack ?? e}`);
@@ -631,7 +676,8 @@ async function compareHidden(ctx: Ctx, row: { n: number; earshot: Phase }) {
   const visible = await runPhase(ctx, "visible", row.n, { ...ctx.o, promote: 0 });
   const perListener = (p: Phase) => (p.cpu.livekitPct === null || p.joined === 0 ? null : r3(p.cpu.livekitPct / p.joined));
   // CPU seconds LiveKit spent while the N joined, per listener (ms).
-  const joinMsPerListener = (p: Phase) => (p.joinCpu.livekitPct === null || p.joined === 0 ? null : r3((p.joinCpu.livekitPct / 100) * p.joinPhaseS! * 1000 / p.joined));
+  const joinMsPerListener = (p: Phase) =>
+    p.joinCpu.livekitPct === null || p.joined === 0 ? null : r3(((p.joinCpu.livekitPct / 100) * p.joinPhaseS! * 1000) / p.joined);
   const out = {
     n: row.n,
     hiddenLiveKitPctPerListener: perListener(row.earshot),

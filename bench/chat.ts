@@ -404,13 +404,23 @@ async function runTarget(start: () => Promise<Target>, name: TargetName, active:
     const call = await target.createCall({ senders: opts.senders, receivers: opts.receivers });
     log(`  ${target.url}${call.callId ? ` call ${call.callId}` : ""}: connecting ${opts.senders} sender(s) + ${opts.receivers} receivers ...`);
     const t = performance.now();
-    const senders = await connectAll(target.url, call.senders.map((s) => s.auth));
+    const senders = await connectAll(
+      target.url,
+      call.senders.map((s) => s.auth),
+    );
     sockets.push(...senders);
     let away = 0;
     senders[0]!.on("participant:updated", (p) => void (p.presence === "away" && away++));
     const urls = target.receiverUrls ?? [target.url];
     const receivers = (
-      await Promise.all(urls.map((url, k) => connectAll(url, call.receivers.filter((_, i) => i % urls.length === k).map((r) => r.auth))))
+      await Promise.all(
+        urls.map((url, k) =>
+          connectAll(
+            url,
+            call.receivers.filter((_, i) => i % urls.length === k).map((r) => r.auth),
+          ),
+        ),
+      )
     ).flat();
     sockets.push(...receivers);
     log(`  all ${senders.length + receivers.length} clients got call:state in ${fmt((performance.now() - t) / 1000)} s`);
@@ -522,10 +532,25 @@ function report(results: TargetResult[], machine: Record<string, unknown>) {
   const base = results.find((r) => r.target === "baseline" && !r.error);
   const ratio = (a: number | null | undefined, b: number | null | undefined) => (a != null && b != null && b > 0 ? a / b : null);
   reportCluster(results, ratio);
-  log(`\n=== summary (${opts.receivers} receivers; latency phase ${opts.messages} msgs @ ${opts.rate}/s; ` +
-    `throughput ${opts.senders} sender(s) x window ${opts.window}, up to ${opts.throughputMessages} msgs / ${opts.throughputSeconds} s) ===`);
+  log(
+    `\n=== summary (${opts.receivers} receivers; latency phase ${opts.messages} msgs @ ${opts.rate}/s; ` +
+      `throughput ${opts.senders} sender(s) x window ${opts.window}, up to ${opts.throughputMessages} msgs / ${opts.throughputSeconds} s) ===`,
+  );
   const rows = [
-    ["target", "p50 ms", "p95 ms", "p99 ms", "delivered", "ack p99 ms", "msgs/s (N rcv)", "msgs/s (0 rcv)", "cpu ms/msg N/0", "stored=acked", "p99 / base", "vs 1000/s goal"],
+    [
+      "target",
+      "p50 ms",
+      "p95 ms",
+      "p99 ms",
+      "delivered",
+      "ack p99 ms",
+      "msgs/s (N rcv)",
+      "msgs/s (0 rcv)",
+      "cpu ms/msg N/0",
+      "stored=acked",
+      "p99 / base",
+      "vs 1000/s goal",
+    ],
   ];
   for (const r of results) {
     if (r.error) {
@@ -557,7 +582,9 @@ function report(results: TargetResult[], machine: Record<string, unknown>) {
     const phases = [r.latency, r.throughput, r.solo].filter((x) => x !== null);
     const worst = Math.max(0, ...phases.map((x) => x.resources.otherCpuPct ?? 0));
     if (worst > NOISY_OTHER_PCT) {
-      log(`WARNING: ${r.target}: other work used up to ${fmt(worst, 0)}% of a core during a phase; its figures are pessimistic (rerun when the machine is quiet).`);
+      log(
+        `WARNING: ${r.target}: other work used up to ${fmt(worst, 0)}% of a core during a phase; its figures are pessimistic (rerun when the machine is quiet).`,
+      );
     }
     const lag = Math.max(0, ...phases.map((x) => x.resources.loopLagP99Ms ?? 0));
     if (lag > NOISY_LAG_MS) {
@@ -575,16 +602,33 @@ function report(results: TargetResult[], machine: Record<string, unknown>) {
     ] as const) {
       if (!x) continue;
       const q = x.resources;
-      res.push([`${r.target} / ${phase}`, `${fmt(q.benchCpuPct, 0)}%`, `${fmt(q.loopLagP99Ms)} ms`, `${fmt(q.loopLagMaxMs)} ms`, `${fmt(q.serverCpuPct, 0)}%`, q.postgresCpuPct === null ? "-" : `${fmt(q.postgresCpuPct, 0)}%`, `${fmt(q.otherCpuPct, 0)}%`, `${fmt(q.machineCpuPct, 0)}%`]);
+      res.push([
+        `${r.target} / ${phase}`,
+        `${fmt(q.benchCpuPct, 0)}%`,
+        `${fmt(q.loopLagP99Ms)} ms`,
+        `${fmt(q.loopLagMaxMs)} ms`,
+        `${fmt(q.serverCpuPct, 0)}%`,
+        q.postgresCpuPct === null ? "-" : `${fmt(q.postgresCpuPct, 0)}%`,
+        `${fmt(q.otherCpuPct, 0)}%`,
+        `${fmt(q.machineCpuPct, 0)}%`,
+      ]);
     }
   }
   log(pad(res));
-  log(`loop lag = this process's event-loop delay beyond the ${LOOP_PROBE_MS} ms probe; other load = machine busy time we did not cause (other containers share these cores).`);
+  log(
+    `loop lag = this process's event-loop delay beyond the ${LOOP_PROBE_MS} ms probe; other load = machine busy time we did not cause (other containers share these cores).`,
+  );
   log(`machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memGiB} GiB, ${machine.os}, node ${machine.node}`);
 }
 
 const clean = (v: unknown): unknown =>
-  typeof v === "number" ? round(v, 2) : Array.isArray(v) ? v.map(clean) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)])) : v;
+  typeof v === "number"
+    ? round(v, 2)
+    : Array.isArray(v)
+      ? v.map(clean)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)]))
+        : v;
 
 // ---------------------------------------------------------------- main
 
@@ -614,8 +658,18 @@ async function main(): Promise<number> {
   let pgStop: (() => void) | null = null;
   const emergency = (why: string, code: number) => {
     console.error(`\nbench:chat: ${why}; killing servers`);
-    for (const t of active) if (t.pid) try { process.kill(t.pid, "SIGKILL"); } catch { /* gone */ }
-    try { pgStop?.(); } catch { /* best effort */ }
+    for (const t of active)
+      if (t.pid)
+        try {
+          process.kill(t.pid, "SIGKILL");
+        } catch {
+          /* gone */
+        }
+    try {
+      pgStop?.();
+    } catch {
+      /* best effort */
+    }
     process.exit(code);
   };
   setTimeout(() => emergency(`hard timeout of ${opts.timeoutMinutes} min reached`, 3), opts.timeoutMinutes * 60_000).unref();
@@ -640,7 +694,10 @@ async function main(): Promise<number> {
           continue;
         }
         pgStop = cluster.stop;
-        const start = name === "earshot-cluster" ? () => startEarshotCluster(cluster.url, cluster.note) : () => startEarshotPostgres(cluster.url, cluster.note, earshotOpts);
+        const start =
+          name === "earshot-cluster"
+            ? () => startEarshotCluster(cluster.url, cluster.note)
+            : () => startEarshotPostgres(cluster.url, cluster.note, earshotOpts);
         results.push(await runTarget(start, name, active));
       }
     }

@@ -114,13 +114,7 @@ export class DeliveryRecorder {
 }
 
 /** Emits `chat:send` with an ack timeout; `done` gets ok=false on an error ack or a timeout. */
-export function sendChat(
-  socket: ClientSocket,
-  clientId: string,
-  body: string,
-  ackTimeoutMs: number,
-  done: (ok: boolean, error?: string) => void,
-): void {
+export function sendChat(socket: ClientSocket, clientId: string, body: string, ackTimeoutMs: number, done: (ok: boolean, error?: string) => void): void {
   socket.timeout(ackTimeoutMs).emit("chat:send", { clientId, body }, (err, res) => {
     if (err) done(false, "ACK_TIMEOUT");
     else if (!res.ok) done(false, res.error.code);

@@ -57,7 +57,12 @@ async function joinOne(o: StartOrder): Promise<void> {
   const started = now();
   let auth: Record<string, string> = {};
   if (o.callId) {
-    const res = await fetch(`${o.url}/api/calls/${o.callId}/join`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}", signal: AbortSignal.timeout(o.timeoutMs) });
+    const res = await fetch(`${o.url}/api/calls/${o.callId}/join`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+      signal: AbortSignal.timeout(o.timeoutMs),
+    });
     if (!res.ok) throw new Error(`join ${res.status}: ${(await res.text()).slice(0, 120)}`);
     auth = { credential: ((await res.json()) as { credential: string }).credential };
   }

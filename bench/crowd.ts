@@ -55,7 +55,9 @@ const int = (name: keyof typeof args, min: number) => {
   if (!Number.isInteger(v) || v < min) throw new Error(`--${name} must be an integer >= ${min}`);
   return v;
 };
-const sizes = String(args.sizes).split(",").map((s) => Number(s.trim()));
+const sizes = String(args.sizes)
+  .split(",")
+  .map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 20_000)) throw new Error("--sizes: integers from 1 to 20000");
 const rate = int("rate", 1);
 const workerCount = int("workers", 1);
@@ -65,10 +67,13 @@ const joinTimeoutMs = int("join-timeout", 1) * 1000;
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const hardStop = setTimeout(() => {
-  console.error(`bench:crowd: hard stop after ${args["timeout-minutes"]} minutes`);
-  process.exit(3);
-}, int("timeout-minutes", 1) * 60_000);
+const hardStop = setTimeout(
+  () => {
+    console.error(`bench:crowd: hard stop after ${args["timeout-minutes"]} minutes`);
+    process.exit(3);
+  },
+  int("timeout-minutes", 1) * 60_000,
+);
 hardStop.unref();
 
 interface RunResult {
@@ -101,7 +106,9 @@ function rssMb(pid: number | null): number | null {
 }
 
 function forkWorkers(): ChildProcess[] {
-  return Array.from({ length: workerCount }, () => fork(`${root}bench/crowd-worker.ts`, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] }));
+  return Array.from({ length: workerCount }, () =>
+    fork(`${root}bench/crowd-worker.ts`, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] }),
+  );
 }
 
 /** The next message of `type` from every worker, or a timeout. */
@@ -125,7 +132,11 @@ function fromAll<T>(workers: ChildProcess[], type: string, timeoutMs: number): P
 }
 
 async function hostSession(url: string): Promise<{ callId: string; credential: string }> {
-  const res = await fetch(`${url}/api/calls`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ defaultRole: "listener", title: "crowd bench" }) });
+  const res = await fetch(`${url}/api/calls`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ defaultRole: "listener", title: "crowd bench" }),
+  });
   if (!res.ok) throw new Error(`create call: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { call: { id: string }; credential: string };
   return { callId: body.call.id, credential: body.credential };
@@ -147,7 +158,11 @@ async function warmUp(target: Target): Promise<void> {
   for (let i = 0; i < WARM_UP_JOINS; i++) {
     let auth: Record<string, string> = {};
     if (session) {
-      const res = await fetch(`${target.url}/api/calls/${session.callId}/join`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      const res = await fetch(`${target.url}/api/calls/${session.callId}/join`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
       auth = { credential: ((await res.json()) as { credential: string }).credential };
     }
     sockets.push(await connectHost(target.url, auth));
@@ -168,7 +183,13 @@ async function run(target: Target, n: number): Promise<RunResult> {
     workers.forEach((w, i) => {
       // A cluster's nodes share the crowd: worker by worker.
       const urls = target.receiverUrls ?? [target.url];
-      const order: StartOrder = { url: urls[i % urls.length]!, callId: session?.callId ?? null, count: perWorker(i), ratePerSec: rate / workerCount, timeoutMs: joinTimeoutMs };
+      const order: StartOrder = {
+        url: urls[i % urls.length]!,
+        callId: session?.callId ?? null,
+        count: perWorker(i),
+        ratePerSec: rate / workerCount,
+        timeoutMs: joinTimeoutMs,
+      };
       w.send({ type: "start", ...order });
     });
     await fromAll(workers, "joined", (n / rate) * 1000 + joinTimeoutMs + 30_000);
@@ -213,7 +234,9 @@ async function run(target: Target, n: number): Promise<RunResult> {
 }
 
 async function main() {
-  console.log(`bench:crowd  sizes ${sizes.join(", ")}  rate ${rate}/s  workers ${workerCount}  chat ${messages} msgs  (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB)`);
+  console.log(
+    `bench:crowd  sizes ${sizes.join(", ")}  rate ${rate}/s  workers ${workerCount}  chat ${messages} msgs  (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB)`,
+  );
   const results: RunResult[] = [];
   const pg = args.cluster ? await postgresCluster() : null;
   const earshots: (() => Promise<Target>)[] = pg
@@ -226,7 +249,9 @@ async function main() {
         console.log(`-- ${target.name}, N=${n}`);
         const r = await run(target, n);
         results.push(r);
-        console.log(`   failed ${r.failed}  join p50/p95 ${fmt(r.join.p50, 0)}/${fmt(r.join.p95, 0)} ms  state ${fmt(r.stateBytes.max, 0)} B  events/listener ${fmt(r.eventsPerListener.mean)}  chat p99 ${fmt(r.chat.p99, 0)} ms`);
+        console.log(
+          `   failed ${r.failed}  join p50/p95 ${fmt(r.join.p50, 0)}/${fmt(r.join.p95, 0)} ms  state ${fmt(r.stateBytes.max, 0)} B  events/listener ${fmt(r.eventsPerListener.mean)}  chat p99 ${fmt(r.chat.p99, 0)} ms`,
+        );
         if (r.failures.length) console.log(`   first failures: ${r.failures.join(" | ")}`);
       } finally {
         await target.stop();
@@ -240,7 +265,9 @@ async function main() {
 function printTable(results: RunResult[]) {
   const base = (n: number) => results.find((r) => r.target === "baseline" && r.n === n);
   const ratio = (a: number | null, b: number | null | undefined) => (a !== null && b ? `${fmt(a / b, 2)}x` : "-");
-  console.log("\n| target | N | failed | join p50 / p95 (ms) | baseline connect p95 | join p95 ratio | events / listener (mean, max/s) | bytes / listener | call:state max | server CPU / join | server RSS | chat p50 / p99 (ms) | baseline chat p99 | chat p99 ratio |");
+  console.log(
+    "\n| target | N | failed | join p50 / p95 (ms) | baseline connect p95 | join p95 ratio | events / listener (mean, max/s) | bytes / listener | call:state max | server CPU / join | server RSS | chat p50 / p99 (ms) | baseline chat p99 | chat p99 ratio |",
+  );
   console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of results.filter((x) => x.target !== "baseline")) {
     const b = base(r.n);
@@ -253,7 +280,9 @@ function printTable(results: RunResult[]) {
     console.log(`\n${name}: largest N held with zero failed joins: ${held.length ? Math.max(...held) : "none"} (of ${sizes.join(", ")})`);
   }
   console.log(`goal: at most ${GOAL_EVENTS_PER_SEC} event per listener per second of storm`);
-  console.log(`BENCH_CROWD_JSON ${JSON.stringify(results.map((r) => ({ ...r, join: r.join, chat: r.chat, serverCpuMsPerJoin: round(r.serverCpuMsPerJoin, 2) })))}`);
+  console.log(
+    `BENCH_CROWD_JSON ${JSON.stringify(results.map((r) => ({ ...r, join: r.join, chat: r.chat, serverCpuMsPerJoin: round(r.serverCpuMsPerJoin, 2) })))}`,
+  );
 }
 
 main().then(

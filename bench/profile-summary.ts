@@ -62,10 +62,16 @@ const busyUs = totalUs - (areas.get("(idle)") ?? 0);
 const pct = (us: number, of: number) => `${((us / of) * 100).toFixed(1)}%`.padStart(6);
 console.log(`${file}: ${(totalUs / 1e6).toFixed(1)} s profiled, ${(busyUs / 1e6).toFixed(1)} s busy (${pct(busyUs, totalUs).trim()})`);
 console.log(`\nself time by area (% of busy time):`);
-for (const [a, us] of [...areas].filter(([a]) => a !== "(idle)").sort((x, y) => y[1] - x[1]).slice(0, top)) {
+for (const [a, us] of [...areas]
+  .filter(([a]) => a !== "(idle)")
+  .sort((x, y) => y[1] - x[1])
+  .slice(0, top)) {
   console.log(`  ${pct(us, busyUs)}  ${(us / 1e3).toFixed(0).padStart(7)} ms  ${a}`);
 }
 console.log(`\nhottest functions (self, % of busy time):`);
-for (const [f, us] of [...fns].filter(([f]) => !f.startsWith("(idle)")).sort((x, y) => y[1] - x[1]).slice(0, top)) {
+for (const [f, us] of [...fns]
+  .filter(([f]) => !f.startsWith("(idle)"))
+  .sort((x, y) => y[1] - x[1])
+  .slice(0, top)) {
   console.log(`  ${pct(us, busyUs)}  ${f}`);
 }

@@ -219,7 +219,11 @@ async function startEarshot(name: TargetName, databaseUrl: string, notes: string
     name,
     url: server.url,
     pid,
-    notes: [`CHAT_RATE_PER_SEC=${RAISED_CHAT_LIMIT.CHAT_RATE_PER_SEC} CHAT_BURST=${RAISED_CHAT_LIMIT.CHAT_BURST} (default 5/s burst 10)`, ...Object.entries(o.env ?? {}).map(([k, v]) => `${k}=${v}`), ...notes],
+    notes: [
+      `CHAT_RATE_PER_SEC=${RAISED_CHAT_LIMIT.CHAT_RATE_PER_SEC} CHAT_BURST=${RAISED_CHAT_LIMIT.CHAT_BURST} (default 5/s burst 10)`,
+      ...Object.entries(o.env ?? {}).map(([k, v]) => `${k}=${v}`),
+      ...notes,
+    ],
     createCall: earshotCall(server.url),
     logs: () => server.logs(),
     async stop() {
@@ -234,9 +238,13 @@ export async function startEarshotSqlite(o: EarshotOptions = {}): Promise<Target
   process.env.EARSHOT_TEST_DB = "sqlite";
   const databaseUrl = await freshDatabaseUrl().finally(() => restoreEnv("EARSHOT_TEST_DB", saved));
   const dir = dirname(databaseUrl.replace(/^file:/, ""));
-  return startEarshot("earshot-sqlite", databaseUrl, ["SQLite in a temp dir: WAL, synchronous=NORMAL (lib/db/client.ts)"], async () =>
-    rmSync(dir, { recursive: true, force: true }),
-  o);
+  return startEarshot(
+    "earshot-sqlite",
+    databaseUrl,
+    ["SQLite in a temp dir: WAL, synchronous=NORMAL (lib/db/client.ts)"],
+    async () => rmSync(dir, { recursive: true, force: true }),
+    o,
+  );
 }
 
 /** A fresh database on the Postgres at `baseUrl`, and how to drop it again. */
@@ -281,7 +289,10 @@ export async function startEarshotCluster(baseUrl: string, clusterNote: string, 
     url: a.url,
     receiverUrls: [a.url, b.url],
     pid,
-    notes: [clusterNote, `2 nodes (Redis streams adapter), receivers split between them; server cpu is node A's; fresh database ${db.name}, dropped afterwards`],
+    notes: [
+      clusterNote,
+      `2 nodes (Redis streams adapter), receivers split between them; server cpu is node A's; fresh database ${db.name}, dropped afterwards`,
+    ],
     createCall: earshotCall(a.url),
     logs: () => `${a.logs()}\n--- node B ---\n${b.logs()}`,
     async stop() {

@@ -48,7 +48,13 @@ process.once("SIGTERM", () => void stop());
 
 async function waitFor(what: string, url: string) {
   for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
   }
   throw new Error(`${what} did not come up at ${url}`);
 }
@@ -66,7 +72,12 @@ run("redis", "redis-server", ["--port", String(REDIS_PORT), "--bind", host, "--d
 
 const liveKitPorts = [7880, 7890];
 liveKitPorts.forEach((port, i) =>
-  run(`livekit-${i + 1}`, liveKit, ["--config", LIVEKIT_CONFIG, "--bind", host], liveKitNodeEnv({ apiKey, apiSecret, redisAddress: `${host}:${REDIS_PORT}`, port, nodeIp: host })),
+  run(
+    `livekit-${i + 1}`,
+    liveKit,
+    ["--config", LIVEKIT_CONFIG, "--bind", host],
+    liveKitNodeEnv({ apiKey, apiSecret, redisAddress: `${host}:${REDIS_PORT}`, port, nodeIp: host }),
+  ),
 );
 await Promise.all(liveKitPorts.map((port, i) => waitFor(`livekit-${i + 1}`, `http://${host}:${port}`)));
 
@@ -95,4 +106,6 @@ const haproxyConfig = join(dir, "haproxy.cfg");
 writeFileSync(haproxyConfig, balancerConfig(earshot.map((n) => ({ name: n.name, address: `${host}:${n.port}` }))));
 run("haproxy", "haproxy", ["-db", "-f", haproxyConfig], { EARSHOT_LB_BIND: `${host}:${BALANCER_PORT}` });
 await waitFor("haproxy", `http://${host}:${BALANCER_PORT}/api/health`);
-console.log(`[cluster] ready at http://localhost:${BALANCER_PORT}: ${nodes} Earshot node(s) behind HAProxy, 2 LiveKit nodes, Redis, Postgres. Ctrl-C stops it.`);
+console.log(
+  `[cluster] ready at http://localhost:${BALANCER_PORT}: ${nodes} Earshot node(s) behind HAProxy, 2 LiveKit nodes, Redis, Postgres. Ctrl-C stops it.`,
+);

@@ -29,7 +29,11 @@ if (built >= changed) {
   console.log("building the production bundle (next build) ...");
   const startedAt = new Date();
   // A self-hosted, privacy-minded app sends nothing home: Next.js telemetry is off for its build.
-  execFileSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  execFileSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   // Date the build by when it started: a source saved while it ran is then newer, and triggers the next build.
   utimesSync(stamp, startedAt, startedAt);
 }

@@ -14,7 +14,8 @@ try {
   const id = host.call.id;
   const guests = await Promise.all(Array.from({ length: 9 }, () => joinCall(server, id)));
   // Three guests join the stage, one of them unmuted and one raises a hand in the audience.
-  for (const g of guests.slice(0, 3)) await api(server, "POST", `/api/calls/${id}/roles`, { credential: host.credential, body: { participantId: g.participant.id, role: "speaker" } });
+  for (const g of guests.slice(0, 3))
+    await api(server, "POST", `/api/calls/${id}/roles`, { credential: host.credential, body: { participantId: g.participant.id, role: "speaker" } });
   await api(server, "POST", `/api/calls/${id}/roles`, { credential: host.credential, body: { participantId: guests[3]!.participant.id, role: "chatter" } });
   const sockets = [host, ...guests].map((s) => io(server.url, { auth: { credential: s.credential }, transports: ["websocket"] }));
   await new Promise((r) => setTimeout(r, 800));

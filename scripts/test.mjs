@@ -17,10 +17,11 @@ const runAsync = (cmd, argv, failure) =>
     }),
   );
 
-// The type check and the linter (import boundaries included) side by side: neither needs the other.
+// The type check, the linter (import boundaries included) and the formatter's check side by side: none needs another.
 const checks = await Promise.all([
   runAsync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "--noEmit", "-p", "."], "type check failed (tsc --noEmit)"),
   runAsync(process.execPath, [`${root}node_modules/eslint/bin/eslint.js`, "."], "lint failed (npm run lint)"),
+  runAsync(process.execPath, [`${root}node_modules/prettier/bin/prettier.cjs`, "--check", "--log-level", "warn", "."], "formatting differs (npm run format)"),
 ]);
 if (checks.some((ok) => !ok)) process.exit(1);
 
@@ -38,7 +39,8 @@ const hasPostgres = spawnSync("sh", ["-c", "ls -d /usr/lib/postgresql/*/bin"], {
 function vitestWithPostgres(wrap, env, pgDir) {
   const given = !!process.env.EARSHOT_TEST_POSTGRES_URL;
   if (!given && !hasPostgres) console.error("No PostgreSQL server here (Debian's postgresql package): the Postgres integration and cluster runs are left out.");
-  if (spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status !== 0) console.error("No Redis server here (Debian's redis-server package): the cluster run is left out.");
+  if (spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status !== 0)
+    console.error("No Redis server here (Debian's redis-server package): the cluster run is left out.");
   const own = !given && hasPostgres;
   const pgEnv = { ...process.env, EARSHOT_PG_DIR: pgDir, EARSHOT_PG_PORT: "54329" };
   const postgres = (action) => wrap(`${root}scripts/postgres.sh`, [action]);

@@ -43,7 +43,9 @@ export default async function MyCallsPage({ searchParams }: Props) {
     <SitePage user={user} current="calls">
       <div className="flex flex-col gap-1">
         <h1 className="text-2xl font-bold tracking-tight">My calls</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Every call you hosted or joined while signed in, newest first. Open one to read its history.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Every call you hosted or joined while signed in, newest first. Open one to read its history.
+        </p>
       </div>
       <CallFilters status={query.status} q={query.q ?? ""} />
       {problem && <FormMessage tone="error">{problem}</FormMessage>}

@@ -8,7 +8,8 @@ import { Button } from "../ui/button";
 import { FormMessage } from "../ui/text-field";
 
 type User = { name: string };
-type State = { kind: "offer"; user: User } | { kind: "claiming"; user: User } | { kind: "failed"; user: User; message: string } | { kind: "done"; name: string };
+type State =
+  { kind: "offer"; user: User } | { kind: "claiming"; user: User } | { kind: "failed"; user: User; message: string } | { kind: "done"; name: string };
 
 /**
  * Someone signed in who is in this call as a guest (from before they signed
@@ -58,7 +59,10 @@ export function ClaimGuestSeat({ callId, self, ended }: { callId: string; self: 
   }
 
   return (
-    <section aria-labelledby="claim-heading" className="mx-4 mt-3 flex flex-col gap-2 rounded-xl border border-indigo-200 bg-indigo-50 px-4 py-3 sm:flex-row sm:items-center sm:justify-between dark:border-indigo-900 dark:bg-indigo-950/50">
+    <section
+      aria-labelledby="claim-heading"
+      className="mx-4 mt-3 flex flex-col gap-2 rounded-xl border border-indigo-200 bg-indigo-50 px-4 py-3 sm:flex-row sm:items-center sm:justify-between dark:border-indigo-900 dark:bg-indigo-950/50"
+    >
       <div className="flex flex-col gap-0.5">
         <h2 id="claim-heading" className="text-sm font-semibold">
           Keep your guest seat under your account

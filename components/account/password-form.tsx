@@ -50,10 +50,26 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
         {hasPassword ? "Change password" : "Set a password"}
       </h2>
       {hasPassword && (
-        <TextField id="password-current" label="Current password" type="password" autoComplete="current-password" value={values.current} onChange={set("current")} error={problems.current} />
+        <TextField
+          id="password-current"
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          value={values.current}
+          onChange={set("current")}
+          error={problems.current}
+        />
       )}
       <NewPasswordField id="password-new" label="New password" value={values.next} onChange={set("next")} error={problems.next} />
-      <TextField id="password-confirm" label="New password again" type="password" autoComplete="new-password" value={values.confirm} onChange={set("confirm")} error={problems.confirm} />
+      <TextField
+        id="password-confirm"
+        label="New password again"
+        type="password"
+        autoComplete="new-password"
+        value={values.confirm}
+        onChange={set("confirm")}
+        error={problems.confirm}
+      />
       <Button type="submit" aria-disabled={busy} className="self-start">
         {busy ? "Saving…" : hasPassword ? "Change password" : "Set password"}
       </Button>

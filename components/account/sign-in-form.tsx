@@ -48,7 +48,15 @@ export function SignInForm({ callbackUrl, providers, initialError }: SignInFormP
         Sign in
       </h1>
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-        <TextField id="signin-email" label="Email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={missing.email} />
+        <TextField
+          id="signin-email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={missing.email}
+        />
         <TextField
           id="signin-password"
           label="Password"

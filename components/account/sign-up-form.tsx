@@ -57,7 +57,16 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         <p className="text-sm text-slate-600 dark:text-slate-400">Join calls under your own name and keep the history of every call you were in.</p>
       </div>
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-        <TextField id="signup-name" label="Display name" autoComplete="nickname" maxLength={40} value={values.name} onChange={set("name")} error={problems.name} hint="Shown to others in calls." />
+        <TextField
+          id="signup-name"
+          label="Display name"
+          autoComplete="nickname"
+          maxLength={40}
+          value={values.name}
+          onChange={set("name")}
+          error={problems.name}
+          hint="Shown to others in calls."
+        />
         <TextField id="signup-email" label="Email" type="email" autoComplete="email" value={values.email} onChange={set("email")} error={problems.email} />
         <NewPasswordField id="signup-password" label="Password" value={values.password} onChange={set("password")} error={problems.password} />
         <Button type="submit" aria-disabled={busy}>

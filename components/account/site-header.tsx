@@ -5,7 +5,8 @@ import { HomeLink } from "../ui/home-link";
 
 export type SitePage = "home" | "calls" | "profile" | "signin" | "signup" | "other";
 
-const navLink = "rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white";
+const navLink =
+  "rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white";
 const currentLink = "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-white";
 
 function NavLink({ href, page, current, children }: { href: string; page: SitePage; current: SitePage; children: string }) {

@@ -2,7 +2,17 @@ import type { ReactNode } from "react";
 import { SiteHeader, type SitePage as Current } from "./site-header";
 
 /** A page of the site (not the call room): the top bar, then the page's own content. */
-export function SitePage({ user, current, width = "wide", children }: { user: { name: string } | null; current: Current; width?: "wide" | "narrow"; children: ReactNode }) {
+export function SitePage({
+  user,
+  current,
+  width = "wide",
+  children,
+}: {
+  user: { name: string } | null;
+  current: Current;
+  width?: "wide" | "narrow";
+  children: ReactNode;
+}) {
   return (
     <>
       <SiteHeader user={user} current={current} />

@@ -43,7 +43,13 @@ export function AdminCallView({ callId }: { callId: string }) {
               <h2 id="log-heading" className="mb-3 text-lg font-semibold">
                 Moderation log
               </h2>
-              <ModerationLogList entries={c.log.entries} hasMore={c.log.nextCursor !== null} loadState={c.logState} onLoadMore={() => void c.loadOlderLog()} withDates />
+              <ModerationLogList
+                entries={c.log.entries}
+                hasMore={c.log.nextCursor !== null}
+                loadState={c.logState}
+                onLoadMore={() => void c.loadOlderLog()}
+                withDates
+              />
             </section>
             <div className={cardClass}>
               <ParticipantRoles participants={c.view.participants} />
@@ -57,7 +63,12 @@ export function AdminCallView({ callId }: { callId: string }) {
               exportBase={`/api/calls/${callId}/transcript`}
               older={
                 c.hasOlderMessages && (
-                  <Button variant="secondary" className="self-start px-2 py-1 text-xs" aria-disabled={c.messagesState === "loading" || undefined} onClick={() => void c.loadOlderMessages()}>
+                  <Button
+                    variant="secondary"
+                    className="self-start px-2 py-1 text-xs"
+                    aria-disabled={c.messagesState === "loading" || undefined}
+                    onClick={() => void c.loadOlderMessages()}
+                  >
                     {c.messagesState === "loading" ? "Loading…" : c.messagesState === "failed" ? "Could not load; try again" : "Show older messages"}
                   </Button>
                 )
@@ -69,4 +80,3 @@ export function AdminCallView({ callId }: { callId: string }) {
     </main>
   );
 }
-

@@ -10,10 +10,13 @@ import { AdminCallSummary, callName } from "./admin-call-summary";
 
 /** Every call, live or ended, newest first, searchable by title or ID, each with its history and moderation log. */
 export function AllCalls() {
-  const list = usePagedList(async (q, cursor) => {
-    const page = await adminApi.listCalls({ status: "all", q, cursor });
-    return { items: page.calls, nextCursor: page.nextCursor };
-  }, (c: CallDto) => c.id);
+  const list = usePagedList(
+    async (q, cursor) => {
+      const page = await adminApi.listCalls({ status: "all", q, cursor });
+      return { items: page.calls, nextCursor: page.nextCursor };
+    },
+    (c: CallDto) => c.id,
+  );
   return (
     <AdminListSection
       id="calls-heading"
@@ -24,7 +27,11 @@ export function AllCalls() {
       renderItem={(call) => (
         <li key={call.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
           <AdminCallSummary call={call} />
-          <Link href={`/admin/calls/${call.id}`} className={buttonClass("secondary", "shrink-0 self-start px-2 py-1 text-xs sm:self-center")} aria-label={`History and log of ${callName(call)}`}>
+          <Link
+            href={`/admin/calls/${call.id}`}
+            className={buttonClass("secondary", "shrink-0 self-start px-2 py-1 text-xs sm:self-center")}
+            aria-label={`History and log of ${callName(call)}`}
+          >
             History and log
           </Link>
         </li>

@@ -16,7 +16,9 @@ export function ListFooter<T>({ list, empty }: { list: PagedList<T>; empty: stri
           </Button>
         </>
       )}
-      {list.status === "idle" && list.items.length === 0 && <p className="text-slate-500 dark:text-slate-400">{list.query ? `Nothing matches “${list.query}”.` : empty}</p>}
+      {list.status === "idle" && list.items.length === 0 && (
+        <p className="text-slate-500 dark:text-slate-400">{list.query ? `Nothing matches “${list.query}”.` : empty}</p>
+      )}
       {list.status === "idle" && list.hasMore && (
         <Button variant="secondary" onClick={list.loadMore}>
           Show more

@@ -16,10 +16,13 @@ const small = "px-2 py-1 text-xs";
 
 /** Every live call, with a way in (as an admin of it, past a lock) and a way to end it. */
 export function LiveCalls() {
-  const list = usePagedList(async (_q, cursor) => {
-    const page = await adminApi.listCalls({ status: "live", cursor });
-    return { items: page.calls, nextCursor: page.nextCursor };
-  }, (c: CallDto) => c.id);
+  const list = usePagedList(
+    async (_q, cursor) => {
+      const page = await adminApi.listCalls({ status: "live", cursor });
+      return { items: page.calls, nextCursor: page.nextCursor };
+    },
+    (c: CallDto) => c.id,
+  );
   return (
     <AdminListSection
       id="live-heading"

@@ -15,10 +15,13 @@ const badge = "rounded-full px-2 py-0.5 text-xs font-medium";
 
 /** Accounts, searchable by name or email, each of which can be disabled (signed out, kept out, removed from calls) or enabled again. */
 export function UsersList({ selfId }: { selfId: string }) {
-  const list = usePagedList(async (q, cursor) => {
-    const page = await adminApi.listUsers({ q, cursor });
-    return { items: page.users, nextCursor: page.nextCursor };
-  }, (u: AdminUser) => u.id);
+  const list = usePagedList(
+    async (q, cursor) => {
+      const page = await adminApi.listUsers({ q, cursor });
+      return { items: page.users, nextCursor: page.nextCursor };
+    },
+    (u: AdminUser) => u.id,
+  );
   return (
     <AdminListSection
       id="users-heading"
@@ -55,7 +58,13 @@ function UserRow({ user, isSelf, onChanged }: { user: AdminUser; isSelf: boolean
           // The server refuses it too; here it is said before anyone tries.
           <p className="text-xs text-slate-500 dark:text-slate-400">This is your account: you cannot disable it.</p>
         ) : user.disabled ? (
-          <Button variant="secondary" className={small} disabled={busy !== null} aria-label={`Enable ${user.name}`} onClick={() => void run("enable", () => setDisabled(false))}>
+          <Button
+            variant="secondary"
+            className={small}
+            disabled={busy !== null}
+            aria-label={`Enable ${user.name}`}
+            onClick={() => void run("enable", () => setDisabled(false))}
+          >
             Enable
           </Button>
         ) : (

@@ -50,12 +50,23 @@ export function AudiencePanel({ callId, count, people, hasMore, loading, failed,
       <label htmlFor={searchId} className="sr-only">
         Search the audience
       </label>
-      <input id={searchId} type="search" value={typed} onChange={(e) => setTyped(e.target.value)} placeholder="Search the audience" className={`${inputClass} mb-2`} />
+      <input
+        id={searchId}
+        type="search"
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        placeholder="Search the audience"
+        className={`${inputClass} mb-2`}
+      />
       {query ? (
         <AudienceSearch key={callId} callId={callId} query={query} controls={controls} speaking={speaking} />
       ) : (
         <>
-          {people.length === 0 ? <p className="text-sm text-slate-500 dark:text-slate-400">Nobody in the audience yet.</p> : <ParticipantItems people={people} controls={controls} speaking={speaking} />}
+          {people.length === 0 ? (
+            <p className="text-sm text-slate-500 dark:text-slate-400">Nobody in the audience yet.</p>
+          ) : (
+            <ParticipantItems people={people} controls={controls} speaking={speaking} />
+          )}
           <MoreButton hasMore={hasMore} loading={loading} failed={failed} onMore={onLoadMore} />
         </>
       )}
@@ -64,7 +75,17 @@ export function AudiencePanel({ callId, count, people, hasMore, loading, failed,
 }
 
 /** Search results, a page at a time; a promotion from here takes the person out of the results. */
-function AudienceSearch({ callId, query, controls, speaking }: { callId: string; query: string; controls: ParticipantControls; speaking: ReadonlySet<string> }) {
+function AudienceSearch({
+  callId,
+  query,
+  controls,
+  speaking,
+}: {
+  callId: string;
+  query: string;
+  controls: ParticipantControls;
+  speaking: ReadonlySet<string>;
+}) {
   const list = usePagedList(
     async (q, cursor) => {
       const page = await api.listParticipants(callId, { group: "audience", q, cursor });

@@ -26,7 +26,10 @@ export function colourIndex(id: string): number {
 
 /** "Ada Lovelace" → "AL"; guests' "pleb-otter" → "OT" (the shared prefix tells nobody apart). */
 export function initials(displayName: string): string {
-  const words = displayName.replace(/^pleb-/, "").split(/[\s._-]+/).filter(Boolean);
+  const words = displayName
+    .replace(/^pleb-/, "")
+    .split(/[\s._-]+/)
+    .filter(Boolean);
   if (words.length === 0) return "?";
   const letters = words.length > 1 ? words[0]!.charAt(0) + words[1]!.charAt(0) : words[0]!.slice(0, 2);
   return letters.toUpperCase();
@@ -35,7 +38,15 @@ export function initials(displayName: string): string {
 const SIZES = { sm: "size-8 text-xs", lg: "size-16 text-lg sm:size-20 sm:text-xl" } as const;
 
 /** A person's round badge: initials on their colour, a ring while they speak, dimmed while away. */
-export function Avatar({ person, size, speaking = false }: { person: Pick<ParticipantDto, "id" | "displayName" | "presence">; size: keyof typeof SIZES; speaking?: boolean }) {
+export function Avatar({
+  person,
+  size,
+  speaking = false,
+}: {
+  person: Pick<ParticipantDto, "id" | "displayName" | "presence">;
+  size: keyof typeof SIZES;
+  speaking?: boolean;
+}) {
   const away = person.presence === "away";
   const colour = away ? "bg-slate-200 text-slate-500 dark:bg-slate-800 dark:text-slate-400" : PALETTE[colourIndex(person.id)];
   const ring = speaking

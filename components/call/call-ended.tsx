@@ -6,7 +6,17 @@ import { formatDuration } from "../history/format";
  * What is left of a call that ended while the page was open: who ended it, how long it ran, and
  * (for accounts, who keep their calls' history) where to read it again. Nothing to act on.
  */
-export function CallEnded({ callId, call, endedBy, canReadHistory }: { callId: string; call: CallDto | null; endedBy: string | null; canReadHistory: boolean }) {
+export function CallEnded({
+  callId,
+  call,
+  endedBy,
+  canReadHistory,
+}: {
+  callId: string;
+  call: CallDto | null;
+  endedBy: string | null;
+  canReadHistory: boolean;
+}) {
   const ranFor = call?.endedAt ? formatDuration(Date.parse(call.endedAt) - Date.parse(call.createdAt)) : null;
   // Names are shown as written (never capitalised): "Ended by pleb-fox after 12 min."
   const summary = endedBy && ranFor ? `Ended by ${endedBy} after ${ranFor}.` : endedBy ? `Ended by ${endedBy}.` : ranFor ? `It ran for ${ranFor}.` : null;

@@ -81,125 +81,143 @@ export function CallRoom({ callId }: { callId: string }) {
 
   return (
     <RoomContext.Provider value={audio.room}>
-    <RoomAudioRenderer />
-    <div className="flex min-h-dvh flex-col lg:h-dvh">
-      <CallHeader
-        callId={callId}
-        call={room.call}
-        self={room.self}
-        connection={connection}
-        ended={room.ended}
-        listening={room.synced && !room.ended ? room.people.audienceCount.total : null}
-        leave={leaveProps}
-        onEnd={r.endCall}
-      />
-      <ConnectionBanner state={connection} ended={room.ended} canChat={!!room.self && can(room.self.role, "sendChat")} />
-      <ModerationBar room={room} connected={connection.status === "connected"} act={r.act} onEnd={r.endCall} onDismissNotice={r.dismissNotice} logState={r.logState} onLoadOlderLog={r.loadOlderLog} onRetryLog={r.retryLog} />
-      {live && room.self?.stageInvited && <StageInvitePrompt onAnswer={(accept) => r.act("stage:answer", { accept })} />}
-      <ClaimGuestSeat callId={callId} self={room.self} ended={room.ended} />
-      <main className={`grid flex-1 gap-4 p-4 max-lg:pb-24 lg:min-h-0 ${chat.desktopOpen ? "lg:grid-cols-[minmax(0,1fr)_24rem]" : ""}`}>
-        <div className="flex min-w-0 flex-col gap-6 lg:min-h-0 lg:overflow-y-auto lg:pr-1">
-          {room.ended ? (
-            <CallEnded callId={callId} call={room.call} endedBy={room.endedBy} canReadHistory={room.self?.kind === "user"} />
-          ) : room.synced ? (
-            <>
-              {!chat.desktopOpen && (
-                <Button variant="secondary" className="self-end max-lg:hidden" aria-expanded={false} aria-controls="chat-panel" onClick={chat.toggleDesktop}>
-                  Show chat
-                </Button>
-              )}
-              <div className="relative">
-                <StageGrid people={stage(room)} controls={controls} speaking={speaking} volumes={volumes} />
-                <FloatingReactions reactions={r.reactions} />
-              </div>
-              <ReactionPicker onReact={react} className="max-lg:hidden" />
-              {room.self && room.call?.recording && <RecordingPanel self={room.self} stage={stage(room)} act={r.act} disabled={connection.status !== "connected"} />}
-              {room.self && (
-                <VoicePanel
-                  state={audio.state}
-                  role={room.self.role}
-                  chat={connection.status !== "connected" ? "down" : can(room.self.role, "sendChat") ? "write" : "read"}
-                  micTrack={audio.state.micOn ? (audio.room.localParticipant.getTrackPublication(Track.Source.Microphone)?.track?.mediaStreamTrack ?? null) : null}
-                  onToggleMic={audio.setMicrophone}
-                  onEnablePlayback={audio.enablePlayback}
-                  onReconnect={audio.reconnect}
-                />
-              )}
-              {room.self && can(room.self.role, "moderate") && (
-                <HandQueue
-                  queue={room.people.hands}
-                  total={room.people.audienceCount.hands}
-                  hasMore={room.people.handsCursor !== null}
-                  onLoadMore={r.loadMoreHands}
-                  act={r.act}
-                  disabled={!controls.canModerate}
-                  chime={handChime}
-                  onChime={setHandChime}
-                />
-              )}
-              <Button variant="secondary" className="self-start px-2 py-1 text-xs max-lg:hidden" aria-haspopup="dialog" onClick={() => shortcutsDialog.current?.showModal()}>
-                Keyboard shortcuts <kbd className="font-mono">?</kbd>
-              </Button>
-              <AudiencePanel
-                callId={callId}
-                count={room.people.audienceCount}
-                people={audience(room)}
-                hasMore={room.people.audienceCursor !== null}
-                loading={r.peopleState === "loading"}
-                failed={r.peopleState === "failed"}
-                onLoadMore={r.loadMoreAudience}
-                controls={controls}
-                speaking={speaking}
-              />
-            </>
-          ) : (
-            <p className="text-sm text-slate-500 dark:text-slate-400">{r.phase.kind === "joining" ? "Joining the call…" : "Connecting…"}</p>
-          )}
-        </div>
-        {/* Chat: a side panel on wide screens (hideable), a sheet over the page on a phone (opened from the control bar). */}
-        <div
-          id="chat-panel"
-          className={`${chat.sheetOpen ? "fixed inset-x-0 top-0 bottom-16 z-30 flex flex-col bg-slate-50 p-2 dark:bg-slate-950" : "hidden"} ${
-            chat.desktopOpen ? "lg:static lg:z-auto lg:flex lg:min-h-0 lg:flex-col lg:bg-transparent lg:p-0" : "lg:hidden"
-          }`}
-        >
-          {room.synced ? (
-            <ChatPanel
-              messages={room.messages}
-              pending={room.pending}
-              self={room.self}
-              connected={connection.status === "connected"}
-              hasOlder={room.nextCursor !== null}
-              olderState={r.olderState}
-              onLoadOlder={r.loadOlder}
-              blockedReason={chatBlockedReason(room, connection)}
-              readOnlyReason={chatReadOnlyReason(room)}
-              refusal={r.chatRefusal}
-              onDismissRefusal={r.dismissChatRefusal}
-              onSend={r.sendChat}
-              onHide={chat.hide}
-              onRemove={controls.canModerate ? (messageId) => r.act("chat:remove", { messageId }) : undefined}
-            />
-          ) : null}
-        </div>
-      </main>
-      <ShortcutsDialog ref={shortcutsDialog} pushToTalk={pushToTalk} onPushToTalk={setPushToTalk} />
-      {live && room.self && (
-        <ControlBar
+      <RoomAudioRenderer />
+      <div className="flex min-h-dvh flex-col lg:h-dvh">
+        <CallHeader
+          callId={callId}
+          call={room.call}
           self={room.self}
-          audio={audio.state}
-          onToggleMic={audio.setMicrophone}
-          act={r.act}
-          connected={connection.status === "connected"}
-          chatOpen={chat.sheetOpen}
-          onToggleChat={chat.toggleSheet}
-          unread={unread}
-          reactions={<ReactionMenu onReact={react} />}
+          connection={connection}
+          ended={room.ended}
+          listening={room.synced && !room.ended ? room.people.audienceCount.total : null}
           leave={leaveProps}
           onEnd={r.endCall}
         />
-      )}
-    </div>
+        <ConnectionBanner state={connection} ended={room.ended} canChat={!!room.self && can(room.self.role, "sendChat")} />
+        <ModerationBar
+          room={room}
+          connected={connection.status === "connected"}
+          act={r.act}
+          onEnd={r.endCall}
+          onDismissNotice={r.dismissNotice}
+          logState={r.logState}
+          onLoadOlderLog={r.loadOlderLog}
+          onRetryLog={r.retryLog}
+        />
+        {live && room.self?.stageInvited && <StageInvitePrompt onAnswer={(accept) => r.act("stage:answer", { accept })} />}
+        <ClaimGuestSeat callId={callId} self={room.self} ended={room.ended} />
+        <main className={`grid flex-1 gap-4 p-4 max-lg:pb-24 lg:min-h-0 ${chat.desktopOpen ? "lg:grid-cols-[minmax(0,1fr)_24rem]" : ""}`}>
+          <div className="flex min-w-0 flex-col gap-6 lg:min-h-0 lg:overflow-y-auto lg:pr-1">
+            {room.ended ? (
+              <CallEnded callId={callId} call={room.call} endedBy={room.endedBy} canReadHistory={room.self?.kind === "user"} />
+            ) : room.synced ? (
+              <>
+                {!chat.desktopOpen && (
+                  <Button variant="secondary" className="self-end max-lg:hidden" aria-expanded={false} aria-controls="chat-panel" onClick={chat.toggleDesktop}>
+                    Show chat
+                  </Button>
+                )}
+                <div className="relative">
+                  <StageGrid people={stage(room)} controls={controls} speaking={speaking} volumes={volumes} />
+                  <FloatingReactions reactions={r.reactions} />
+                </div>
+                <ReactionPicker onReact={react} className="max-lg:hidden" />
+                {room.self && room.call?.recording && (
+                  <RecordingPanel self={room.self} stage={stage(room)} act={r.act} disabled={connection.status !== "connected"} />
+                )}
+                {room.self && (
+                  <VoicePanel
+                    state={audio.state}
+                    role={room.self.role}
+                    chat={connection.status !== "connected" ? "down" : can(room.self.role, "sendChat") ? "write" : "read"}
+                    micTrack={
+                      audio.state.micOn ? (audio.room.localParticipant.getTrackPublication(Track.Source.Microphone)?.track?.mediaStreamTrack ?? null) : null
+                    }
+                    onToggleMic={audio.setMicrophone}
+                    onEnablePlayback={audio.enablePlayback}
+                    onReconnect={audio.reconnect}
+                  />
+                )}
+                {room.self && can(room.self.role, "moderate") && (
+                  <HandQueue
+                    queue={room.people.hands}
+                    total={room.people.audienceCount.hands}
+                    hasMore={room.people.handsCursor !== null}
+                    onLoadMore={r.loadMoreHands}
+                    act={r.act}
+                    disabled={!controls.canModerate}
+                    chime={handChime}
+                    onChime={setHandChime}
+                  />
+                )}
+                <Button
+                  variant="secondary"
+                  className="self-start px-2 py-1 text-xs max-lg:hidden"
+                  aria-haspopup="dialog"
+                  onClick={() => shortcutsDialog.current?.showModal()}
+                >
+                  Keyboard shortcuts <kbd className="font-mono">?</kbd>
+                </Button>
+                <AudiencePanel
+                  callId={callId}
+                  count={room.people.audienceCount}
+                  people={audience(room)}
+                  hasMore={room.people.audienceCursor !== null}
+                  loading={r.peopleState === "loading"}
+                  failed={r.peopleState === "failed"}
+                  onLoadMore={r.loadMoreAudience}
+                  controls={controls}
+                  speaking={speaking}
+                />
+              </>
+            ) : (
+              <p className="text-sm text-slate-500 dark:text-slate-400">{r.phase.kind === "joining" ? "Joining the call…" : "Connecting…"}</p>
+            )}
+          </div>
+          {/* Chat: a side panel on wide screens (hideable), a sheet over the page on a phone (opened from the control bar). */}
+          <div
+            id="chat-panel"
+            className={`${chat.sheetOpen ? "fixed inset-x-0 top-0 bottom-16 z-30 flex flex-col bg-slate-50 p-2 dark:bg-slate-950" : "hidden"} ${
+              chat.desktopOpen ? "lg:static lg:z-auto lg:flex lg:min-h-0 lg:flex-col lg:bg-transparent lg:p-0" : "lg:hidden"
+            }`}
+          >
+            {room.synced ? (
+              <ChatPanel
+                messages={room.messages}
+                pending={room.pending}
+                self={room.self}
+                connected={connection.status === "connected"}
+                hasOlder={room.nextCursor !== null}
+                olderState={r.olderState}
+                onLoadOlder={r.loadOlder}
+                blockedReason={chatBlockedReason(room, connection)}
+                readOnlyReason={chatReadOnlyReason(room)}
+                refusal={r.chatRefusal}
+                onDismissRefusal={r.dismissChatRefusal}
+                onSend={r.sendChat}
+                onHide={chat.hide}
+                onRemove={controls.canModerate ? (messageId) => r.act("chat:remove", { messageId }) : undefined}
+              />
+            ) : null}
+          </div>
+        </main>
+        <ShortcutsDialog ref={shortcutsDialog} pushToTalk={pushToTalk} onPushToTalk={setPushToTalk} />
+        {live && room.self && (
+          <ControlBar
+            self={room.self}
+            audio={audio.state}
+            onToggleMic={audio.setMicrophone}
+            act={r.act}
+            connected={connection.status === "connected"}
+            chatOpen={chat.sheetOpen}
+            onToggleChat={chat.toggleSheet}
+            unread={unread}
+            reactions={<ReactionMenu onReact={react} />}
+            leave={leaveProps}
+            onEnd={r.endCall}
+          />
+        )}
+      </div>
     </RoomContext.Provider>
   );
 }

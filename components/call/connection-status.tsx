@@ -46,5 +46,9 @@ export function ConnectionBanner({ state, ended, canChat }: { state: ConnectionS
     state.status === "offline"
       ? `You are offline. ${canChat ? "Messages you write now will be sent when your connection is back." : "The call comes back when your connection does."}`
       : `Connection lost; reconnecting…${canChat ? " Messages you write now will be sent when you are back." : ""}`;
-  return <div className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">{text}</div>;
+  return (
+    <div className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
+      {text}
+    </div>
+  );
 }

@@ -9,9 +9,18 @@ export function RemovedScreen({ callId, banned, reason }: { callId: string; bann
   return (
     <CallProblem
       title={banned ? "You were banned from this call" : "You were removed from this call"}
-      message={reason ?? (banned ? "An admin banned you from this call. You cannot join it again." : "An admin removed you from this call. You can join it again with its link.")}
+      message={
+        reason ??
+        (banned ? "An admin banned you from this call. You cannot join it again." : "An admin removed you from this call. You can join it again with its link.")
+      }
       // A full page load, so the join starts afresh (the removal is cleared by joining again).
-      actions={banned ? undefined : <a href={`/call/${callId}`} className={buttonClass("primary")}>Join again</a>}
+      actions={
+        banned ? undefined : (
+          <a href={`/call/${callId}`} className={buttonClass("primary")}>
+            Join again
+          </a>
+        )
+      }
     />
   );
 }

@@ -10,13 +10,7 @@ import { buttonClass } from "../ui/button";
  * An admin's control over someone else's role; the server's answer decides, and any refusal is shown.
  * The choice is applied with "Set": arrowing through a closed select must not send a role change per key.
  */
-export function RoleMenu({
-  participant,
-  onSetRole,
-}: {
-  participant: ParticipantDto;
-  onSetRole: (participantId: string, role: Role) => Promise<ActionResult>;
-}) {
+export function RoleMenu({ participant, onSetRole }: { participant: ParticipantDto; onSetRole: (participantId: string, role: Role) => Promise<ActionResult> }) {
   const [choice, setChoice] = useState<Role | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

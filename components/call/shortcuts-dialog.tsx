@@ -19,7 +19,9 @@ export const ShortcutsDialog = forwardRef<HTMLDialogElement, ShortcutsDialogProp
         {SHORTCUTS.map((s) => (
           <div key={s.key} className="contents">
             <dt>
-              <kbd className="rounded border border-slate-300 bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">{s.label}</kbd>
+              <kbd className="rounded border border-slate-300 bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">
+                {s.label}
+              </kbd>
             </dt>
             <dd className="text-slate-700 dark:text-slate-300">{s.does}</dd>
           </div>

@@ -14,7 +14,17 @@ export interface SpeakerVolumes {
   setVolume(participantId: string, volume: number): void;
 }
 
-export function StageGrid({ people, controls, speaking, volumes }: { people: ParticipantDto[]; controls: ParticipantControls; speaking: ReadonlySet<string>; volumes: SpeakerVolumes }) {
+export function StageGrid({
+  people,
+  controls,
+  speaking,
+  volumes,
+}: {
+  people: ParticipantDto[];
+  controls: ParticipantControls;
+  speaking: ReadonlySet<string>;
+  volumes: SpeakerVolumes;
+}) {
   return (
     <section aria-labelledby="stage-heading" className="flex flex-col gap-3">
       <h2 id="stage-heading" className="text-sm font-semibold text-slate-700 dark:text-slate-300">
@@ -33,7 +43,17 @@ export function StageGrid({ people, controls, speaking, volumes }: { people: Par
   );
 }
 
-function StageTile({ person: p, controls, speaking, volumes }: { person: ParticipantDto; controls: ParticipantControls; speaking: boolean; volumes: SpeakerVolumes }) {
+function StageTile({
+  person: p,
+  controls,
+  speaking,
+  volumes,
+}: {
+  person: ParticipantDto;
+  controls: ParticipantControls;
+  speaking: boolean;
+  volumes: SpeakerVolumes;
+}) {
   const isSelf = controls.self?.id === p.id;
   // The host's role is theirs alone to change (HOST_PROTECTED), so nobody else gets a menu for it.
   const showMenu = controls.canModerate && !isSelf && !p.isHost;
@@ -53,7 +73,11 @@ function StageTile({ person: p, controls, speaking, volumes }: { person: Partici
         <RoleBadge role={p.role} />
       </span>
       <span className="h-4 text-xs font-medium" aria-live="off">
-        {speaking ? <span className="text-emerald-700 dark:text-emerald-400">speaking</span> : away ? <span className="text-slate-500 dark:text-slate-400">away</span> : null}
+        {speaking ? (
+          <span className="text-emerald-700 dark:text-emerald-400">speaking</span>
+        ) : away ? (
+          <span className="text-slate-500 dark:text-slate-400">away</span>
+        ) : null}
       </span>
       {!isSelf && (
         <input

@@ -67,7 +67,10 @@ export function ChatComposer({ blockedReason, onSend }: { blockedReason: string 
           </p>
         )}
         {length >= COUNTER_FROM && (
-          <p id="chat-counter" className={`shrink-0 tabular-nums ${over ? "font-medium text-red-700 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}>
+          <p
+            id="chat-counter"
+            className={`shrink-0 tabular-nums ${over ? "font-medium text-red-700 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}
+          >
             {over ? `${length - MAX_MESSAGE_LENGTH} over the ${MAX_MESSAGE_LENGTH} limit` : `${MAX_MESSAGE_LENGTH - length} characters left`}
           </p>
         )}

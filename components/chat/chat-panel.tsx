@@ -47,20 +47,34 @@ export function ChatPanel(props: ChatPanelProps) {
   const announcement = useNewMessageAnnouncement(lastMessage, self?.id ?? null);
 
   return (
-    <section aria-labelledby="chat-heading" className="flex min-h-0 flex-1 flex-col rounded-2xl border border-slate-200 bg-slate-50/60 dark:border-slate-800 dark:bg-slate-900/40">
+    <section
+      aria-labelledby="chat-heading"
+      className="flex min-h-0 flex-1 flex-col rounded-2xl border border-slate-200 bg-slate-50/60 dark:border-slate-800 dark:bg-slate-900/40"
+    >
       <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-1.5 dark:border-slate-800">
         <h2 id="chat-heading" className="py-1 text-sm font-semibold">
           Chat
         </h2>
         {props.onHide && (
-          <button type="button" onClick={props.onHide} aria-controls="chat-panel" className="rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800">
+          <button
+            type="button"
+            onClick={props.onHide}
+            aria-controls="chat-panel"
+            className="rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800"
+          >
             Hide chat
           </button>
         )}
       </div>
       <div className="relative min-h-0 flex-1">
         <div ref={ref} onScroll={onScroll} className="absolute inset-0 overflow-y-auto px-3 py-3" tabIndex={0} role="region" aria-label="Chat messages">
-          <OlderMessages hasOlder={hasOlder} state={olderState} onLoad={onLoadOlder} empty={messages.length === 0 && pending.length === 0} canWrite={props.readOnlyReason === null} />
+          <OlderMessages
+            hasOlder={hasOlder}
+            state={olderState}
+            onLoad={onLoadOlder}
+            empty={messages.length === 0 && pending.length === 0}
+            canWrite={props.readOnlyReason === null}
+          />
           <ol className="flex flex-col gap-2">
             {messages.map((m, i) => (
               <MessageItem key={m.id} message={m} own={m.senderId === self?.id} continued={continuesGroup(messages[i - 1], m)} onRemove={props.onRemove} />
@@ -84,7 +98,10 @@ export function ChatPanel(props: ChatPanelProps) {
         {announcement}
       </p>
       {props.refusal && (
-        <div role="alert" className="mx-3 mt-2 flex items-start justify-between gap-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+        <div
+          role="alert"
+          className="mx-3 mt-2 flex items-start justify-between gap-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+        >
           <p className="min-w-0 break-words">
             Not sent: “{truncate(props.refusal.body)}”. {props.refusal.message}
           </p>
@@ -102,14 +119,31 @@ export function ChatPanel(props: ChatPanelProps) {
   );
 }
 
-function OlderMessages({ hasOlder, state, onLoad, empty, canWrite }: { hasOlder: boolean; state: "idle" | "loading" | "failed"; onLoad: () => void; empty: boolean; canWrite: boolean }) {
+function OlderMessages({
+  hasOlder,
+  state,
+  onLoad,
+  empty,
+  canWrite,
+}: {
+  hasOlder: boolean;
+  state: "idle" | "loading" | "failed";
+  onLoad: () => void;
+  empty: boolean;
+  canWrite: boolean;
+}) {
   if (!hasOlder) {
     const start = empty ? (canWrite ? "No messages yet. Say hello!" : "No messages yet.") : "Start of the chat";
     return <p className="pb-3 text-center text-xs text-slate-500 dark:text-slate-400">{start}</p>;
   }
   return (
     <div className="pb-3 text-center">
-      <button type="button" onClick={onLoad} disabled={state === "loading"} className="text-xs font-medium text-indigo-700 underline disabled:no-underline dark:text-indigo-300">
+      <button
+        type="button"
+        onClick={onLoad}
+        disabled={state === "loading"}
+        className="text-xs font-medium text-indigo-700 underline disabled:no-underline dark:text-indigo-300"
+      >
         {state === "loading" ? "Loading earlier messages…" : state === "failed" ? "Could not load earlier messages; try again" : "Load earlier messages"}
       </button>
     </div>

@@ -31,19 +31,15 @@ export function MessageItem({
       {continued ? (
         <span className="sr-only">{message.senderName}</span>
       ) : (
-      <span className="flex items-baseline gap-2">
-        <span className="text-sm font-semibold">
-          {message.senderName}
-          {own && <span className="font-normal text-slate-500 dark:text-slate-400"> (you)</span>}
+        <span className="flex items-baseline gap-2">
+          <span className="text-sm font-semibold">
+            {message.senderName}
+            {own && <span className="font-normal text-slate-500 dark:text-slate-400"> (you)</span>}
+          </span>
+          <LocalTime iso={message.createdAt} format="clock" className="text-xs text-slate-500 tabular-nums dark:text-slate-400" />
         </span>
-        <LocalTime iso={message.createdAt} format="clock" className="text-xs text-slate-500 tabular-nums dark:text-slate-400" />
-      </span>
       )}
-      {message.removed ? (
-        <p className="text-sm text-slate-500 italic dark:text-slate-400">Message removed by an admin</p>
-      ) : (
-        <MessageText body={message.body} />
-      )}
+      {message.removed ? <p className="text-sm text-slate-500 italic dark:text-slate-400">Message removed by an admin</p> : <MessageText body={message.body} />}
       {onRemove && !message.removed && (
         <ConfirmButton
           label="Remove"

@@ -18,7 +18,17 @@ interface Snapshot {
  * bottom (or wrote the message), count the ones they have not seen otherwise,
  * and keep the view still when an older page is put on top.
  */
-export function useChatScroll({ firstKey, lastKey, lastIsOwn, onNearTop }: { firstKey: string | null; lastKey: string | null; lastIsOwn: boolean; onNearTop: () => void }) {
+export function useChatScroll({
+  firstKey,
+  lastKey,
+  lastIsOwn,
+  onNearTop,
+}: {
+  firstKey: string | null;
+  lastKey: string | null;
+  lastIsOwn: boolean;
+  onNearTop: () => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const nearBottom = useRef(true);
   const prev = useRef<Snapshot>({ first: null, last: null, height: 0, top: 0 });

@@ -11,7 +11,10 @@ type MyCall = MyCallsPage["calls"][number];
 export function MyCallList({ calls, empty }: { calls: MyCall[]; empty: string }) {
   if (calls.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{empty}</p>;
   return (
-    <ul aria-label="Your calls" className="flex flex-col divide-y divide-slate-200 rounded-2xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+    <ul
+      aria-label="Your calls"
+      className="flex flex-col divide-y divide-slate-200 rounded-2xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
+    >
       {calls.map((c) => (
         <MyCallItem key={c.call.id} item={c} />
       ))}

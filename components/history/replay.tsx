@@ -18,7 +18,8 @@ export function formatOffset(ms: number): string {
 function describe(item: TimelineItem): string {
   if (item.kind === "message") return `${item.name}: ${item.body}`;
   if (item.kind === "speech") return `${item.name} spoke for ${formatDuration(item.endMs - item.atMs)}`;
-  if (item.kind === "hand") return item.raised ? `${item.name} raised their hand` : item.by ? `${item.by} lowered ${item.name}'s hand` : `${item.name} lowered their hand`;
+  if (item.kind === "hand")
+    return item.raised ? `${item.name} raised their hand` : item.by ? `${item.by} lowered ${item.name}'s hand` : `${item.name} lowered their hand`;
   return `${item.entry.actorName} ${describeEntry(item.entry)}`;
 }
 
@@ -64,12 +65,17 @@ export function ReplayPlayer({ replay, canManage }: { replay: Replay; canManage:
   };
   const durationMs = recording.durationMs ?? 1;
   return (
-    <article className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" aria-label={`Recording from ${recording.startedAt}`}>
+    <article
+      className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      aria-label={`Recording from ${recording.startedAt}`}
+    >
       <header className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p>
           Recorded <LocalTime iso={recording.startedAt} />
           {recording.durationMs !== null && <> · {formatDuration(recording.durationMs)}</>}
-          {recording.status === "interrupted" && <span className="ml-2 text-amber-700 dark:text-amber-400">(interrupted: the server stopped while recording)</span>}
+          {recording.status === "interrupted" && (
+            <span className="ml-2 text-amber-700 dark:text-amber-400">(interrupted: the server stopped while recording)</span>
+          )}
         </p>
         {canManage && recording.audioUrl && (
           <div className="flex gap-2">
@@ -106,7 +112,12 @@ export function ReplayPlayer({ replay, canManage }: { replay: Replay; canManage:
               .filter((i) => i.kind !== "speech")
               .map((item) => (
                 <li key={item.kind === "message" ? `m${item.messageId}` : item.kind === "event" ? `e${item.entry.id}` : `h${item.participantId}-${item.atMs}`}>
-                  <button type="button" onClick={() => seek(item.atMs)} data-at-ms={item.atMs} className="flex w-full gap-2 rounded px-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800">
+                  <button
+                    type="button"
+                    onClick={() => seek(item.atMs)}
+                    data-at-ms={item.atMs}
+                    className="flex w-full gap-2 rounded px-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
+                  >
                     <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{formatOffset(item.atMs)}</span>
                     <span className={item.kind === "event" ? "italic text-slate-600 dark:text-slate-400" : ""}>{describe(item)}</span>
                   </button>

@@ -47,7 +47,9 @@ export function Transcript({
         messages.length > 0 && <p className="text-center text-xs text-slate-500 dark:text-slate-400">Start of the chat</p>
       )}
       {messages.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">{newestHref ? "There are no older messages." : "Nobody wrote anything in this call's chat."}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {newestHref ? "There are no older messages." : "Nobody wrote anything in this call's chat."}
+        </p>
       ) : (
         <ol aria-label="Messages" className="flex flex-col gap-2">
           {messages.map((m) => (

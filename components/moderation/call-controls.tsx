@@ -27,7 +27,12 @@ export function CallControls({ call, act, onEnd, disabled }: { call: CallDto; ac
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2">
-        <Button variant={call.locked ? "primary" : "secondary"} disabled={disabled} aria-disabled={busyNow} onClick={() => void run("lock", () => act("call:lock", { locked: !call.locked }))}>
+        <Button
+          variant={call.locked ? "primary" : "secondary"}
+          disabled={disabled}
+          aria-disabled={busyNow}
+          onClick={() => void run("lock", () => act("call:lock", { locked: !call.locked }))}
+        >
           {call.locked ? "Unlock call" : "Lock call"}
         </Button>
         <p className="text-xs text-slate-600 dark:text-slate-400">
@@ -62,7 +67,12 @@ export function CallControls({ call, act, onEnd, disabled }: { call: CallDto; ac
         </Button>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <Button variant={call.recording ? "danger" : "secondary"} disabled={disabled} aria-disabled={busyNow} onClick={() => void run("recording", () => act("recording:set", { on: !call.recording }))}>
+        <Button
+          variant={call.recording ? "danger" : "secondary"}
+          disabled={disabled}
+          aria-disabled={busyNow}
+          onClick={() => void run("recording", () => act("recording:set", { on: !call.recording }))}
+        >
           {busy === "recording" ? (call.recording ? "Stopping…" : "Starting…") : call.recording ? "Stop recording" : "Start recording"}
         </Button>
         <p className="text-xs text-slate-600 dark:text-slate-400">Only speakers who say yes are recorded.</p>

@@ -12,7 +12,19 @@ import { ActionError } from "./action-error";
  * Listeners and chatters ask to speak; speakers and admins already can, so they get no button.
  * `compact`: the phone's control bar, just the button (its label still says the state).
  */
-export function HandButton({ self, act, disabled, compact = false, className = "" }: { self: ParticipantDto; act: Act; disabled: boolean; compact?: boolean; className?: string }) {
+export function HandButton({
+  self,
+  act,
+  disabled,
+  compact = false,
+  className = "",
+}: {
+  self: ParticipantDto;
+  act: Act;
+  disabled: boolean;
+  compact?: boolean;
+  className?: string;
+}) {
   const { busy, error, run } = useAction();
   if (can(self.role, "publishMicrophone")) return null;
   const raised = self.handRaised;

@@ -48,7 +48,13 @@ export function HandQueue({
           Raised hands <span className="font-normal text-slate-500 dark:text-slate-400">({Math.max(total, queue.length)})</span>
         </h2>
         {queue.length > 0 && (
-          <Button variant="secondary" className={small} disabled={disabled} aria-disabled={busyNow} onClick={() => void run("all", () => act("hands:lower-all", {}))}>
+          <Button
+            variant="secondary"
+            className={small}
+            disabled={disabled}
+            aria-disabled={busyNow}
+            onClick={() => void run("all", () => act("hands:lower-all", {}))}
+          >
             Lower all
           </Button>
         )}
@@ -76,7 +82,8 @@ export function HandQueue({
               <div className="flex flex-wrap gap-1.5">
                 <Button
                   className={small}
-                  disabled={disabled} aria-disabled={busyNow}
+                  disabled={disabled}
+                  aria-disabled={busyNow}
                   aria-label={`Invite ${p.displayName} to speak`}
                   onClick={() => void run(p.id, () => act("hand:invite", { participantId: p.id, as: "speaker" }))}
                 >
@@ -86,7 +93,8 @@ export function HandQueue({
                   <Button
                     variant="secondary"
                     className={small}
-                    disabled={disabled} aria-disabled={busyNow}
+                    disabled={disabled}
+                    aria-disabled={busyNow}
                     aria-label={`Let ${p.displayName} chat instead`}
                     onClick={() => void run(p.id, () => act("hand:invite", { participantId: p.id, as: "chatter" }))}
                   >
@@ -96,7 +104,8 @@ export function HandQueue({
                 <Button
                   variant="secondary"
                   className={small}
-                  disabled={disabled} aria-disabled={busyNow}
+                  disabled={disabled}
+                  aria-disabled={busyNow}
                   aria-label={`Dismiss ${p.displayName}'s hand`}
                   onClick={() => void run(p.id, () => act("hand:dismiss", { participantId: p.id }))}
                 >

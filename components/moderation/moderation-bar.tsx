@@ -48,13 +48,19 @@ export function ModerationBar({ room, connected, act, onEnd, onDismissNotice, lo
       <NoticeBanner notice={room.ended ? null : room.notice} onDismiss={onDismissNotice} />
       {live && (
         // On a phone only an admin's panel toggle is left here (the hand is in the control bar).
-        <div className={`flex flex-wrap items-start gap-3 border-b border-slate-200 px-4 py-2 empty:hidden dark:border-slate-800 ${isAdmin ? "" : "max-lg:hidden"}`}>
+        <div
+          className={`flex flex-wrap items-start gap-3 border-b border-slate-200 px-4 py-2 empty:hidden dark:border-slate-800 ${isAdmin ? "" : "max-lg:hidden"}`}
+        >
           {/* On a phone the hand is in the control bar at the bottom. */}
           <HandButton self={self} act={act} disabled={!connected} className="max-lg:hidden" />
           {isAdmin && (
             <Button ref={toggle} variant="secondary" aria-expanded={open} aria-controls={PANEL_ID} onClick={() => setOpen((o) => !o)}>
               Admin panel
-              {hands > 0 && <span className="rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white dark:bg-amber-600">{hands} {hands === 1 ? "hand" : "hands"}</span>}
+              {hands > 0 && (
+                <span className="rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white dark:bg-amber-600">
+                  {hands} {hands === 1 ? "hand" : "hands"}
+                </span>
+              )}
             </Button>
           )}
         </div>

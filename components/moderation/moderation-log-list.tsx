@@ -16,7 +16,14 @@ export interface ModerationLogListProps {
 }
 
 /** Who did what to whom, when: the moderation log, newest first. Reused by the admin panel, /admin and call history. */
-export function ModerationLogList({ entries, hasMore, loadState, onLoadMore, withDates = false, empty = "Nothing has been moderated yet." }: ModerationLogListProps) {
+export function ModerationLogList({
+  entries,
+  hasMore,
+  loadState,
+  onLoadMore,
+  withDates = false,
+  empty = "Nothing has been moderated yet.",
+}: ModerationLogListProps) {
   return (
     <div className="flex flex-col gap-2">
       {entries.length === 0 && loadState !== "loading" ? (
@@ -25,7 +32,11 @@ export function ModerationLogList({ entries, hasMore, loadState, onLoadMore, wit
         <ol aria-label="Moderation log entries" className="flex flex-col divide-y divide-slate-200 dark:divide-slate-800">
           {entries.map((e) => (
             <li key={e.id} className="flex flex-col gap-0.5 py-1.5 text-sm sm:flex-row sm:gap-3">
-              <LocalTime iso={e.createdAt} format={withDates ? "dateTime" : "clock"} className="shrink-0 text-xs text-slate-500 tabular-nums sm:w-28 sm:pt-0.5 dark:text-slate-400" />
+              <LocalTime
+                iso={e.createdAt}
+                format={withDates ? "dateTime" : "clock"}
+                className="shrink-0 text-xs text-slate-500 tabular-nums sm:w-28 sm:pt-0.5 dark:text-slate-400"
+              />
               <p className="min-w-0 break-words">
                 <span className="font-medium">{e.actorName}</span> {describeEntry(e)}
               </p>

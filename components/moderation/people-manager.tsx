@@ -54,7 +54,21 @@ export function PeopleManager({ self, people, act, disabled }: { self: Participa
   );
 }
 
-function PersonRow({ self, person: p, hostId, admins, act, disabled }: { self: ParticipantDto; person: ParticipantDto; hostId: string | null; admins: number; act: Act; disabled: boolean }) {
+function PersonRow({
+  self,
+  person: p,
+  hostId,
+  admins,
+  act,
+  disabled,
+}: {
+  self: ParticipantDto;
+  person: ParticipantDto;
+  hostId: string | null;
+  admins: number;
+  act: Act;
+  disabled: boolean;
+}) {
   const { busy, error, run } = useAction();
   const isSelf = p.id === self.id;
   const c = personControls(self, p, hostId, admins);
@@ -76,7 +90,14 @@ function PersonRow({ self, person: p, hostId, admins, act, disabled }: { self: P
       <div className="flex flex-wrap items-start gap-1.5">
         {c.role.ok && !disabled && <RoleMenu participant={p} onSetRole={(participantId, role) => act("role:set", { participantId, role })} />}
         {!isSelf && c.mute?.ok && (
-          <Button variant="secondary" className={small} disabled={disabled} aria-disabled={busy !== null || p.muted || undefined} aria-label={`Mute ${p.displayName}`} onClick={() => void run("mute", () => act("participant:mute", { participantId: p.id }))}>
+          <Button
+            variant="secondary"
+            className={small}
+            disabled={disabled}
+            aria-disabled={busy !== null || p.muted || undefined}
+            aria-label={`Mute ${p.displayName}`}
+            onClick={() => void run("mute", () => act("participant:mute", { participantId: p.id }))}
+          >
             {p.muted ? "Muted" : "Mute"}
           </Button>
         )}

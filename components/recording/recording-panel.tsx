@@ -44,7 +44,13 @@ export function RecordingPanel({ self, stage, act, disabled }: { self: Participa
         onStage && (
           <p className="mt-1 flex flex-wrap items-center gap-2">
             <span data-testid="consent-state">{self.recordingConsent === "yes" ? "Your voice is being recorded." : "Your voice is not being recorded."}</span>
-            <Button variant="secondary" className="px-2 py-1 text-xs" disabled={disabled} aria-disabled={busy !== null || undefined} onClick={() => answer(self.recordingConsent === "yes" ? "no" : "yes")}>
+            <Button
+              variant="secondary"
+              className="px-2 py-1 text-xs"
+              disabled={disabled}
+              aria-disabled={busy !== null || undefined}
+              onClick={() => answer(self.recordingConsent === "yes" ? "no" : "yes")}
+            >
               {self.recordingConsent === "yes" ? "Leave me out from now on" : "Include my voice"}
             </Button>
           </p>

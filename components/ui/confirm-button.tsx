@@ -22,7 +22,19 @@ export interface ConfirmButtonProps {
 }
 
 /** A button for what cannot be undone: it asks first (a modal dialog: Escape cancels, focus stays inside) and shows the server's refusal. */
-export function ConfirmButton({ label, ariaLabel, variant = "danger", className, disabled, busy: othersBusy, title, body, confirmLabel, busyLabel, onConfirm }: ConfirmButtonProps) {
+export function ConfirmButton({
+  label,
+  ariaLabel,
+  variant = "danger",
+  className,
+  disabled,
+  busy: othersBusy,
+  title,
+  body,
+  confirmLabel,
+  busyLabel,
+  onConfirm,
+}: ConfirmButtonProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +50,14 @@ export function ConfirmButton({ label, ariaLabel, variant = "danger", className,
 
   return (
     <>
-      <Button variant={variant} className={className} disabled={disabled} aria-disabled={othersBusy || undefined} aria-label={ariaLabel} onClick={() => (setError(null), dialog.current?.showModal())}>
+      <Button
+        variant={variant}
+        className={className}
+        disabled={disabled}
+        aria-disabled={othersBusy || undefined}
+        aria-label={ariaLabel}
+        onClick={() => (setError(null), dialog.current?.showModal())}
+      >
         {label}
       </Button>
       <ModalDialog ref={dialog} title={title}>

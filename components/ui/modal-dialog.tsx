@@ -8,7 +8,10 @@ const WIDTH = { sm: "max-w-sm", md: "max-w-md" } as const;
  * The site's modal dialog: a native <dialog> (opened with showModal: Escape closes it, focus stays
  * inside, the page behind is inert), titled by its heading, in light and dark.
  */
-export const ModalDialog = forwardRef<HTMLDialogElement, { title: string; width?: keyof typeof WIDTH; children: ReactNode }>(function ModalDialog({ title, width = "sm", children }, ref) {
+export const ModalDialog = forwardRef<HTMLDialogElement, { title: string; width?: keyof typeof WIDTH; children: ReactNode }>(function ModalDialog(
+  { title, width = "sm", children },
+  ref,
+) {
   const headingId = useId();
   return (
     <dialog

@@ -9,7 +9,11 @@ export const CLIENT_ADDRESS_HEADER = "x-earshot-client-address";
 
 /** Where a request (or a socket's handshake) came from: the peer, or the proxy's word for it when the proxy is trusted. */
 export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+  const forwarded = trustProxy
+    ? String(req.headers["x-forwarded-for"] ?? "")
+        .split(",")[0]
+        ?.trim()
+    : "";
   return forwarded || req.socket.remoteAddress || "unknown";
 }
 

@@ -9,9 +9,7 @@ import { z } from "zod";
  */
 const PayloadSchema = z.object({ c: z.string(), p: z.string(), exp: z.number() });
 
-export type CredentialCheck =
-  | { ok: true; callId: string; participantId: string }
-  | { ok: false; reason: "malformed" | "bad_signature" | "expired" };
+export type CredentialCheck = { ok: true; callId: string; participantId: string } | { ok: false; reason: "malformed" | "bad_signature" | "expired" };
 
 const sign = (secret: string, data: string) => createHmac("sha256", secret).update(data).digest("base64url");
 

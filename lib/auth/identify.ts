@@ -25,7 +25,10 @@ export function identifyCaller(secret: string, callId: string, src: CredentialSo
   if (!credential) return null;
   const check = verifyCredential(secret, credential);
   if (!check.ok) {
-    throw new AppError("INVALID_CREDENTIAL", check.reason === "expired" ? "Your credential has expired; join the call again." : "Your credential is not valid.");
+    throw new AppError(
+      "INVALID_CREDENTIAL",
+      check.reason === "expired" ? "Your credential has expired; join the call again." : "Your credential is not valid.",
+    );
   }
   if (check.callId !== callId) throw new AppError("WRONG_CALL", "Your credential is for another call.");
   return { callId, participantId: check.participantId };

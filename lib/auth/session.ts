@@ -1,7 +1,6 @@
 import jwt from "next-auth/jwt";
 import { SESSION_COOKIES } from "../contracts/cookies";
 
-
 // "type": "module" can hand back the CommonJS module object: take the function from either shape.
 const jwtModule = jwt as unknown as { decode?: typeof jwt.decode; default?: { decode: typeof jwt.decode } };
 const decode = jwtModule.decode ?? jwtModule.default!.decode;

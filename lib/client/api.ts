@@ -1,12 +1,5 @@
 import { z } from "zod";
-import {
-  AdminCallsPageSchema,
-  AdminUserSchema,
-  AdminUsersPageSchema,
-  type AdminCallsPage,
-  type AdminUser,
-  type AdminUsersPage,
-} from "../contracts/admin";
+import { AdminCallsPageSchema, AdminUserSchema, AdminUsersPageSchema, type AdminCallsPage, type AdminUser, type AdminUsersPage } from "../contracts/admin";
 import {
   type MessagePage,
   MessagePageSchema,
@@ -20,13 +13,7 @@ import {
 import { type CallHistory, CallHistorySchema } from "../contracts/history";
 import { type SignUpBody, type UserDto, UserDtoSchema } from "../contracts/accounts";
 import { type ErrorCode, ErrorBodySchema } from "../contracts/errors";
-import {
-  type CallResponse,
-  CallResponseSchema,
-  type CreateCallBody,
-  type SessionResponse,
-  SessionResponseSchema,
-} from "../contracts/rest";
+import { type CallResponse, CallResponseSchema, type CreateCallBody, type SessionResponse, SessionResponseSchema } from "../contracts/rest";
 
 /** The API's own codes, plus two for failures that never reached it or came back unreadable. */
 export type ClientErrorCode = ErrorCode | "NETWORK" | "BAD_RESPONSE";
@@ -135,7 +122,8 @@ export const api = {
   /** Makes this browser's guest participant of the call the signed-in user's. */
   claimParticipant: async (callId: string): Promise<ParticipantDto> => (await request("POST", path(callId, "/claim"), ParticipantEnvelope)).participant,
   /** Deletes a recording's file now (the call's admins and site admins); the history keeps a line saying so. */
-  deleteRecording: (callId: string, recordingId: string): Promise<void> => request("DELETE", path(callId, `/recordings/${encodeURIComponent(recordingId)}`), null),
+  deleteRecording: (callId: string, recordingId: string): Promise<void> =>
+    request("DELETE", path(callId, `/recordings/${encodeURIComponent(recordingId)}`), null),
 
   signUp: async (body: SignUpBody): Promise<UserDto> => (await request("POST", "/api/accounts", UserEnvelope, body)).user,
   updateProfile: async (name: string): Promise<UserDto> => (await request("POST", "/api/me/profile", UserEnvelope, { name })).user,

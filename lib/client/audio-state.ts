@@ -62,7 +62,14 @@ export function audioReducer(state: AudioState, event: AudioEvent): AudioState {
       return { ...state, link: "connecting", retryAt: null };
     case "connected":
       if (state.link === "off") return state;
-      return { ...state, link: "connected", canPublish: event.canPublish, micOn: event.canPublish && event.micOn, playbackBlocked: event.playbackBlocked, retryAt: null };
+      return {
+        ...state,
+        link: "connected",
+        canPublish: event.canPublish,
+        micOn: event.canPublish && event.micOn,
+        playbackBlocked: event.playbackBlocked,
+        retryAt: null,
+      };
     case "reconnecting":
       return state.link === "connected" ? { ...state, link: "reconnecting" } : state;
     case "reconnected":

@@ -181,7 +181,9 @@ export class CallConnection {
   private request<E extends ActionEvent>(event: E, payload: ActionPayload<E>): Promise<AckOf<E> | Unanswered> {
     if (!this.socket.connected) return Promise.resolve(unanswered("NOT_CONNECTED", "You are not connected right now; try again once you are back."));
     return new Promise((resolve) => {
-      this.socket.timeout(ACTION_TIMEOUT_MS).emit(event, payload, (err, res) => resolve(err ? unanswered("TIMEOUT", "The server did not answer in time; try again.") : res));
+      this.socket
+        .timeout(ACTION_TIMEOUT_MS)
+        .emit(event, payload, (err, res) => resolve(err ? unanswered("TIMEOUT", "The server did not answer in time; try again.") : res));
     });
   }
 
@@ -236,10 +238,13 @@ export class CallConnection {
     if (!this.socket.active) {
       // The server refused the handshake (e.g. a database hiccup): socket.io leaves retrying to us.
       this.handshakeFailures++;
-      this.retryTimer = setTimeout(() => {
-        this.retryTimer = null;
-        if (this.state.status !== "closed") this.socket.connect();
-      }, backoffDelay(this.handshakeFailures, { maxMs: 5000 }));
+      this.retryTimer = setTimeout(
+        () => {
+          this.retryTimer = null;
+          if (this.state.status !== "closed") this.socket.connect();
+        },
+        backoffDelay(this.handshakeFailures, { maxMs: 5000 }),
+      );
     }
   }
 

@@ -74,9 +74,25 @@ export function peopleReducer(state: People, e: PeopleEvent): People {
       return next;
     }
     case "audience-page":
-      return { ...state, audience: upsertAll(state.audience, e.page.participants.filter((p) => !state.gone.has(p.id)), byJoinOrder), audienceCursor: e.page.nextCursor };
+      return {
+        ...state,
+        audience: upsertAll(
+          state.audience,
+          e.page.participants.filter((p) => !state.gone.has(p.id)),
+          byJoinOrder,
+        ),
+        audienceCursor: e.page.nextCursor,
+      };
     case "hands-page":
-      return { ...state, hands: upsertAll(state.hands, e.page.participants.filter((p) => !state.gone.has(p.id)), byHandOrder), handsCursor: e.page.nextCursor };
+      return {
+        ...state,
+        hands: upsertAll(
+          state.hands,
+          e.page.participants.filter((p) => !state.gone.has(p.id)),
+          byHandOrder,
+        ),
+        handsCursor: e.page.nextCursor,
+      };
   }
 }
 
@@ -131,4 +147,5 @@ export function isLastAdmin(people: People, selfId: string | null): boolean {
 }
 
 /** Who the last admin could hand admin to: everyone else known to be present, the stage first. */
-export const handOverCandidates = (people: People, selfId: string | null): ParticipantDto[] => [...people.stage, ...people.audience].filter((p) => p.id !== selfId);
+export const handOverCandidates = (people: People, selfId: string | null): ParticipantDto[] =>
+  [...people.stage, ...people.audience].filter((p) => p.id !== selfId);

@@ -29,7 +29,11 @@ export interface PagedList<T> {
  * search). A newer search wins over an older one still in flight. The first
  * page loaded is for `initialQuery`.
  */
-export function usePagedList<T>(fetchPage: (query: string, cursor: string | null) => Promise<Page<T>>, keyOf: (item: T) => string, initialQuery = ""): PagedList<T> {
+export function usePagedList<T>(
+  fetchPage: (query: string, cursor: string | null) => Promise<Page<T>>,
+  keyOf: (item: T) => string,
+  initialQuery = "",
+): PagedList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [query, setQuery] = useState(initialQuery);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -38,22 +42,25 @@ export function usePagedList<T>(fetchPage: (query: string, cursor: string | null
   const latest = useRef(0);
   const fetcher = useLatest(fetchPage);
 
-  const load = useCallback(async (q: string, after: string | null) => {
-    const ticket = ++latest.current;
-    setStatus("loading");
-    setError(null);
-    try {
-      const page = await fetcher.current(q, after);
-      if (ticket !== latest.current) return;
-      setItems((old) => (after ? [...old, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-      setStatus("idle");
-    } catch (e) {
-      if (ticket !== latest.current) return;
-      setStatus("failed");
-      setError(isApiError(e) ? e.message : "Could not load this list; try again.");
-    }
-  }, [fetcher]);
+  const load = useCallback(
+    async (q: string, after: string | null) => {
+      const ticket = ++latest.current;
+      setStatus("loading");
+      setError(null);
+      try {
+        const page = await fetcher.current(q, after);
+        if (ticket !== latest.current) return;
+        setItems((old) => (after ? [...old, ...page.items] : page.items));
+        setCursor(page.nextCursor);
+        setStatus("idle");
+      } catch (e) {
+        if (ticket !== latest.current) return;
+        setStatus("failed");
+        setError(isApiError(e) ? e.message : "Could not load this list; try again.");
+      }
+    },
+    [fetcher],
+  );
 
   const first = useRef(initialQuery);
   useEffect(() => void load(first.current, null), [load]);

@@ -34,17 +34,17 @@ export function recoveryGapCloser(redis: RedisClient, streamName: string) {
   // Socket.IO calls the adapter with `new`: a function (not an arrow) whose returned object wins.
   const wrap = (factory: AdapterFactory): AdapterFactory =>
     function recoveringAdapter(nsp: Parameters<AdapterFactory>[0]) {
-    const adapter = factory(nsp) as unknown as StreamAdapter;
-    decode = adapter.constructor.decode;
-    const restore = adapter.restoreSession.bind(adapter);
-    adapter.restoreSession = async (pid, offset) => {
-      const session = await restore(pid, offset);
-      // Each replayed packet carries its stream offset last.
-      const last = session?.missedPackets.at(-1)?.at(-1);
-      if (session) replayedUpTo.set(pid, typeof last === "string" ? last : offset);
-      return session;
-    };
-    return adapter as unknown as ReturnType<AdapterFactory>;
+      const adapter = factory(nsp) as unknown as StreamAdapter;
+      decode = adapter.constructor.decode;
+      const restore = adapter.restoreSession.bind(adapter);
+      adapter.restoreSession = async (pid, offset) => {
+        const session = await restore(pid, offset);
+        // Each replayed packet carries its stream offset last.
+        const last = session?.missedPackets.at(-1)?.at(-1);
+        if (session) replayedUpTo.set(pid, typeof last === "string" ? last : offset);
+        return session;
+      };
+      return adapter as unknown as ReturnType<AdapterFactory>;
     };
 
   const close = async (socket: Socket): Promise<void> => {

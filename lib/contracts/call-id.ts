@@ -12,7 +12,9 @@ export const CallIdSchema = z.string().max(64).regex(CALL_ID_PATTERN, "a call ID
 export function extractCallId(input: string): string | null {
   const text = input.trim().toLowerCase();
   const fromPath = /\/call\/([^/?#]+)/.exec(text)?.[1];
-  const words = decodeOrKeep(fromPath ?? text).split(/[\s_-]+/).filter(Boolean);
+  const words = decodeOrKeep(fromPath ?? text)
+    .split(/[\s_-]+/)
+    .filter(Boolean);
   const candidate = words.join("-").replace(/\/+$/, "");
   return CALL_ID_PATTERN.test(candidate) ? candidate : null;
 }

@@ -7,12 +7,7 @@ export const MAX_CLIENT_ID_LENGTH = 64;
 /** The body a person typed: trimmed, then 1..2000 characters. */
 export const MessageBodySchema = textSchema()
   .transform((s) => s.trim())
-  .pipe(
-    z
-      .string()
-      .min(1, "a message cannot be empty")
-      .max(MAX_MESSAGE_LENGTH, `a message can be at most ${MAX_MESSAGE_LENGTH} characters`),
-  );
+  .pipe(z.string().min(1, "a message cannot be empty").max(MAX_MESSAGE_LENGTH, `a message can be at most ${MAX_MESSAGE_LENGTH} characters`));
 
 export const ClientIdSchema = z
   .string()

@@ -22,7 +22,11 @@ export const LiveKitAccessSchema = z.object({ url: z.string(), token: z.string()
 export type LiveKitAccess = z.infer<typeof LiveKitAccessSchema>;
 
 /** Participant IDs are ours (UUIDs); anything else cannot name one. */
-export const ParticipantIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "not a participant ID");
+export const ParticipantIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "not a participant ID");
 
 export const PresenceSchema = z.enum(["online", "away"]);
 
@@ -99,7 +103,20 @@ export const ModerationEntryDtoSchema = z.object({
   actorName: z.string(),
   targetId: z.string().nullable(),
   targetName: z.string().nullable(),
-  action: z.enum(["role", "mute", "remove", "ban", "lock", "unlock", "default-role", "end", "recording-on", "recording-off", "recording-deleted", "message-removed"]),
+  action: z.enum([
+    "role",
+    "mute",
+    "remove",
+    "ban",
+    "lock",
+    "unlock",
+    "default-role",
+    "end",
+    "recording-on",
+    "recording-off",
+    "recording-deleted",
+    "message-removed",
+  ]),
   before: z.string().nullable(),
   after: z.string().nullable(),
   createdAt: isoDate,

@@ -14,7 +14,10 @@ export type CreateCallBody = z.infer<typeof CreateCallBodySchema>;
 export const MESSAGE_PAGE_DEFAULT = 50;
 export const MESSAGE_PAGE_MAX = 200;
 export const MessagesQuerySchema = z.strictObject({
-  before: z.string().regex(/^\d{1,15}$/, "before is a cursor returned as nextCursor").optional(),
+  before: z
+    .string()
+    .regex(/^\d{1,15}$/, "before is a cursor returned as nextCursor")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(MESSAGE_PAGE_MAX).default(MESSAGE_PAGE_DEFAULT),
 });
 export type MessagesQuery = z.infer<typeof MessagesQuerySchema>;
@@ -27,7 +30,10 @@ export const PARTICIPANT_PAGE_MAX = 100;
  */
 export const ParticipantsQuerySchema = z.strictObject({
   group: z.enum(["audience", "hands"]).default("audience"),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, "cursor is a value returned as nextCursor").optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, "cursor is a value returned as nextCursor")
+    .optional(),
   q: z.string().trim().max(60).optional(),
   limit: z.coerce.number().int().min(1).max(PARTICIPANT_PAGE_MAX).default(PARTICIPANT_PAGE_DEFAULT),
 });

@@ -40,7 +40,16 @@ export interface CallEnded {
 }
 
 /** Something done to you by an admin, in a sentence. */
-export const NOTICE_CODES = ["MUTED_BY_ADMIN", "REMOVED", "BANNED", "HAND_ACCEPTED", "HAND_DISMISSED", "ROLE_CHANGED", "STAGE_INVITE", "STAGE_INVITE_ANSWERED"] as const;
+export const NOTICE_CODES = [
+  "MUTED_BY_ADMIN",
+  "REMOVED",
+  "BANNED",
+  "HAND_ACCEPTED",
+  "HAND_DISMISSED",
+  "ROLE_CHANGED",
+  "STAGE_INVITE",
+  "STAGE_INVITE_ANSWERED",
+] as const;
 export interface Notice {
   code: (typeof NOTICE_CODES)[number];
   message: string;

@@ -30,4 +30,3 @@ export async function openDb(url: string): Promise<Db> {
   }
   return new SqliteClient({ adapter: new SingleConnectionLibSQL({ url: `file:${sqliteFilePath(url)}` }) });
 }
-

@@ -19,9 +19,7 @@ export function prismaHistoryStore(db: Db, kind: DbKind): HistoryStore {
           call: {
             ...(q.status === "live" ? { endedAt: null } : q.status === "ended" ? { endedAt: { not: null } } : {}),
             ...(q.search ? { title: titleMatch(q.search) } : {}),
-            ...(q.before
-              ? { OR: [{ createdAt: { lt: q.before.createdAt } }, { createdAt: q.before.createdAt, id: { lt: q.before.id } }] }
-              : {}),
+            ...(q.before ? { OR: [{ createdAt: { lt: q.before.createdAt } }, { createdAt: q.before.createdAt, id: { lt: q.before.id } }] } : {}),
           },
         },
         include: { call: { include: { _count: { select: { participants: { where: { leftAt: null } } } } } } },
@@ -55,7 +53,11 @@ export function prismaHistoryStore(db: Db, kind: DbKind): HistoryStore {
         take: q.limit,
       });
       const hosts = await hostNames(rows.map((r) => r.hostParticipantId));
-      return rows.map((r) => ({ call: toCall(r), hostName: hosts.get(r.hostParticipantId ?? "") ?? "", participantCount: r.endedAt ? 0 : r._count.participants }));
+      return rows.map((r) => ({
+        call: toCall(r),
+        hostName: hosts.get(r.hostParticipantId ?? "") ?? "",
+        participantCount: r.endedAt ? 0 : r._count.participants,
+      }));
     },
 
     async listLiveParticipantsOfUser(userId) {
@@ -76,7 +78,10 @@ export function prismaHistoryStore(db: Db, kind: DbKind): HistoryStore {
 
     async claimSeat(participantId, owner) {
       return db.$transaction(async (tx) => {
-        const p = await tx.participant.update({ where: { id: participantId }, data: { userId: owner.userId, kind: "user", displayName: owner.displayName, guestName: owner.guestName } });
+        const p = await tx.participant.update({
+          where: { id: participantId },
+          data: { userId: owner.userId, kind: "user", displayName: owner.displayName, guestName: owner.guestName },
+        });
         await tx.message.updateMany({ where: { senderId: participantId }, data: { senderName: owner.displayName } });
         return toParticipant(p);
       });

@@ -38,7 +38,17 @@ export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
         });
         const entry =
           applied.count === 1
-            ? await log(tx, { callId, actorId: actor.id, actorName: actor.name, targetId, targetName: before.displayName, action: "role", before: before.role, after: to, createdAt: at })
+            ? await log(tx, {
+                callId,
+                actorId: actor.id,
+                actorName: actor.name,
+                targetId,
+                targetName: before.displayName,
+                action: "role",
+                before: before.role,
+                after: to,
+                createdAt: at,
+              })
             : null;
         return { participant: toParticipant(await tx.participant.findUniqueOrThrow({ where: { id: targetId } })), entry, refused: null };
       });
@@ -50,7 +60,17 @@ export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
         const p = await tx.participant.findUniqueOrThrow({ where: { id: targetId } });
         const entry =
           applied.count === 1
-            ? await log(tx, { callId, actorId: actor.id, actorName: actor.name, targetId, targetName: p.displayName, action: "mute", before: "unmuted", after: "muted", createdAt: at })
+            ? await log(tx, {
+                callId,
+                actorId: actor.id,
+                actorName: actor.name,
+                targetId,
+                targetName: p.displayName,
+                action: "mute",
+                before: "unmuted",
+                after: "muted",
+                createdAt: at,
+              })
             : null;
         return { participant: toParticipant(p), entry };
       });
@@ -85,7 +105,17 @@ export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
       return db.$transaction(async (tx) => {
         const applied = await tx.call.updateMany({ where: { id: callId, endedAt: null, locked: !locked }, data: { locked } });
         if (applied.count === 0) return null;
-        return log(tx, { callId, actorId: actor.id, actorName: actor.name, targetId: null, targetName: null, action: locked ? "lock" : "unlock", before: null, after: null, createdAt: at });
+        return log(tx, {
+          callId,
+          actorId: actor.id,
+          actorName: actor.name,
+          targetId: null,
+          targetName: null,
+          action: locked ? "lock" : "unlock",
+          before: null,
+          after: null,
+          createdAt: at,
+        });
       });
     },
 
@@ -95,7 +125,17 @@ export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
         if (call.defaultRole === role || call.endedAt) return null;
         const applied = await tx.call.updateMany({ where: { id: callId, defaultRole: call.defaultRole }, data: { defaultRole: role } });
         if (applied.count === 0) return null;
-        return log(tx, { callId, actorId: actor.id, actorName: actor.name, targetId: null, targetName: null, action: "default-role", before: call.defaultRole, after: role, createdAt: at });
+        return log(tx, {
+          callId,
+          actorId: actor.id,
+          actorName: actor.name,
+          targetId: null,
+          targetName: null,
+          action: "default-role",
+          before: call.defaultRole,
+          after: role,
+          createdAt: at,
+        });
       });
     },
 
@@ -115,7 +155,17 @@ export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
         const applied = await tx.message.updateMany({ where: { id: messageId, removedAt: null }, data: { removedAt: at } });
         const entry =
           applied.count === 1
-            ? await log(tx, { callId, actorId: actor.id, actorName: actor.name, targetId: m.senderId, targetName: m.senderName, action: "message-removed", before: null, after: String(m.id), createdAt: at })
+            ? await log(tx, {
+                callId,
+                actorId: actor.id,
+                actorName: actor.name,
+                targetId: m.senderId,
+                targetName: m.senderName,
+                action: "message-removed",
+                before: null,
+                after: String(m.id),
+                createdAt: at,
+              })
             : null;
         return { message: { ...m, removedAt: m.removedAt ?? at }, entry };
       });

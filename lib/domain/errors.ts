@@ -13,5 +13,4 @@ export class AppError extends Error {
 }
 
 // Duck-typed: Next bundles route handlers with their own copy of this module.
-export const isAppError = (e: unknown): e is AppError =>
-  e instanceof Error && e.name === "AppError" && typeof (e as AppError).code === "string";
+export const isAppError = (e: unknown): e is AppError => e instanceof Error && e.name === "AppError" && typeof (e as AppError).code === "string";

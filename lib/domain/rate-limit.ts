@@ -8,11 +8,7 @@ export interface Bucket {
   at: number;
 }
 
-export function takeToken(
-  bucket: Bucket | undefined,
-  config: BucketConfig,
-  now: number,
-): { allowed: boolean; bucket: Bucket; retryAfterMs: number } {
+export function takeToken(bucket: Bucket | undefined, config: BucketConfig, now: number): { allowed: boolean; bucket: Bucket; retryAfterMs: number } {
   const prev = bucket ?? { tokens: config.burst, at: now };
   const tokens = Math.min(config.burst, prev.tokens + ((now - prev.at) / 1000) * config.ratePerSec);
   if (tokens >= 1) return { allowed: true, bucket: { tokens: tokens - 1, at: now }, retryAfterMs: 0 };

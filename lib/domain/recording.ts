@@ -22,7 +22,6 @@ export function isRecorded(p: Speaker): boolean {
   return can(p.role, "publishMicrophone") && p.recordingConsent === "yes";
 }
 
-
 /** Someone on stage who has not answered is asked while a recording runs. */
 export function needsConsentPrompt(recording: boolean, p: Pick<Speaker, "role" | "recordingConsent">): boolean {
   return recording && can(p.role, "publishMicrophone") && p.recordingConsent === null;

@@ -21,7 +21,13 @@ export function buildTimeline(input: TimelineInput): TimelineItem[] {
   const offset = (iso: string) => new Date(iso).getTime() - input.startedAt.getTime();
   const inside = (ms: number) => ms >= 0 && ms <= input.durationMs;
   const items: TimelineItem[] = [
-    ...input.segments.map((s) => ({ kind: "speech" as const, atMs: s.startMs, endMs: s.endMs, participantId: s.participantId, name: input.names.get(s.participantId) ?? "someone" })),
+    ...input.segments.map((s) => ({
+      kind: "speech" as const,
+      atMs: s.startMs,
+      endMs: s.endMs,
+      participantId: s.participantId,
+      name: input.names.get(s.participantId) ?? "someone",
+    })),
     ...input.messages.map((m) => ({ kind: "message" as const, atMs: offset(m.createdAt), messageId: m.id, name: m.senderName, body: m.body })),
     ...input.entries.map((entry) => ({ kind: "event" as const, atMs: offset(entry.createdAt), entry })),
     ...input.hands.map((h) => ({

@@ -1,7 +1,8 @@
 // 2,002 common English words for call IDs and guest names: the BIP-39 English
 // list (MIT, via @scure/bip39) less words that read badly in a link or a name.
 // Every word is lowercase a-z, so IDs match ^[a-z]+-[a-z]+-[a-z]+$.
-export const WORDS: readonly string[] = Object.freeze(`
+export const WORDS: readonly string[] = Object.freeze(
+  `
   abandon ability able about above absent absorb abstract absurd access accident account
   accuse achieve acid acoustic acquire across act action actor actress actual adapt
   add address adjust admit advance advice aerobic affair afford afraid again age
@@ -168,4 +169,7 @@ export const WORDS: readonly string[] = Object.freeze(`
   wheel when where whip whisper wide width wife will win window wine
   wing wink winner winter wire wisdom wise wish witness wolf woman wonder
   wood wool word work world worry worth wrap wrestle wrist write wrong
-  yard year yellow you young youth zebra zero zone zoo`.trim().split(/\s+/));
+  yard year yellow you young youth zebra zero zone zoo`
+    .trim()
+    .split(/\s+/),
+);

@@ -11,7 +11,10 @@ export function cookiesSecure(env: Env, req: Request): boolean {
 export function sessionCookieHeaders(env: Env, req: Request, callId: string, credential: string, deviceCookie: string | null): Headers {
   const headers = new Headers();
   const secure = cookiesSecure(env, req) ? "; Secure" : "";
-  headers.append("Set-Cookie", `${credentialCookieName(callId)}=${credential}; Path=/; Max-Age=${env.CREDENTIAL_TTL_HOURS * 3600}; HttpOnly; SameSite=Lax${secure}`);
+  headers.append(
+    "Set-Cookie",
+    `${credentialCookieName(callId)}=${credential}; Path=/; Max-Age=${env.CREDENTIAL_TTL_HOURS * 3600}; HttpOnly; SameSite=Lax${secure}`,
+  );
   if (deviceCookie) headers.append("Set-Cookie", deviceCookie);
   return headers;
 }

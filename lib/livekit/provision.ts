@@ -73,7 +73,9 @@ async function buildWithGo(go: string, target: string, log: (line: string) => vo
       child.stdout.on("data", (c: Buffer) => (out += c));
       child.stderr.on("data", (c: Buffer) => (out += c));
       child.on("error", reject);
-      child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new LiveKitUnavailable(`go install failed (exit ${code}):\n${out.slice(-2000)}\n${INSTALL_HELP}`))));
+      child.on("exit", (code) =>
+        code === 0 ? resolve(out) : reject(new LiveKitUnavailable(`go install failed (exit ${code}):\n${out.slice(-2000)}\n${INSTALL_HELP}`)),
+      );
     });
     void output;
     // The module's binary is called `server`; keep it under a name that says what it is.

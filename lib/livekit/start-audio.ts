@@ -24,10 +24,13 @@ const keysOf = (env: Env) => {
 export function audioBackend(env: Env): AudioBackend {
   const keys = keysOf(env);
   const apiUrl = env.LIVEKIT_URL ?? `http://${env.LIVEKIT_BIND}:${env.LIVEKIT_PORT}`;
-  const room = liveKitAudioRoom({ apiUrl, ...keys }, {
-    publicUrl: (page, forwardedProto) => mediaPublicUrl(env, page, forwardedProto),
-    verifyWebhook: liveKitWebhookVerifier(keys.apiKey, keys.apiSecret),
-  });
+  const room = liveKitAudioRoom(
+    { apiUrl, ...keys },
+    {
+      publicUrl: (page, forwardedProto) => mediaPublicUrl(env, page, forwardedProto),
+      verifyWebhook: liveKitWebhookVerifier(keys.apiKey, keys.apiSecret),
+    },
+  );
   return { room, apiUrl, keys };
 }
 

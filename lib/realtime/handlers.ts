@@ -11,7 +11,10 @@ import type { EarshotSocket } from "./types";
 function audioUrlOf(socket: EarshotSocket, deps: Deps): string {
   const { headers, secure } = socket.handshake;
   const forwardedProto = headers["x-forwarded-proto"];
-  return deps.audio.publicUrl(new URL(`${secure ? "https" : "http"}://${headers.host ?? "localhost"}`), typeof forwardedProto === "string" ? forwardedProto : null);
+  return deps.audio.publicUrl(
+    new URL(`${secure ? "https" : "http"}://${headers.host ?? "localhost"}`),
+    typeof forwardedProto === "string" ? forwardedProto : null,
+  );
 }
 
 /**

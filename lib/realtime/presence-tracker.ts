@@ -27,9 +27,11 @@ export class PresenceTracker {
     const prev = this.queues.get(participantId) ?? Promise.resolve();
     const next = prev.catch(() => undefined).then(task);
     this.queues.set(participantId, next);
-    void next.catch(() => undefined).finally(() => {
-      if (this.queues.get(participantId) === next) this.queues.delete(participantId);
-    });
+    void next
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.queues.get(participantId) === next) this.queues.delete(participantId);
+      });
     return next;
   }
 }

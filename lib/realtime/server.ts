@@ -29,7 +29,10 @@ export const RECOVERY_WINDOW_MS = 2 * 60_000;
  * streams, and a client that reconnects within the recovery window, to any node, gets the
  * events it missed instead of a fresh call:state (a crashed node's clients cannot: they resync).
  */
-export function createSocketServer(httpServer: HttpServer, opts: { dev: boolean; redis?: RedisClient | null }): { io: EarshotServer; recovery: RecoveryGap | null } {
+export function createSocketServer(
+  httpServer: HttpServer,
+  opts: { dev: boolean; redis?: RedisClient | null },
+): { io: EarshotServer; recovery: RecoveryGap | null } {
   const recovery = opts.redis ? recoveryGapCloser(opts.redis, STREAM) : null;
   const io: EarshotServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,

@@ -1,14 +1,5 @@
 import { mkdirSync } from "node:fs";
-import {
-  AudioStream,
-  Room,
-  RoomEvent,
-  TrackKind,
-  TrackSource,
-  type RemoteParticipant,
-  type RemoteTrack,
-  type RemoteTrackPublication,
-} from "@livekit/rtc-node";
+import { AudioStream, Room, RoomEvent, TrackKind, TrackSource, type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication } from "@livekit/rtc-node";
 import { AccessToken } from "livekit-server-sdk";
 import { RECORDER_IDENTITY_PREFIX } from "../domain/recording";
 import type { Recorder, RecordingFiles } from "../services/ports";
@@ -88,7 +79,8 @@ class Session {
 
   /** Subscribes to a consenting speaker's microphone (again after they reconnect: a new publication). */
   private consider(pub: RemoteTrackPublication, p: RemoteParticipant) {
-    if (pub.kind === TrackKind.KIND_AUDIO && pub.source === TrackSource.SOURCE_MICROPHONE && this.speakers.has(p.identity) && !pub.subscribed) pub.setSubscribed(true);
+    if (pub.kind === TrackKind.KIND_AUDIO && pub.source === TrackSource.SOURCE_MICROPHONE && this.speakers.has(p.identity) && !pub.subscribed)
+      pub.setSubscribed(true);
   }
 
   private async listen(track: RemoteTrack, _pub: RemoteTrackPublication, p: RemoteParticipant) {

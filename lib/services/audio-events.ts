@@ -28,10 +28,13 @@ export async function handleAudioEvent(deps: Deps, e: AudioEvent): Promise<void>
     await bestEffort("re-applying a role", () => deps.audio.applyRole(call.id, p.id, p.role));
   }
   const patch: ParticipantPatch =
-    e.kind === "joined" ? { inAudio: true }
-    : e.kind === "left" ? { inAudio: false, publishing: false }
-    : "microphone" in e && e.microphone ? { publishing: e.kind === "published" }
-    : {};
+    e.kind === "joined"
+      ? { inAudio: true }
+      : e.kind === "left"
+        ? { inAudio: false, publishing: false }
+        : "microphone" in e && e.microphone
+          ? { publishing: e.kind === "published" }
+          : {};
   if (Object.entries(patch).every(([k, v]) => p[k as keyof typeof p] === v)) return;
   // Someone who left stays gone for everyone: their record is kept true, but nobody is told.
   const updated = await deps.store.updatePresentParticipant(p.id, patch);

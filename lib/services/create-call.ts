@@ -21,7 +21,11 @@ export async function createCall(
   who: { user: Visitor | null; deviceId: string | null; address?: string },
 ): Promise<SessionResponse> {
   const { user } = who;
-  await enforce(deps.limits.createCall, [addressKey(who.address), deviceKey(who.deviceId)], "Too many calls were opened from this address or browser; wait a moment and try again.");
+  await enforce(
+    deps.limits.createCall,
+    [addressKey(who.address), deviceKey(who.deviceId)],
+    "Too many calls were opened from this address or browser; wait a moment and try again.",
+  );
   const now = deps.clock.now();
   for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
     const id = newCallId(deps.randomInt);

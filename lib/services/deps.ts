@@ -1,6 +1,19 @@
 import type { RandomInt } from "../domain/names";
 import type { Limits } from "./limits";
-import type { AudioRoom, Clock, HistoryStore, ModerationStore, NodeRegistry, Notifier, Recorder, RecordingFiles, RecordingStore, ServiceConfig, Store, UserStore } from "./ports";
+import type {
+  AudioRoom,
+  Clock,
+  HistoryStore,
+  ModerationStore,
+  NodeRegistry,
+  Notifier,
+  Recorder,
+  RecordingFiles,
+  RecordingStore,
+  ServiceConfig,
+  Store,
+  UserStore,
+} from "./ports";
 
 export interface Deps {
   store: Store;

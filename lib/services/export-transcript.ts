@@ -42,7 +42,12 @@ export async function exportTranscript(
 /** The transcript as Markdown: a heading, then one line per message with its UTC time (one format, ISO-like, everywhere in files). */
 export function transcriptMarkdown(t: TranscriptExport): string {
   const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
-  const lines = [`# ${escapeMarkdown(t.call.title)}`, "", `Call \`${t.call.id}\`, started ${utc(t.call.startedAt)}${t.call.endedAt ? `, ended ${utc(t.call.endedAt)}` : ""}.`, ""];
+  const lines = [
+    `# ${escapeMarkdown(t.call.title)}`,
+    "",
+    `Call \`${t.call.id}\`, started ${utc(t.call.startedAt)}${t.call.endedAt ? `, ended ${utc(t.call.endedAt)}` : ""}.`,
+    "",
+  ];
   if (t.messages.length === 0) lines.push("Nobody wrote anything in this call's chat.");
   for (const m of t.messages) {
     const body = m.removed ? "_(removed by an admin)_" : escapeMarkdown(m.body).replace(/\n/g, "  \n  ");

@@ -62,12 +62,20 @@ export async function lowerAllHands(deps: Deps, caller: Caller): Promise<void> {
   // Page by page through the queue (each pass lowers what it read, so the first page is always next).
   for (let pass = 0; pass < MAX_LOWER_ALL_PASSES; pass++) {
     const raised = await deps.store.listParticipantPage(call.id, { group: "hands", search: null, after: null, limit: LOWER_ALL_PAGE });
-    for (const p of raised) await lowerHand(deps, call.id, call.hostParticipantId, p.id, self.displayName, `${self.displayName} (admin) lowered all raised hands.`);
+    for (const p of raised)
+      await lowerHand(deps, call.id, call.hostParticipantId, p.id, self.displayName, `${self.displayName} (admin) lowered all raised hands.`);
     if (raised.length < LOWER_ALL_PAGE) return;
   }
 }
 
-async function lowerHand(deps: Deps, callId: string, hostId: string | null, participantId: string, adminName: string, message: string): Promise<ParticipantDto> {
+async function lowerHand(
+  deps: Deps,
+  callId: string,
+  hostId: string | null,
+  participantId: string,
+  adminName: string,
+  message: string,
+): Promise<ParticipantDto> {
   const updated = await deps.store.updatePresentParticipant(participantId, { handRaised: false, handRaisedAt: null });
   if (!updated) throw new AppError("PARTICIPANT_LEFT", "They have left the call.");
   await deps.history.logHand({ callId, participantId, raised: false, byName: adminName, createdAt: deps.clock.now() });

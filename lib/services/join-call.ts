@@ -39,7 +39,11 @@ export async function joinCall(
     // Only newcomers are stopped: people already in a locked call may come back.
     if (await deps.moderation.isBanned(callId, { userId: who.user?.id ?? null, deviceId: who.deviceId })) throw bannedError();
     if (call.locked && !who.bypassLock) throw new AppError("CALL_LOCKED", "This call is locked: an admin has closed it to new people.");
-    await enforce(deps.limits.join, [addressKey(who.address), deviceKey(who.deviceId)], "Too many people joined from this address or browser; wait a moment and try again.");
+    await enforce(
+      deps.limits.join,
+      [addressKey(who.address), deviceKey(who.deviceId)],
+      "Too many people joined from this address or browser; wait a moment and try again.",
+    );
     participant = await admitParticipant(deps, callId, call.defaultRole, who);
     deps.notifier.participantJoined(callId, participantDto(participant, call.hostParticipantId));
   }

@@ -58,7 +58,8 @@ export async function enforce(limiter: Limiter, keys: (string | null)[], message
 export async function checkLookupBudget(limits: Pick<Limits, "failedLookups">, address: string | null): Promise<void> {
   const key = addressKey(address);
   const r = key ? await limits.failedLookups.peek(key) : { allowed: true, retryAfterMs: 0 };
-  if (!r.allowed) throw new AppError("RATE_LIMITED", "Too many calls that do not exist were asked for from here; wait a moment.", { retryAfterMs: r.retryAfterMs });
+  if (!r.allowed)
+    throw new AppError("RATE_LIMITED", "Too many calls that do not exist were asked for from here; wait a moment.", { retryAfterMs: r.retryAfterMs });
 }
 
 /** Counts a lookup that found no call against its address. */
@@ -72,10 +73,18 @@ export async function countFailedLookup(limits: Pick<Limits, "failedLookups">, a
  * stage or the admins: unlimited, one guest's script would make every client in a big call busy.
  */
 export function enforceSelfChange(limits: Pick<Limits, "selfChanges">, self: { id: string; deviceId: string | null }): Promise<void> {
-  return enforce(limits.selfChanges, [participantKey(self.id), deviceKey(self.deviceId)], "You are changing your hand, microphone or consent faster than this call allows; wait a moment.");
+  return enforce(
+    limits.selfChanges,
+    [participantKey(self.id), deviceKey(self.deviceId)],
+    "You are changing your hand, microphone or consent faster than this call allows; wait a moment.",
+  );
 }
 
 /** One moderation write by the caller (an admin): limited per admin and per address. */
 export function enforceModeration(limits: Pick<Limits, "moderation">, caller: Caller): Promise<void> {
-  return enforce(limits.moderation, [participantKey(caller.participantId), addressKey(caller.address)], "You are moderating faster than this call allows; wait a moment.");
+  return enforce(
+    limits.moderation,
+    [participantKey(caller.participantId), addressKey(caller.address)],
+    "You are moderating faster than this call allows; wait a moment.",
+  );
 }

@@ -11,7 +11,13 @@ export async function listMessages(deps: Pick<Deps, "store">, caller: Caller, qu
 }
 
 /** A page of the transcript; with `until`, only what was said up to then. */
-export async function messagePage(deps: Pick<Deps, "store">, callId: string, before: number | null, limit: number, until: Date | null = null): Promise<MessagePage> {
+export async function messagePage(
+  deps: Pick<Deps, "store">,
+  callId: string,
+  before: number | null,
+  limit: number,
+  until: Date | null = null,
+): Promise<MessagePage> {
   // One extra row tells whether an older page exists.
   const rows = await deps.store.listMessagesBefore(callId, before, limit + 1, until);
   const page = rows.slice(0, limit).reverse();

@@ -46,6 +46,7 @@ function encodeCursor(k: PageKey): string {
 function decodeCursor(cursor: string): PageKey {
   const [ms, ...id] = Buffer.from(cursor, "base64url").toString("utf8").split(".");
   const at = new Date(Number(ms));
-  if (!/^\d{1,15}$/.test(ms ?? "") || Number.isNaN(at.getTime()) || id.length === 0) throw new AppError("INVALID_INPUT", "cursor: not a value returned as nextCursor.");
+  if (!/^\d{1,15}$/.test(ms ?? "") || Number.isNaN(at.getTime()) || id.length === 0)
+    throw new AppError("INVALID_INPUT", "cursor: not a value returned as nextCursor.");
   return { at, id: id.join(".") };
 }

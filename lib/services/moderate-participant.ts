@@ -25,7 +25,10 @@ async function mute(deps: Deps, call: CallRecord, self: ParticipantRecord, parti
   const dto = participantDto(participant, call.hostParticipantId);
   if (entry) {
     deps.notifier.participantUpdated(call.id, dto);
-    deps.notifier.notice(target.id, { code: "MUTED_BY_ADMIN", message: `${self.displayName} (admin) muted your microphone. You can unmute when you want to speak.` });
+    deps.notifier.notice(target.id, {
+      code: "MUTED_BY_ADMIN",
+      message: `${self.displayName} (admin) muted your microphone. You can unmute when you want to speak.`,
+    });
     await announceEntries(deps, call.id, [entry]);
   }
   return dto;
@@ -51,7 +54,13 @@ export async function removeParticipant(deps: Deps, caller: Caller, participantI
   await enforceModeration(deps.limits, caller);
   const target = await requireTarget(deps.store, call.id, participantId);
   if (target.removedAt && !ban) return; // removing twice changes nothing
-  enforce(moderationDecision(ban ? "ban" : "remove", { actor: self, target: { id: target.id, left: target.leftAt !== null && !ban }, hostId: call.hostParticipantId }));
+  enforce(
+    moderationDecision(ban ? "ban" : "remove", {
+      actor: self,
+      target: { id: target.id, left: target.leftAt !== null && !ban },
+      hostId: call.hostParticipantId,
+    }),
+  );
   const now = deps.clock.now();
   const entries = await deps.moderation.remove(call.id, { id: self.id, name: self.displayName }, target.id, ban, now);
   if (entries.length === 0) return; // another admin got there first

@@ -70,7 +70,21 @@ export interface MessageRecord {
 export type ParticipantPatch = Partial<
   Pick<
     ParticipantRecord,
-    "muted" | "handRaised" | "handRaisedAt" | "leftAt" | "awaySince" | "presenceNode" | "role" | "removedAt" | "inAudio" | "publishing" | "userId" | "kind" | "displayName" | "recordingConsent" | "stageInviteFrom"
+    | "muted"
+    | "handRaised"
+    | "handRaisedAt"
+    | "leftAt"
+    | "awaySince"
+    | "presenceNode"
+    | "role"
+    | "removedAt"
+    | "inAudio"
+    | "publishing"
+    | "userId"
+    | "kind"
+    | "displayName"
+    | "recordingConsent"
+    | "stageInviteFrom"
   >
 >;
 
@@ -85,7 +99,20 @@ export interface UserRecord {
   createdAt: Date;
 }
 
-export const MODERATION_ACTIONS = ["role", "mute", "remove", "ban", "lock", "unlock", "default-role", "end", "recording-on", "recording-off", "recording-deleted", "message-removed"] as const;
+export const MODERATION_ACTIONS = [
+  "role",
+  "mute",
+  "remove",
+  "ban",
+  "lock",
+  "unlock",
+  "default-role",
+  "end",
+  "recording-on",
+  "recording-off",
+  "recording-deleted",
+  "message-removed",
+] as const;
 export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
 
 export interface ModerationRecord {
@@ -135,7 +162,13 @@ export interface ModerationStore {
   setDefaultRole(callId: string, actor: Actor, role: Role, at: Date): Promise<ModerationRecord | null>;
   logEnd(callId: string, actor: Actor, at: Date): Promise<ModerationRecord>;
   /** A recording started, stopped or was deleted (`detail`: the recording's id). */
-  logRecording(callId: string, actor: Actor, action: "recording-on" | "recording-off" | "recording-deleted", detail: string, at: Date): Promise<ModerationRecord>;
+  logRecording(
+    callId: string,
+    actor: Actor,
+    action: "recording-on" | "recording-off" | "recording-deleted",
+    detail: string,
+    at: Date,
+  ): Promise<ModerationRecord>;
   /**
    * Removes a chat message for everyone and logs it (`message-removed`, target the sender, `after` the
    * message id), once: removing it again logs nothing. Null when the call has no such message.
@@ -187,9 +220,12 @@ export interface HistoryStore {
   /** Everyone who was ever in the call, in join order. */
   listAllParticipants(callId: string): Promise<ParticipantRecord[]>;
   /** Every call (site admins), newest first. */
-  listCalls(q: { status: "live" | "ended" | "all"; search: string | null; before: { createdAt: Date; id: string } | null; limit: number }): Promise<
-    { call: CallRecord; hostName: string; participantCount: number }[]
-  >;
+  listCalls(q: {
+    status: "live" | "ended" | "all";
+    search: string | null;
+    before: { createdAt: Date; id: string } | null;
+    limit: number;
+  }): Promise<{ call: CallRecord; hostName: string; participantCount: number }[]>;
   /** A hand went up or down (`byName`: the admin who lowered it; null when the person did). */
   logHand(e: HandEventRecord): Promise<void>;
   /** Hand events of a call between two moments, oldest first. */

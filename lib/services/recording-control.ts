@@ -48,14 +48,21 @@ async function startRecording(deps: RecordingDeps, callId: string, actor: Actor)
 }
 
 /** Stops the call's running recording, if any (an admin, or the call ending); true when one was stopped. */
-export async function stopRecording(deps: Pick<Deps, "store" | "notifier" | "moderation" | "clock" | "recorder" | "recordings">, callId: string, actor: Actor): Promise<boolean> {
+export async function stopRecording(
+  deps: Pick<Deps, "store" | "notifier" | "moderation" | "clock" | "recorder" | "recordings">,
+  callId: string,
+  actor: Actor,
+): Promise<boolean> {
   const id = await deps.recordings.release(callId);
   if (!id) return false;
   // The stop's time is taken first, so the "stopped" entry falls inside the recording's timeline.
   const at = deps.clock.now();
   const result = await deps.recorder.stop(callId);
   // No session here: this process did not record it (it restarted since); what reached the file stays.
-  await deps.recordings.complete(id, result ? { status: "stopped", endedAt: at, ...result } : { status: "interrupted", endedAt: at, durationMs: 0, segments: [] });
+  await deps.recordings.complete(
+    id,
+    result ? { status: "stopped", endedAt: at, ...result } : { status: "interrupted", endedAt: at, durationMs: 0, segments: [] },
+  );
   await announceEntries(deps, callId, [await deps.moderation.logRecording(callId, actor, "recording-off", id, at)]);
   return true;
 }

@@ -18,7 +18,7 @@ const PAGE = 200;
 /** Reads a newest-first, id-paged list backwards until `stop` says the rest is older than needed. */
 async function collectBackwards<T extends { id: number }>(page: (before: number | null) => Promise<T[]>, stop: (row: T) => boolean): Promise<T[]> {
   const out: T[] = [];
-  for (let before: number | null = null; ; ) {
+  for (let before: number | null = null; ;) {
     const rows = await page(before);
     for (const r of rows) {
       if (stop(r)) return out;
@@ -57,8 +57,14 @@ export async function listReplays(deps: ReplayDeps, accounts: Accounts, callId: 
   if (!first) return { replays: [], canManage: canManage(access) };
   const [participants, messages, entries] = await Promise.all([
     deps.history.listAllParticipants(callId),
-    collectBackwards((before) => deps.store.listMessagesBefore(callId, before, PAGE), (m) => m.createdAt < first),
-    collectBackwards((before) => deps.moderation.list(callId, before, PAGE), (e) => e.createdAt < first),
+    collectBackwards(
+      (before) => deps.store.listMessagesBefore(callId, before, PAGE),
+      (m) => m.createdAt < first,
+    ),
+    collectBackwards(
+      (before) => deps.moderation.list(callId, before, PAGE),
+      (e) => e.createdAt < first,
+    ),
   ]);
   const names = new Map(participants.map((p) => [p.id, p.displayName]));
   const messageDtos = messages.map(messageDto);
@@ -83,11 +89,13 @@ export async function listReplays(deps: ReplayDeps, accounts: Accounts, callId: 
   return { replays, canManage: canManage(access) };
 }
 
-const canManage = (a: { member: { role: string } | null; siteAdmin: boolean; until: Date | null }) => a.siteAdmin || (a.member?.role === "admin" && a.until === null);
+const canManage = (a: { member: { role: string } | null; siteAdmin: boolean; until: Date | null }) =>
+  a.siteAdmin || (a.member?.role === "admin" && a.until === null);
 
 async function requireRecording(deps: Pick<Deps, "recordings">, callId: string, recordingId: string): Promise<RecordingRecord> {
   const r = await deps.recordings.find(recordingId);
-  if (!r || r.callId !== callId || r.status === "deleted") throw new AppError("RECORDING_NOT_FOUND", "There is no such recording of this call (it may have been deleted).");
+  if (!r || r.callId !== callId || r.status === "deleted")
+    throw new AppError("RECORDING_NOT_FOUND", "There is no such recording of this call (it may have been deleted).");
   return r;
 }
 
@@ -104,7 +112,11 @@ export async function recordingFile(deps: ReplayDeps, accounts: Accounts, callId
   const r = await requireRecording(deps, callId, recordingId);
   const stat = await deps.recordingFiles.stat(r.file);
   if (!stat) throw new AppError("RECORDING_NOT_FOUND", "This recording's file is missing.");
-  return { path: deps.recordingFiles.pathOf(r.file), size: stat.size, downloadName: `${callId}-${r.startedAt.toISOString().slice(0, 16).replace(":", "")}.ogg` };
+  return {
+    path: deps.recordingFiles.pathOf(r.file),
+    size: stat.size,
+    downloadName: `${callId}-${r.startedAt.toISOString().slice(0, 16).replace(":", "")}.ogg`,
+  };
 }
 
 /** An admin of the call or a site admin deletes a recording now (a running one is stopped first). The history says so. */
@@ -113,7 +125,8 @@ export async function deleteRecording(deps: ReplayDeps, accounts: Accounts, call
   const access = await requireHistoryViewer(deps, accounts, callId, viewer);
   if (!canManage(access)) throw new AppError("FORBIDDEN", "Only the call's admins and site admins can delete its recordings.");
   const r = await requireRecording(deps, callId, recordingId);
-  const actor = access.member && access.member.role === "admin" ? { id: access.member.id, name: access.member.displayName } : { id: null, name: "a site admin" };
+  const actor =
+    access.member && access.member.role === "admin" ? { id: access.member.id, name: access.member.displayName } : { id: null, name: "a site admin" };
   if (r.status === "recording") await stopRecording(deps, callId, actor);
   await deps.recordingFiles.remove(r.file);
   if (await deps.recordings.markDeleted(r.id, deps.clock.now())) await deps.moderation.logRecording(callId, actor, "recording-deleted", r.id, deps.clock.now());

@@ -11,11 +11,7 @@ import { requireActiveParticipant } from "./load";
  * a resend with the same clientId returns the stored original and stores and
  * broadcasts nothing.
  */
-export async function sendMessage(
-  deps: Deps,
-  caller: Caller,
-  input: { clientId: string; body: string },
-): Promise<{ message: MessageDto; duplicate: boolean }> {
+export async function sendMessage(deps: Deps, caller: Caller, input: { clientId: string; body: string }): Promise<{ message: MessageDto; duplicate: boolean }> {
   const { self } = await requireActiveParticipant(deps.store, caller);
   if (!can(self.role, "sendChat")) throw new AppError("FORBIDDEN", refusal(self.role, "sendChat"));
   // Per browser and address too: joining again as a fresh guest must not refill the budget.

@@ -30,7 +30,8 @@ export async function setRole(deps: Deps, caller: Caller, input: { participantId
   );
   const changed = await changeRole(deps, call, { id: self.id, name: self.displayName }, target, input.role);
   // The person hears it from the admin, as an accepted hand does (that path tells them in its own words).
-  if (changed.role !== target.role && target.id !== self.id) deps.notifier.notice(target.id, { code: "ROLE_CHANGED", message: roleChangeNotice(self.displayName, changed.role) });
+  if (changed.role !== target.role && target.id !== self.id)
+    deps.notifier.notice(target.id, { code: "ROLE_CHANGED", message: roleChangeNotice(self.displayName, changed.role) });
   return participantDto(changed, call.hostParticipantId);
 }
 
@@ -62,7 +63,10 @@ export async function changeRole(
   if (entry) {
     deps.notifier.participantUpdated(call.id, participantDto(participant, call.hostParticipantId), target.role);
     // The audio room need not wait for the admins' log to be told.
-    await Promise.all([bestEffort("role change", () => deps.audio.applyRole(call.id, participant.id, participant.role, target.role)), announceEntries(deps, call.id, [entry])]);
+    await Promise.all([
+      bestEffort("role change", () => deps.audio.applyRole(call.id, participant.id, participant.role, target.role)),
+      announceEntries(deps, call.id, [entry]),
+    ]);
   }
   return participant;
 }

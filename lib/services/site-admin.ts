@@ -60,7 +60,10 @@ export async function joinAsAdmin(deps: Deps, admin: Visitor, callId: string, au
   const joined = await requireTarget(deps.store, callId, session.participant.id);
   // The site acts (no participant is the actor), so no call rule stands in the way; the store still writes it once.
   const participant = await changeRole(deps, call, siteActor(admin), joined, "admin");
-  const livekit = session.livekit && { ...session.livekit, token: await deps.audio.token({ callId, participantId: participant.id, displayName: participant.displayName, role: participant.role }) };
+  const livekit = session.livekit && {
+    ...session.livekit,
+    token: await deps.audio.token({ callId, participantId: participant.id, displayName: participant.displayName, role: participant.role }),
+  };
   return { ...session, participant: participantDto(participant, call.hostParticipantId), livekit };
 }
 

@@ -50,10 +50,23 @@ describe("recording a call's consenting speakers", () => {
     const a = await joinCall(server, callId);
     const b = await joinCall(server, callId);
     const listener = await joinCall(server, callId);
-    expect((await api(server, "POST", `/api/calls/${callId}/roles`, { credential: host.credential, body: { participantId: listener.participant.id, role: "listener" } })).status).toBe(200);
+    expect(
+      (
+        await api(server, "POST", `/api/calls/${callId}/roles`, {
+          credential: host.credential,
+          body: { participantId: listener.participant.id, role: "listener" },
+        })
+      ).status,
+    ).toBe(200);
 
-    expect((await api(server, "POST", `/api/calls/${callId}/recording/consent`, { credential: a.credential, body: { consent: "yes" } })).body.participant.recordingConsent).toBe("yes");
-    expect((await api(server, "POST", `/api/calls/${callId}/recording/consent`, { credential: b.credential, body: { consent: "no" } })).body.participant.recordingConsent).toBe("no");
+    expect(
+      (await api(server, "POST", `/api/calls/${callId}/recording/consent`, { credential: a.credential, body: { consent: "yes" } })).body.participant
+        .recordingConsent,
+    ).toBe("yes");
+    expect(
+      (await api(server, "POST", `/api/calls/${callId}/recording/consent`, { credential: b.credential, body: { consent: "no" } })).body.participant
+        .recordingConsent,
+    ).toBe("no");
 
     const speakerA = await peer(a);
     const speakerB = await peer(b);

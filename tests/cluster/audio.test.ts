@@ -48,7 +48,7 @@ async function callsOnBothNodes(): Promise<{ host: SessionResponse; node: number
     if (i >= 2) await new Promise((r) => setTimeout(r, 300));
     const host = await createCall(cluster.nodes[i % 2]!, "listener");
     await peer(host); // the room starts when its first participant arrives
-    for (const until = Date.now() + 5000; roomNode(host.call.id) < 0 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 100));
+    for (const until = Date.now() + 5000; roomNode(host.call.id) < 0 && Date.now() < until;) await new Promise((r) => setTimeout(r, 100));
     if (roomNode(host.call.id) < 0) throw new Error(`no LiveKit node logged the room of ${host.call.id}`);
     found.set(roomNode(host.call.id), host);
   }
@@ -68,13 +68,28 @@ describe("audio on a LiveKit cluster", () => {
       const guest = await joinCall(via, host.call.id);
       const listener = await peer(guest);
       await expect(listener.publishSine()).rejects.toThrow();
-      const promoted = await api(via, "POST", `/api/calls/${host.call.id}/roles`, { credential: host.credential, body: { participantId: guest.participant.id, role: "speaker" } });
+      const promoted = await api(via, "POST", `/api/calls/${host.call.id}/roles`, {
+        credential: host.credential,
+        body: { participantId: guest.participant.id, role: "speaker" },
+      });
       expect(promoted.status).toBe(200);
-      await expect.poll(() => listener.publishSine().then(() => true, () => false), { timeout: 8000, interval: 250 }).toBe(true);
+      await expect
+        .poll(
+          () =>
+            listener.publishSine().then(
+              () => true,
+              () => false,
+            ),
+          { timeout: 8000, interval: 250 },
+        )
+        .toBe(true);
 
       const other = cluster.nodes[1 - i]!;
       const kicked = listener.waitFor(RoomEvent.Disconnected, () => true, 10_000);
-      const removed = await api(other, "POST", `/api/calls/${host.call.id}/participants/${guest.participant.id}/remove`, { credential: host.credential, body: {} });
+      const removed = await api(other, "POST", `/api/calls/${host.call.id}/participants/${guest.participant.id}/remove`, {
+        credential: host.credential,
+        body: {},
+      });
       expect(removed.status).toBe(204);
       await kicked;
     }

@@ -45,11 +45,14 @@ describe("failover through the load balancer", () => {
     const burst = Array.from({ length: 200 }, (_, i) => `burst-${i}`);
     const sending = burst.map((id, i) =>
       new Promise((r) => setTimeout(r, i * 2)).then(() =>
-        sender.client.emit("chat:send", { clientId: id, body: id }).then((res) => res.ok && acked.add(id), () => undefined),
+        sender.client.emit("chat:send", { clientId: id, body: id }).then(
+          (res) => res.ok && acked.add(id),
+          () => undefined,
+        ),
       ),
     );
     // Killed mid-burst: some messages acked, others in flight.
-    for (const deadline = Date.now() + 10_000; acked.size < 20 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 10));
+    for (const deadline = Date.now() + 10_000; acked.size < 20 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 10));
     await a.signal("SIGKILL");
     await Promise.allSettled(sending);
     gone.close();

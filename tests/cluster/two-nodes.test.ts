@@ -81,7 +81,12 @@ describe("one person with tabs open through both nodes", () => {
     const presence = (p: { id: string; presence: string }) => p.id === guest.participant.id;
     first.client.close(); // node 0's last connection of theirs: node 1 still holds one
     await new Promise((r) => setTimeout(r, 800));
-    expect(admin.client.received("participant:updated").filter(presence).map((p) => p.presence)).not.toContain("away");
+    expect(
+      admin.client
+        .received("participant:updated")
+        .filter(presence)
+        .map((p) => p.presence),
+    ).not.toContain("away");
     const stage = await api(node(1), "GET", `/api/calls/${host.call.id}`, { credential: host.credential });
     expect(stage.body.participants.find(presence)?.presence).toBe("online");
     second.client.close();
@@ -120,6 +125,8 @@ describe("a crowd spread over both nodes", () => {
 describe("cluster mode", () => {
   it("refuses SQLite with a sentence saying why", async () => {
     const { startServer } = await import("../support/server");
-    await expect(startServer({ env: { REDIS_URL: cluster.redis.url }, databaseUrl: "file:/tmp/earshot-cluster-refused.db" })).rejects.toThrow(/REDIS_URL turns on cluster mode, which needs Postgres/);
+    await expect(startServer({ env: { REDIS_URL: cluster.redis.url }, databaseUrl: "file:/tmp/earshot-cluster-refused.db" })).rejects.toThrow(
+      /REDIS_URL turns on cluster mode, which needs Postgres/,
+    );
   });
 });

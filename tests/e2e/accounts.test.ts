@@ -85,10 +85,12 @@ describe("accounts in the browser", () => {
     const exported = await host.page.evaluate(async (url) => (await fetch(url)).json(), `/api/calls/${callIdOf(link)}/transcript?format=json`);
     expect(exported.messages.map((m: { body: string }) => m.body)).toEqual(["Welcome to the launch", "Glad to be here as a guest"]);
     const transcript = host.page.getByRole("region", { name: "Transcript" }).getByRole("listitem");
-    await expect.poll(() => transcript.allInnerTexts()).toEqual([
-      expect.stringMatching(/^Ada Lovelace[\s\S]*Welcome to the launch$/),
-      expect.stringMatching(new RegExp(`^${guestName}[\\s\\S]*Glad to be here as a guest$`)),
-    ]);
+    await expect
+      .poll(() => transcript.allInnerTexts())
+      .toEqual([
+        expect.stringMatching(/^Ada Lovelace[\s\S]*Welcome to the launch$/),
+        expect.stringMatching(new RegExp(`^${guestName}[\\s\\S]*Glad to be here as a guest$`)),
+      ]);
     const people = host.page.getByRole("list", { name: "People in this call" }).locator(":scope > li");
     expect(await people.allInnerTexts()).toEqual([
       expect.stringMatching(/^Ada Lovelace[\s\S]*host[\s\S]*account[\s\S]*admin/),
@@ -127,7 +129,11 @@ describe("accounts in the browser", () => {
     await page.getByText("You have not been in any calls yet while signed in.").waitFor();
 
     // Not a participant: the same 404 as for a call that does not exist.
-    const stranger = await fetch(`${server.url}/api/calls`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ defaultRole: "listener" }) });
+    const stranger = await fetch(`${server.url}/api/calls`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ defaultRole: "listener" }),
+    });
     const { call } = (await stranger.json()) as { call: { id: string } };
     for (const id of [call.id, "no-such-call"]) {
       const res = await page.goto(`/calls/${id}/history`);
@@ -183,7 +189,10 @@ describe("accounts in the browser", () => {
     await guest.page.getByRole("button", { name: "Keep it as Cleo" }).click();
     await guest.page.getByText("this seat is now yours as Cleo").waitFor();
     await expect.poll(() => ownName(guest.page)).toBe("Cleo");
-    await host.page.getByRole("region", { name: /^Audience/ }).getByText("Cleo", { exact: true }).waitFor();
+    await host.page
+      .getByRole("region", { name: /^Audience/ })
+      .getByText("Cleo", { exact: true })
+      .waitFor();
 
     // The account now has the call, as a chatter.
     await guest.page.goto("/calls");

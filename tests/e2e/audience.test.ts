@@ -28,8 +28,26 @@ async function seedAudience(callId: string, names: string[]): Promise<void> {
       await Promise.all(
         names.slice(i, i + 50).map((displayName, j) =>
           store.createParticipant({
-            id: randomUUID(), callId, kind: "guest", userId: null, deviceId: null, displayName, role: "listener", muted: true,
-            handRaised: false, handRaisedAt: null, joinedAt: new Date(base + i + j), leftAt: null, awaySince: new Date(base), presenceNode: null, removedAt: null, inAudio: false, publishing: false, recordingConsent: null, guestName: null, stageInviteFrom: null,
+            id: randomUUID(),
+            callId,
+            kind: "guest",
+            userId: null,
+            deviceId: null,
+            displayName,
+            role: "listener",
+            muted: true,
+            handRaised: false,
+            handRaisedAt: null,
+            joinedAt: new Date(base + i + j),
+            leftAt: null,
+            awaySince: new Date(base),
+            presenceNode: null,
+            removedAt: null,
+            inAudio: false,
+            publishing: false,
+            recordingConsent: null,
+            guestName: null,
+            stageInviteFrom: null,
           }),
         ),
       );
@@ -64,7 +82,10 @@ describe("a call with a large audience in the browser", () => {
     await audience.getByRole("searchbox", { name: "Search the audience" }).fill("NEEDLE");
     await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringContaining("pleb-needle")]);
     await setRole(host.page, "pleb-needle", "speaker");
-    await host.page.getByRole("region", { name: /On stage/ }).getByText("pleb-needle", { exact: true }).waitFor();
+    await host.page
+      .getByRole("region", { name: /On stage/ })
+      .getByText("pleb-needle", { exact: true })
+      .waitFor();
     await audience.getByText("Nobody in the audience matches “NEEDLE”.").waitFor();
     await audience.getByText("999 listening").waitFor({ timeout: 5000 });
     expect(host.errors).toEqual([]);

@@ -91,7 +91,10 @@ describe("voice in the browser", () => {
     await expect.poll(async () => Number(await ownLevel.getAttribute("aria-valuenow")), { timeout: 10_000 }).toBeGreaterThan(5);
 
     // Everyone sees the speaker unmuted (participant:updated), and the listener sees them speaking.
-    const speakerRowOnListener = listener.page.getByRole("region", { name: /On stage/ }).getByRole("listitem").filter({ hasText: speakerName });
+    const speakerRowOnListener = listener.page
+      .getByRole("region", { name: /On stage/ })
+      .getByRole("listitem")
+      .filter({ hasText: speakerName });
     await expect.poll(() => speakerRowOnListener.getByRole("img", { name: "muted" }).count(), { timeout: 10_000 }).toBe(0);
     await speakerRowOnListener.getByText("speaking", { exact: true }).waitFor({ timeout: 20_000 });
     if (process.env.EARSHOT_SCREENSHOTS) await screenshots(admin, speaker);
@@ -112,7 +115,10 @@ describe("voice in the browser", () => {
     expect(d - c).toBeLessThan(500);
     // They move to the audience for everyone.
     await speakerRowOnListener.waitFor({ state: "detached" });
-    const audienceRow = admin.page.getByRole("region", { name: /Audience/ }).getByRole("listitem").filter({ hasText: speakerName });
+    const audienceRow = admin.page
+      .getByRole("region", { name: /Audience/ })
+      .getByRole("listitem")
+      .filter({ hasText: speakerName });
     await audienceRow.waitFor();
 
     for (const p of [admin, speaker, listener]) expect(p.errors).toEqual([]);
@@ -125,7 +131,9 @@ describe("voice in the browser", () => {
     let joins = 0;
     let tokenRequests = 0;
     person.page.on("request", (r) => void (r.method() === "POST" && /\/api\/calls\/[a-z-]+\/join$/.test(r.url()) && joins++));
-    person.page.on("websocket", (ws) => ws.on("framesent", (f) => void (typeof f.payload === "string" && f.payload.includes('"audio:token"') && tokenRequests++)));
+    person.page.on("websocket", (ws) =>
+      ws.on("framesent", (f) => void (typeof f.payload === "string" && f.payload.includes('"audio:token"') && tokenRequests++)),
+    );
     await hostCall(person, "No voice today");
     const unavailable = voiceStatus(person.page).filter({ hasText: /Voice is unavailable right now; chat still works/ });
     await unavailable.waitFor({ timeout: 20_000 });

@@ -95,7 +95,10 @@ describe("chat that survives the network", () => {
     await joinByPasting(guest, link);
 
     await guest.context.setOffline(true);
-    await guest.page.getByRole("status").filter({ hasText: /^Offline$/ }).waitFor();
+    await guest.page
+      .getByRole("status")
+      .filter({ hasText: /^Offline$/ })
+      .waitFor();
     await sendChat(guest.page, "written in a tunnel");
     await guest.page.getByText("will send when reconnected").waitFor();
 
@@ -170,7 +173,11 @@ describe("joining from the splash page", () => {
 
 /** A call whose host has said `count` things ("seed 0" …), with a way to say more. */
 async function seedCall(count: number) {
-  const res = await fetch(`${server.url}/api/calls`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ defaultRole: "listener" }) });
+  const res = await fetch(`${server.url}/api/calls`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ defaultRole: "listener" }),
+  });
   const { call, credential } = (await res.json()) as { call: { id: string }; credential: string };
   const socket = io(server.url, { auth: { credential }, transports: ["websocket"] });
   let n = 0;

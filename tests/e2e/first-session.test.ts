@@ -51,7 +51,8 @@ describe("Remove and Ban in the browser", () => {
     // One clear final screen: no Reconnect, no hand, no old notice.
     await removed.page.getByRole("heading", { name: "You were removed from this call" }).waitFor();
     await removed.page.getByText(/removed you from this call\. You can join it again with its link\./).waitFor();
-    for (const name of ["Reconnect", "Raise hand"]) expect(await removed.page.getByRole("button", { name }).or(removed.page.getByRole("link", { name })).count()).toBe(0);
+    for (const name of ["Reconnect", "Raise hand"])
+      expect(await removed.page.getByRole("button", { name }).or(removed.page.getByRole("link", { name })).count()).toBe(0);
     await removed.page.getByRole("link", { name: "Join again" }).click();
     await waitConnected(removed.page);
     expect(await ownName(removed.page)).toBe(removedName);
@@ -69,7 +70,10 @@ describe("Remove and Ban in the browser", () => {
     const log = panel.getByRole("list", { name: "Moderation log entries" }).getByRole("listitem");
     await expect
       .poll(() => log.allInnerTexts())
-      .toEqual([expect.stringContaining(`banned ${bannedName} (their browser; they cannot rejoin)`), expect.stringContaining(`removed ${removedName} (they may rejoin with the link)`)]);
+      .toEqual([
+        expect.stringContaining(`banned ${bannedName} (their browser; they cannot rejoin)`),
+        expect.stringContaining(`removed ${removedName} (they may rejoin with the link)`),
+      ]);
     for (const p of [host, removed]) expect(p.errors).toEqual([]);
     // The banned person's refused join is the only thing their console reports.
     expect(banned.errors).toEqual([expect.stringMatching(/403 \(Forbidden\).*\/join\)$/)]);
@@ -92,7 +96,10 @@ describe("the last admin", () => {
     await dialog.getByLabel("Hand admin to").selectOption({ label: `${guestName} (listener)` });
     await dialog.getByRole("button", { name: "Make admin and leave" }).click();
     await host.page.waitForURL(`${server.url}/`);
-    await guest.page.getByRole("status").getByText(/made you an admin: you can moderate this call/).waitFor();
+    await guest.page
+      .getByRole("status")
+      .getByText(/made you an admin: you can moderate this call/)
+      .waitFor();
     // Now the only admin, they are warned in turn.
     await guest.page.getByRole("button", { name: "Leave", exact: true }).click();
     await guest.page.getByRole("dialog", { name: "You are the last admin" }).waitFor();
@@ -104,7 +111,10 @@ describe("a role change from the role menu", () => {
   it("is told to the promoted person", async () => {
     const { host, guest, guestName } = await hostAndGuest(person, "Promotions");
     await setRole(host.page, guestName, "speaker");
-    await guest.page.getByRole("status").getByText(/made you a speaker: unmute your microphone when you are ready to talk\./).waitFor();
+    await guest.page
+      .getByRole("status")
+      .getByText(/made you a speaker: unmute your microphone when you are ready to talk\./)
+      .waitFor();
   });
 });
 

@@ -60,7 +60,10 @@ describe("moderating a call in the browser", () => {
     await expect.poll(() => ownRole(listener), { timeout: 10_000 }).toBe("speaker");
     await expect.poll(() => listener.page.getByLabel("Message", { exact: true }).isEnabled()).toBe(true);
     expect(await listener.page.getByRole("button", { name: /(Raise|Lower) hand/ }).count()).toBe(0);
-    await listener.page.getByRole("status").getByText(/accepted your raised hand/).waitFor();
+    await listener.page
+      .getByRole("status")
+      .getByText(/accepted your raised hand/)
+      .waitFor();
     await queue.getByText("No hands up.", { exact: false }).waitFor();
     await listener.page.getByRole("button", { name: "Turn microphone on" }).waitFor({ timeout: 15_000 });
 
@@ -70,7 +73,9 @@ describe("moderating a call in the browser", () => {
     await panel.getByRole("button", { name: "Lock call" }).click();
     await panel.getByRole("button", { name: "Unlock call" }).waitFor();
     const log = panel.getByRole("list", { name: "Moderation log entries" }).getByRole("listitem");
-    await expect.poll(() => log.allInnerTexts()).toEqual([expect.stringContaining("locked the call"), expect.stringContaining(`made ${listenerName} a speaker (was listener)`)]);
+    await expect
+      .poll(() => log.allInnerTexts())
+      .toEqual([expect.stringContaining("locked the call"), expect.stringContaining(`made ${listenerName} a speaker (was listener)`)]);
     // The host is protected in the panel: no remove or ban for themselves, and the listener's row offers them.
     await panel.getByRole("button", { name: `Ban ${listenerName}` }).waitFor();
     expect(await panel.getByRole("button", { name: /^Remove pleb-/ }).count()).toBe(1);
@@ -117,11 +122,13 @@ describe("moderating a call in the browser", () => {
     // Its history page has the whole log, the site admin's ending on top.
     await sysop.page.goto(`/admin/calls/${callId}`);
     const entries = sysop.page.getByRole("list", { name: "Moderation log entries" }).getByRole("listitem");
-    await expect.poll(() => entries.allInnerTexts()).toEqual([
-      expect.stringContaining("Sysop (site admin) ended the call"),
-      expect.stringContaining("locked the call"),
-      expect.stringContaining(`made ${listenerName} a speaker`),
-    ]);
+    await expect
+      .poll(() => entries.allInnerTexts())
+      .toEqual([
+        expect.stringContaining("Sysop (site admin) ended the call"),
+        expect.stringContaining("locked the call"),
+        expect.stringContaining(`made ${listenerName} a speaker`),
+      ]);
 
     for (const p of [host, listener, sysop]) expect(p.errors).toEqual([]);
     await Promise.all([host, listener, latecomer, sysop].map((p) => p.context.close()));

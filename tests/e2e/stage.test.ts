@@ -1,6 +1,18 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chatMessage, hostAndGuest, hostCall, joinLink, launchChromium, newPerson, ownName, sendChat, setRole, waitConnected, type Person } from "../support/browser";
+import {
+  chatMessage,
+  hostAndGuest,
+  hostCall,
+  joinLink,
+  launchChromium,
+  newPerson,
+  ownName,
+  sendChat,
+  setRole,
+  waitConnected,
+  type Person,
+} from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
 
 // The stage-first call page: stage grid, "N listening", hideable chat, the phone's control bar, chat polish.
@@ -52,7 +64,9 @@ describe("the stage comes first", () => {
     const hostTile = tiles.filter({ hasText: "host" });
     await hostTile.getByText("admin", { exact: true }).waitFor();
     // Distinct colours per person (the same person always gets theirs).
-    const colours = await tiles.locator("span[aria-hidden]").evaluateAll((els) => els.filter((e) => /^[A-Z?]{1,2}$/.test(e.textContent ?? "")).map((e) => getComputedStyle(e).backgroundColor));
+    const colours = await tiles
+      .locator("span[aria-hidden]")
+      .evaluateAll((els) => els.filter((e) => /^[A-Z?]{1,2}$/.test(e.textContent ?? "")).map((e) => getComputedStyle(e).backgroundColor));
     expect(colours).toHaveLength(2);
 
     // The chat is a side panel that can be hidden and shown again, by keyboard too.
@@ -143,7 +157,10 @@ describe("going on stage", () => {
     await invite.click();
     const prompt = guest.page.getByRole("region", { name: "Join the stage as a speaker?" });
     await prompt.waitFor();
-    await host.page.getByRole("region", { name: /^Audience/ }).getByText("invited…").waitFor();
+    await host.page
+      .getByRole("region", { name: /^Audience/ })
+      .getByText("invited…")
+      .waitFor();
     await prompt.getByRole("button", { name: "Not now" }).click();
     await prompt.waitFor({ state: "detached" });
     await host.page.getByRole("status").getByText(`${guestName} said not now to joining the stage.`).waitFor();
@@ -152,7 +169,10 @@ describe("going on stage", () => {
     await prompt.getByRole("button", { name: "Accept" }).click();
     await stageTiles(host.page).filter({ hasText: guestName }).waitFor();
     await host.page.getByRole("status").getByText(`${guestName} accepted: they are on the stage now.`).waitFor();
-    await stageTiles(guest.page).filter({ hasText: `${guestName}(you)` }).getByText("speaker", { exact: true }).waitFor();
+    await stageTiles(guest.page)
+      .filter({ hasText: `${guestName}(you)` })
+      .getByText("speaker", { exact: true })
+      .waitFor();
     expect(host.errors).toEqual([]);
     expect(guest.errors).toEqual([]);
   });
@@ -204,7 +224,10 @@ describe("chat", () => {
     expect(visibleNames).toBe(1);
 
     // The admin removes a message: it goes for everyone, replaced by a note; the log says so.
-    await host.page.getByRole("button", { name: `Remove message by ${hostName}` }).nth(1).click();
+    await host.page
+      .getByRole("button", { name: `Remove message by ${hostName}` })
+      .nth(1)
+      .click();
     await host.page.getByRole("dialog", { name: "Remove this message for everyone?" }).getByRole("button", { name: "Remove message", exact: true }).click();
     await listener.page.getByText("Message removed by an admin").waitFor();
     expect(await listener.page.getByText("And a second line from me").count()).toBe(0);

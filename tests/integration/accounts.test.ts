@@ -146,7 +146,10 @@ describe("accounts", () => {
   it("lets a guest who signs in claim their participant, keeping role and messages", async () => {
     const host = await createCall(server, "listener");
     const guest = await joinCall(server, host.call.id);
-    await api(server, "POST", `/api/calls/${host.call.id}/roles`, { credential: host.credential, body: { participantId: guest.participant.id, role: "speaker" } });
+    await api(server, "POST", `/api/calls/${host.call.id}/roles`, {
+      credential: host.credential,
+      body: { participantId: guest.participant.id, role: "speaker" },
+    });
     const { client } = await connect(server, guest.credential);
     clients.push(client);
     await client.emit("chat:send", { clientId: "as-guest", body: "said as a guest" });
@@ -170,7 +173,10 @@ describe("accounts", () => {
     const guestCookie = `${credentialCookieName(host.call.id)}=${guest.credential}`;
     const back = await api(server, "POST", `/api/calls/${host.call.id}/join`, { cookie: `${user.cookie()}; ${guestCookie}`, headers: { origin: server.url } });
     expect(back.body.participant).toMatchObject({ id: guest.participant.id, kind: "guest" });
-    const claimed = await api(server, "POST", `/api/calls/${host.call.id}/claim`, { cookie: `${user.cookie()}; ${guestCookie}`, headers: { origin: server.url } });
+    const claimed = await api(server, "POST", `/api/calls/${host.call.id}/claim`, {
+      cookie: `${user.cookie()}; ${guestCookie}`,
+      headers: { origin: server.url },
+    });
     expect(claimed.body.participant).toMatchObject({ id: guest.participant.id, kind: "user", displayName: "Dot" });
 
     // Someone else signed in on that browser gets their own seat, not Dot's.
@@ -196,7 +202,12 @@ describe("accounts", () => {
 
     const all = await api(server, "GET", "/api/me/calls", { cookie: user.cookie() });
     expect(all.status).toBe(200);
-    expect(all.body.calls.map((c: { call: { title: string } }) => c.call.title)).toEqual(["Someone else's call", "Gamma standup", "Beta review", "Alpha standup"]);
+    expect(all.body.calls.map((c: { call: { title: string } }) => c.call.title)).toEqual([
+      "Someone else's call",
+      "Gamma standup",
+      "Beta review",
+      "Alpha standup",
+    ]);
     expect(all.body.calls[0]).toMatchObject({ role: "listener", live: true, everyoneCount: 2 });
     expect(all.body.calls[3]).toMatchObject({ role: "admin", live: false, call: { hostName: "Dee" } });
     expect(all.body.calls[3].durationMs).toBeGreaterThan(0);
@@ -218,8 +229,14 @@ describe("accounts", () => {
     const { client } = await connect(server, host.credential);
     clients.push(client);
     for (let i = 0; i < 7; i++) await client.emit("chat:send", { clientId: `h${i}`, body: `line ${i}` });
-    await api(server, "POST", `/api/calls/${host.call.id}/roles`, { credential: host.credential, body: { participantId: guest.participant.id, role: "speaker" } });
-    await api(server, "POST", `/api/calls/${host.call.id}/roles`, { credential: host.credential, body: { participantId: guest.participant.id, role: "chatter" } });
+    await api(server, "POST", `/api/calls/${host.call.id}/roles`, {
+      credential: host.credential,
+      body: { participantId: guest.participant.id, role: "speaker" },
+    });
+    await api(server, "POST", `/api/calls/${host.call.id}/roles`, {
+      credential: host.credential,
+      body: { participantId: guest.participant.id, role: "chatter" },
+    });
     await api(server, "POST", `/api/calls/${host.call.id}/end`, { credential: host.credential });
 
     const first = await api(server, "GET", `/api/calls/${host.call.id}/history?limit=4`, { credential: guest.credential });
@@ -247,9 +264,17 @@ describe("accounts", () => {
     const origin = { origin: server.url };
     const renamed = await api(server, "POST", "/api/me/profile", { body: { name: "Fay W." }, cookie: user.cookie(), headers: origin });
     expect(renamed.body.user.name).toBe("Fay W.");
-    const wrong = await api(server, "POST", "/api/me/password", { body: { currentPassword: "nope", newPassword: "another long one" }, cookie: user.cookie(), headers: origin });
+    const wrong = await api(server, "POST", "/api/me/password", {
+      body: { currentPassword: "nope", newPassword: "another long one" },
+      cookie: user.cookie(),
+      headers: origin,
+    });
     expect(wrong.status).toBe(403);
-    const changed = await api(server, "POST", "/api/me/password", { body: { currentPassword: user.password, newPassword: "another long one" }, cookie: user.cookie(), headers: origin });
+    const changed = await api(server, "POST", "/api/me/password", {
+      body: { currentPassword: user.password, newPassword: "another long one" },
+      cookie: user.cookie(),
+      headers: origin,
+    });
     expect(changed.status).toBe(204);
     expect((await signIn(server, new CookieJar(), user.email, user.password)).ok).toBe(false);
     expect((await signIn(server, new CookieJar(), user.email, "another long one")).ok).toBe(true);
@@ -268,7 +293,11 @@ describe("accounts", () => {
     expect(evil.status).toBe(403);
     expect(evil.body.error.code).toBe("CSRF");
     const user = await account("Gil");
-    const evilProfile = await api(server, "POST", "/api/me/profile", { body: { name: "pwned" }, cookie: user.cookie(), headers: { origin: "https://evil.example" } });
+    const evilProfile = await api(server, "POST", "/api/me/profile", {
+      body: { name: "pwned" },
+      cookie: user.cookie(),
+      headers: { origin: "https://evil.example" },
+    });
     expect(evilProfile.body.error.code).toBe("CSRF");
     const same = await api(server, "POST", `/api/calls/${host.call.id}/roles`, {
       cookie,

@@ -9,7 +9,14 @@ import { startServer, TEST_LIVEKIT_KEY, TEST_LIVEKIT_SECRET, type TestServer } f
 import { connect, type TestClient } from "../support/sockets";
 
 /** The lead's per-address join and create limits (and chat's) out of the way: one test address joins hundreds. */
-const NO_LIMITS = { JOIN_RATE_PER_MIN: "1000000", JOIN_BURST: "1000000", CREATE_CALL_RATE_PER_MIN: "1000000", CREATE_CALL_BURST: "1000000", CHAT_RATE_PER_SEC: "1000000", CHAT_BURST: "1000000" };
+const NO_LIMITS = {
+  JOIN_RATE_PER_MIN: "1000000",
+  JOIN_BURST: "1000000",
+  CREATE_CALL_RATE_PER_MIN: "1000000",
+  CREATE_CALL_BURST: "1000000",
+  CHAT_RATE_PER_SEC: "1000000",
+  CHAT_BURST: "1000000",
+};
 const CROWD = 300;
 /** The server's window for audience counts and admin batches. */
 const INTERVAL_MS = 1000;
@@ -51,7 +58,12 @@ async function allPages(callId: string, credential: string, query: string): Prom
   const out: ParticipantDto[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 200; i++) {
-    const res: { status: number; body: ParticipantPage } = await api<ParticipantPage>(server, "GET", `/api/calls/${callId}/participants?${query}${cursor ? `&cursor=${cursor}` : ""}`, { credential });
+    const res: { status: number; body: ParticipantPage } = await api<ParticipantPage>(
+      server,
+      "GET",
+      `/api/calls/${callId}/participants?${query}${cursor ? `&cursor=${cursor}` : ""}`,
+      { credential },
+    );
     expect(res.status).toBe(200);
     out.push(...res.body.participants);
     cursor = res.body.nextCursor;
@@ -201,7 +213,10 @@ const audioEvent = (event: string, callId: string, identity: string) =>
 
 describe("a participant who left stays gone", () => {
   /** Everything the admin heard about someone after they left. */
-  const after = (c: TestClient, mark: number, id: string) => since(c, mark).filter((e) => (e.payload as { id?: string })?.id === id || (e.name === "audience:changes" && JSON.stringify(e.payload).includes(`"id":"${id}"`)));
+  const after = (c: TestClient, mark: number, id: string) =>
+    since(c, mark).filter(
+      (e) => (e.payload as { id?: string })?.id === id || (e.name === "audience:changes" && JSON.stringify(e.payload).includes(`"id":"${id}"`)),
+    );
 
   it.each(["speaker", "listener"] as const)("a %s whose audio leaves after they did is not brought back by the late webhook", async (role) => {
     const host = await createCall(server, role);
@@ -233,7 +248,8 @@ describe("a participant who left stays gone", () => {
     expect(await admin.client.emit("participant:remove", { participantId: guest.participant.id, ban })).toMatchObject({ ok: true });
     await watcher.client.waitFor("participant:left", (p) => p.participantId === guest.participant.id);
     await sleep(INTERVAL_MS * 1.5);
-    const stale = (c: TestClient, m: number) => since(c, m).filter((e) => e.name === "participant:updated" && (e.payload as ParticipantDto).id === guest.participant.id);
+    const stale = (c: TestClient, m: number) =>
+      since(c, m).filter((e) => e.name === "participant:updated" && (e.payload as ParticipantDto).id === guest.participant.id);
     expect(stale(watcher.client, mark)).toEqual([]);
     expect(stale(admin.client, adminMark)).toEqual([]);
   });
@@ -252,7 +268,8 @@ describe("a participant who left stays gone", () => {
     );
     await sleep(INTERVAL_MS * 1.5);
     let people = peopleFromState(emptyPeople, admin.state);
-    for (const e of since(admin.client, mark)) people = peopleReducer(people, { type: e.name, ...(e.name === "participant:left" ? (e.payload as object) : { participant: e.payload }) } as never);
+    for (const e of since(admin.client, mark))
+      people = peopleReducer(people, { type: e.name, ...(e.name === "participant:left" ? (e.payload as object) : { participant: e.payload }) } as never);
     const ids = new Set(guests.map((g) => g.participant.id));
     expect(people.stage.filter((p) => ids.has(p.id))).toEqual([]);
     // And the server sent nothing that would have re-added them, even to a client without the reducer's guard.

@@ -83,7 +83,10 @@ describe("bad input gets the error shape and a 4xx", () => {
       body: { participantId: guest.participant.id, role: "admin", requesterId: host.participant.id },
     });
     expectError(res, 400, "INVALID_INPUT");
-    const plain = await api(server, "POST", `/api/calls/${host.call.id}/roles`, { credential: guest.credential, body: { participantId: guest.participant.id, role: "admin" } });
+    const plain = await api(server, "POST", `/api/calls/${host.call.id}/roles`, {
+      credential: guest.credential,
+      body: { participantId: guest.participant.id, role: "admin" },
+    });
     expectError(plain, 403, "FORBIDDEN");
     // Names come from the account or are pleb-<word>: a join body naming someone is refused.
     const join = await api(server, "POST", `/api/calls/${host.call.id}/join`, { body: { displayName: "The Host" } });
@@ -94,12 +97,20 @@ describe("bad input gets the error shape and a 4xx", () => {
     const host = (await api(server, "POST", "/api/calls", { body: { defaultRole: "listener" } })).body;
     const guest = (await api(server, "POST", `/api/calls/${host.call.id}/join`, {})).body;
     const base = `/api/calls/${host.call.id}`;
-    for (const path of [`/participants/${"p".repeat(65)}/mute`, `/participants/not%20an%20id/remove`, `/hands/${"p".repeat(65)}/invite`, `/hands/${"p".repeat(65)}/dismiss`]) {
+    for (const path of [
+      `/participants/${"p".repeat(65)}/mute`,
+      `/participants/not%20an%20id/remove`,
+      `/hands/${"p".repeat(65)}/invite`,
+      `/hands/${"p".repeat(65)}/dismiss`,
+    ]) {
       const res = await api(server, "POST", `${base}${path}`, { credential: host.credential, body: {} });
       expectError(res, 400, "INVALID_INPUT");
       expect(res.body.error.message).toContain("participantId");
     }
-    const twice = await api(server, "POST", `${base}/hands/${guest.participant.id}/invite`, { credential: host.credential, body: { participantId: host.participant.id } });
+    const twice = await api(server, "POST", `${base}/hands/${guest.participant.id}/invite`, {
+      credential: host.credential,
+      body: { participantId: host.participant.id },
+    });
     expectError(twice, 400, "INVALID_INPUT");
     // Invite's `as` is optional on both transports: a speaker unless said otherwise.
     const invited = await api(server, "POST", `${base}/hands/${guest.participant.id}/invite`, { credential: host.credential, body: {} });
@@ -123,13 +134,19 @@ describe("bad input gets the error shape and a 4xx", () => {
     const messages = await api(server, "GET", `/api/calls/${party.body.call.id}/messages`, { credential: party.body.credential });
     expect(messages.body.messages.map((m: { body: string }) => m.body)).toEqual(["fine 🎉"]);
     for (const name of ["\ud800", "x\u0000y"]) {
-      expectError(await api(server, "POST", "/api/accounts", { body: { email: `s-${name.length}-${Date.now()}@example.test`, password: "long enough", name } }), 400, "INVALID_INPUT");
+      expectError(
+        await api(server, "POST", "/api/accounts", { body: { email: `s-${name.length}-${Date.now()}@example.test`, password: "long enough", name } }),
+        400,
+        "INVALID_INPUT",
+      );
     }
   });
 
   it("names that would read as a guest's are refused, invisible characters or look-alike letters aside", async () => {
     for (const name of ["pleb-otter", "PLEB-otter", "\u200bpleb-otter", "\u2066pleb-otter", "p\u200dleb-otter", "ｐｌｅｂ-otter", "\u200b\u200b"]) {
-      const res = await api(server, "POST", "/api/accounts", { body: { email: `g-${Math.random().toString(36).slice(2)}@example.test`, password: "long enough", name } });
+      const res = await api(server, "POST", "/api/accounts", {
+        body: { email: `g-${Math.random().toString(36).slice(2)}@example.test`, password: "long enough", name },
+      });
       expectError(res, 400, "INVALID_INPUT");
     }
   });

@@ -94,10 +94,14 @@ describe("connecting in the middle of a busy chat", () => {
       receivers.push(client);
     }
     await senders;
-    await receivers.at(-1)!.waitFor("chat:message", (m) => m.clientId === "busy-399").catch(() => undefined);
+    await receivers
+      .at(-1)!
+      .waitFor("chat:message", (m) => m.clientId === "busy-399")
+      .catch(() => undefined);
     await new Promise((r) => setTimeout(r, 300));
 
-    const everyId = (client: TestClient) => new Set([...client.received("call:state").flatMap((s) => s.messages), ...client.received("chat:message")].map((m) => Number(m.id)));
+    const everyId = (client: TestClient) =>
+      new Set([...client.received("call:state").flatMap((s) => s.messages), ...client.received("chat:message")].map((m) => Number(m.id)));
     const allIds = [...everyId(sender)].sort((a, b) => a - b);
     expect(allIds).toHaveLength(400);
     for (const [n, client] of receivers.entries()) {

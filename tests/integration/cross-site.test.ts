@@ -24,7 +24,8 @@ function openSocket(target: TestServer, auth: Record<string, string>, headers: R
 }
 
 /** A socket that relies on the call cookie, as a page would. */
-const cookieSocket = (target: TestServer, callId: string, cookie: string, headers: Record<string, string>) => openSocket(target, { callId }, { cookie, ...headers });
+const cookieSocket = (target: TestServer, callId: string, cookie: string, headers: Record<string, string>) =>
+  openSocket(target, { callId }, { cookie, ...headers });
 
 describe("cookie-authenticated sockets from another site", () => {
   it("are refused, as cookie-authenticated REST writes are; the site's own pages connect", async () => {
@@ -46,7 +47,11 @@ describe("cookie-authenticated sockets from another site", () => {
       const guest = await joinCall(target, host.call.id);
       const cookie = `${credentialCookieName(host.call.id)}=${host.credential}`;
       const spoof = { origin: "http://evil.example", "x-forwarded-host": "evil.example" };
-      const rest = await api(target, "POST", `/api/calls/${host.call.id}/roles`, { cookie, body: { participantId: guest.participant.id, role: "speaker" }, headers: spoof });
+      const rest = await api(target, "POST", `/api/calls/${host.call.id}/roles`, {
+        cookie,
+        body: { participantId: guest.participant.id, role: "speaker" },
+        headers: spoof,
+      });
       const socket = await cookieSocket(target, host.call.id, cookie, spoof);
       if (target === server) {
         expect(rest.body.error?.code).toBe("CSRF");

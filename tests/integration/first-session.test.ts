@@ -98,7 +98,11 @@ describe("a guest who claims their seat under an account", () => {
 
     const history = (await api(server, "GET", `/api/calls/${host.call.id}/history`, { cookie: jar.header() })).body;
     expect(history.messages.map((m: { senderName: string }) => m.senderName)).toEqual(["Grace"]);
-    expect(history.participants.find((p: { id: string }) => p.id === guest.participant.id)).toMatchObject({ displayName: "Grace", guestName: guest.participant.displayName, kind: "user" });
+    expect(history.participants.find((p: { id: string }) => p.id === guest.participant.id)).toMatchObject({
+      displayName: "Grace",
+      guestName: guest.participant.displayName,
+      kind: "user",
+    });
     // The live chat page agrees.
     const live = (await api(server, "GET", `/api/calls/${host.call.id}/messages`, { credential: host.credential })).body;
     expect(live.messages.map((m: { senderName: string }) => m.senderName)).toEqual(["Grace"]);
@@ -152,7 +156,10 @@ describe("after the call: the transcript export", () => {
     expect(json.status).toBe(200);
     expect(json.headers.get("content-disposition")).toBe(`attachment; filename="${host.call.id}-transcript.json"`);
     expect(json.body.call).toMatchObject({ id: host.call.id, title: "Export *night*", endedAt: expect.any(String) });
-    expect(json.body.messages.map((m: { body: string }) => m.body)).toEqual(["first, with a link https://example.org", "# not a heading\nsecond line *not bold*"]);
+    expect(json.body.messages.map((m: { body: string }) => m.body)).toEqual([
+      "first, with a link https://example.org",
+      "# not a heading\nsecond line *not bold*",
+    ]);
 
     const md = await api(server, "GET", `/api/calls/${host.call.id}/transcript`, { credential: guest.credential });
     expect(md.status).toBe(200);
@@ -178,11 +185,15 @@ describe("going on stage: an invitation asks first", () => {
     const invite = () => admin.emit("stage:invite", { participantId: guest.participant.id });
 
     expect(await invite()).toMatchObject({ ok: true, participant: { role: "listener", stageInvited: true } });
-    expect((await person.waitFor("notice", (n) => n.code === "STAGE_INVITE")).message).toBe(`${host.participant.displayName} (admin) invites you to join the stage as a speaker.`);
+    expect((await person.waitFor("notice", (n) => n.code === "STAGE_INVITE")).message).toBe(
+      `${host.participant.displayName} (admin) invites you to join the stage as a speaker.`,
+    );
     await person.waitFor("participant:updated", (p) => p.id === guest.participant.id && p.stageInvited);
 
     expect(await person.emit("stage:answer", { accept: false })).toMatchObject({ ok: true, participant: { role: "listener", stageInvited: false } });
-    expect((await admin.waitFor("notice", (n) => n.code === "STAGE_INVITE_ANSWERED")).message).toBe(`${guest.participant.displayName} said not now to joining the stage.`);
+    expect((await admin.waitFor("notice", (n) => n.code === "STAGE_INVITE_ANSWERED")).message).toBe(
+      `${guest.participant.displayName} said not now to joining the stage.`,
+    );
     // No invitation to answer now.
     expect(await person.emit("stage:answer", { accept: true })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
 
@@ -190,7 +201,13 @@ describe("going on stage: an invitation asks first", () => {
     expect(await person.emit("stage:answer", { accept: true })).toMatchObject({ ok: true, participant: { role: "speaker", stageInvited: false } });
     await admin.waitFor("notice", (n) => n.code === "STAGE_INVITE_ANSWERED" && /accepted/.test(n.message));
     const log = (await api(server, "GET", `/api/calls/${host.call.id}/moderation-log`, { credential: host.credential })).body.entries;
-    expect(log[0]).toMatchObject({ action: "role", before: "listener", after: "speaker", actorName: host.participant.displayName, targetName: guest.participant.displayName });
+    expect(log[0]).toMatchObject({
+      action: "role",
+      before: "listener",
+      after: "speaker",
+      actorName: host.participant.displayName,
+      targetName: guest.participant.displayName,
+    });
     // Someone on the stage cannot be invited onto it.
     expect(await invite()).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
   });
@@ -233,9 +250,7 @@ describe("reactions", () => {
 
     // Three people clap five times each, at once: fewer events than claps, and every clap counted.
     await Promise.all(senders.flatMap(({ client }) => Array.from({ length: 5 }, () => client.emit("reaction:send", { emoji: "👏" }))));
-    await expect
-      .poll(() => watcher.received("reactions").reduce((n, b) => n + (b.counts["👏"] ?? 0), 0), { timeout: 3000 })
-      .toBe(15);
+    await expect.poll(() => watcher.received("reactions").reduce((n, b) => n + (b.counts["👏"] ?? 0), 0), { timeout: 3000 }).toBe(15);
     expect(watcher.received("reactions").length).toBeLessThan(15);
 
     // Past the burst (6), one person is refused for a moment.

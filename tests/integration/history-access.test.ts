@@ -34,7 +34,10 @@ describe("a call's history after a removal", () => {
     await say(guest.credential, "before, from the guest");
     await say(host.credential, "before, from the host");
     await new Promise((r) => setTimeout(r, 20)); // the removal is later than every message above, to the millisecond
-    const removed = await api(server, "POST", `/api/calls/${host.call.id}/participants/${guest.participant.id}/remove`, { credential: host.credential, body: {} });
+    const removed = await api(server, "POST", `/api/calls/${host.call.id}/participants/${guest.participant.id}/remove`, {
+      credential: host.credential,
+      body: {},
+    });
     expect(removed.status).toBe(204);
     const late = await joinCall(server, host.call.id);
     await say(host.credential, "after the removal");
@@ -63,11 +66,18 @@ describe("a call's history after a removal", () => {
     const jar = new CookieJar();
     expect((await signIn(server, jar, email, "member password")).ok).toBe(true);
     const host = await createCall(server, "chatter");
-    const joined = await api(server, "POST", `/api/calls/${host.call.id}/join`, { cookie: jar.header(), headers: { origin: server.url, "x-forwarded-for": jar.address } });
+    const joined = await api(server, "POST", `/api/calls/${host.call.id}/join`, {
+      cookie: jar.header(),
+      headers: { origin: server.url, "x-forwarded-for": jar.address },
+    });
     expect(joined.status).toBe(200);
     expect((await history(host.call.id, { credential: joined.body.credential })).status).toBe(200);
 
-    const disabled = await api(server, "POST", `/api/admin/users/${signup.body.user.id}/disable`, { cookie: sysop.header(), body: { disabled: true }, headers: { origin: server.url } });
+    const disabled = await api(server, "POST", `/api/admin/users/${signup.body.user.id}/disable`, {
+      cookie: sysop.header(),
+      body: { disabled: true },
+      headers: { origin: server.url },
+    });
     expect(disabled.status).toBe(200);
     expect((await history(host.call.id, { credential: joined.body.credential })).status).toBe(404);
     expect((await history(host.call.id, { cookie: jar.header() })).status).toBe(404);

@@ -97,7 +97,8 @@ describe("moderation writes", () => {
   it("are limited per admin, over REST and sockets alike", async () => {
     const host = await createCall();
     const address = newAddress();
-    const lock = (locked: boolean) => api(server, "POST", `/api/calls/${host.call.id}/lock`, { credential: host.credential, body: { locked }, headers: from(address) });
+    const lock = (locked: boolean) =>
+      api(server, "POST", `/api/calls/${host.call.id}/lock`, { credential: host.credential, body: { locked }, headers: from(address) });
     for (let i = 0; i < 4; i++) expect((await lock(i % 2 === 0)).status).toBe(200);
     const socket = await socketFrom(host.credential, newAddress());
     expect(await socket.emit("call:lock", { locked: true })).toMatchObject({ ok: true });
@@ -118,9 +119,17 @@ describe("changes to one's own state", () => {
     expect(await socket.emit("recording:consent", { consent: "yes" })).toMatchObject({ ok: true });
     expect(await socket.emit("recording:consent", { consent: "no" })).toMatchObject({ ok: true });
     expect(await socket.emit("hand:set", { raised: true })).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", retryAfterMs: expect.any(Number) } });
-    expectLimited(await api(server, "POST", `/api/calls/${host.call.id}/recording/consent`, { credential: guest.credential, body: { consent: "yes" }, headers: from(newAddress()) }));
+    expectLimited(
+      await api(server, "POST", `/api/calls/${host.call.id}/recording/consent`, {
+        credential: guest.credential,
+        body: { consent: "yes" },
+        headers: from(newAddress()),
+      }),
+    );
     // Nobody else was told of the refused changes.
-    expect((await api(server, "GET", `/api/calls/${host.call.id}/participants?group=audience`, { credential: host.credential })).body.participants[0]).toMatchObject({ handRaised: false, recordingConsent: "no" });
+    expect(
+      (await api(server, "GET", `/api/calls/${host.call.id}/participants?group=audience`, { credential: host.credential })).body.participants[0],
+    ).toMatchObject({ handRaised: false, recordingConsent: "no" });
   });
 
   it("include the microphone", async () => {

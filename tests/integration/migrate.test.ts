@@ -32,10 +32,7 @@ describe("migrations", () => {
     // Data written under the first schema, through raw SQL that only uses its columns.
     const db = await openDb(url);
     const now = new Date();
-    await db.$executeRawUnsafe(
-      `INSERT INTO "Call" ("id", "title", "defaultRole", "createdAt") VALUES ('a-b-c', 'Old call', 'chatter', $1)`,
-      now,
-    );
+    await db.$executeRawUnsafe(`INSERT INTO "Call" ("id", "title", "defaultRole", "createdAt") VALUES ('a-b-c', 'Old call', 'chatter', $1)`, now);
     await db.$executeRawUnsafe(
       `INSERT INTO "Participant" ("id", "callId", "kind", "displayName", "role", "joinedAt") VALUES ('p1', 'a-b-c', 'guest', 'pleb-old', 'admin', $1)`,
       now,

@@ -21,7 +21,14 @@ async function open(credential: string) {
   return { client, state };
 }
 const post = (path: string, credential: string, body?: unknown) => api(server, "POST", path, { credential, body });
-const log = async (callId: string, credential: string) => (await api(server, "GET", `/api/calls/${callId}/moderation-log`, { credential })).body.entries as { action: string; before: string | null; after: string | null; actorName: string; targetName: string | null }[];
+const log = async (callId: string, credential: string) =>
+  (await api(server, "GET", `/api/calls/${callId}/moderation-log`, { credential })).body.entries as {
+    action: string;
+    before: string | null;
+    after: string | null;
+    actorName: string;
+    targetName: string | null;
+  }[];
 
 describe("hand queue", () => {
   it("keeps raised hands in the order they went up, the same for everyone", async () => {
@@ -100,7 +107,12 @@ describe("moderation actions and the log", () => {
 
     const entries = await log(id, host.credential);
     expect(entries.map((e) => e.action)).toEqual(["ban", "remove", "default-role", "unlock", "lock", "mute", "role"]);
-    expect(entries.at(-1)).toMatchObject({ before: "listener", after: "speaker", actorName: host.participant.displayName, targetName: guest.participant.displayName });
+    expect(entries.at(-1)).toMatchObject({
+      before: "listener",
+      after: "speaker",
+      actorName: host.participant.displayName,
+      targetName: guest.participant.displayName,
+    });
     expect(entries.find((e) => e.action === "default-role")).toMatchObject({ before: "listener", after: "chatter" });
     const live = admin.client.received("moderation:entry").map((e) => e.action);
     expect(live).toEqual(["role", "mute", "lock", "unlock", "default-role", "remove", "ban"]);
@@ -162,9 +174,14 @@ describe("locks and bans", () => {
     const co = await joinCall(server, host.call.id);
     await post(`/api/calls/${host.call.id}/roles`, host.credential, { participantId: co.participant.id, role: "admin" });
     const { client } = await open(co.credential);
-    expect(await client.emit("role:set", { participantId: host.participant.id, role: "listener" })).toMatchObject({ ok: false, error: { code: "HOST_PROTECTED" } });
+    expect(await client.emit("role:set", { participantId: host.participant.id, role: "listener" })).toMatchObject({
+      ok: false,
+      error: { code: "HOST_PROTECTED" },
+    });
     expect(await client.emit("participant:remove", { participantId: host.participant.id })).toMatchObject({ ok: false, error: { code: "HOST_PROTECTED" } });
-    expect((await post(`/api/calls/${host.call.id}/participants/${host.participant.id}/remove`, co.credential, { ban: true })).body.error.code).toBe("HOST_PROTECTED");
+    expect((await post(`/api/calls/${host.call.id}/participants/${host.participant.id}/remove`, co.credential, { ban: true })).body.error.code).toBe(
+      "HOST_PROTECTED",
+    );
     // Co-admins can be removed by the host, and add and remove other co-admins.
     const third = await joinCall(server, host.call.id);
     expect(await client.emit("role:set", { participantId: third.participant.id, role: "admin" })).toMatchObject({ ok: true });

@@ -81,13 +81,15 @@ describe("Socket.IO contract", () => {
 
     // Sent without waiting, so they reach the server together and share statements.
     const burst = (indexes: number[]) =>
-      Promise.all(chatters.map((c, who) => Promise.all(indexes.map((i) => c.client.emit("chat:send", { clientId: `${who}-${i}`, body: `from ${who}: ${i}` })))));
+      Promise.all(
+        chatters.map((c, who) => Promise.all(indexes.map((i) => c.client.emit("chat:send", { clientId: `${who}-${i}`, body: `from ${who}: ${i}` })))),
+      );
     const [fresh, refused] = await Promise.all([burst([0, 1, 2, 3, 4, 5]), listener.client.emit("chat:send", { clientId: "l-0", body: "not allowed" })]);
     // Then resends of stored messages mixed with a new one.
     const mixed = await burst([0, 6, 1]);
 
     expect(refused).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    const ids = (acks: typeof fresh[number]) => acks.map((r) => (r.ok ? Number(r.message.id) : NaN));
+    const ids = (acks: (typeof fresh)[number]) => acks.map((r) => (r.ok ? Number(r.message.id) : NaN));
     for (const [who, acks] of fresh.entries()) {
       expect(acks.map((r) => r.ok && !r.duplicate)).toEqual([true, true, true, true, true, true]);
       expect(ids(acks)).toEqual([...ids(acks)].sort((x, y) => x - y));
@@ -220,9 +222,7 @@ describe("Socket.IO contract", () => {
     const during = await api(server, "POST", `/api/calls/${host.call.id}/join`);
     expect(during.status).toBe(200);
     await api(server, "POST", `/api/calls/${host.call.id}/leave`, { credential: during.body.credential });
-    await expect
-      .poll(async () => (await api(server, "GET", `/api/calls/${host.call.id}`)).body.call.endedAt, { timeout: 5000, interval: 200 })
-      .not.toBeNull();
+    await expect.poll(async () => (await api(server, "GET", `/api/calls/${host.call.id}`)).body.call.endedAt, { timeout: 5000, interval: 200 }).not.toBeNull();
     expect((await api(server, "POST", `/api/calls/${host.call.id}/join`)).status).toBe(410);
   });
 

@@ -67,7 +67,9 @@ describe("recording controls and consent", () => {
     expect(await admin.client.emit("recording:set", { on: false })).toMatchObject({ ok: true, call: { recording: false } });
     await other.client.waitFor("call:updated", (c) => !c.recording);
 
-    const log = (await api(server, "GET", `/api/calls/${host.call.id}/moderation-log`, { credential: host.credential })).body.entries.map((e: { action: string }) => e.action);
+    const log = (await api(server, "GET", `/api/calls/${host.call.id}/moderation-log`, { credential: host.credential })).body.entries.map(
+      (e: { action: string }) => e.action,
+    );
     expect(log).toEqual(["recording-off", "recording-on"]);
     await admin.client.waitFor("moderation:entry", (e) => e.action === "recording-off");
   });
@@ -86,7 +88,9 @@ describe("recording controls and consent", () => {
     expect(no.body.participant.recordingConsent).toBe("no");
     await admin.client.waitFor("participant:updated", (p) => p.id === speaker.participant.id && p.recordingConsent === "no");
     // Identity is the credential's: nobody answers for someone else.
-    expect((await post(`/api/calls/${host.call.id}/recording/consent`, speaker.credential, { consent: "yes", participantId: host.participant.id })).status).toBe(400);
+    expect(
+      (await post(`/api/calls/${host.call.id}/recording/consent`, speaker.credential, { consent: "yes", participantId: host.participant.id })).status,
+    ).toBe(400);
     expect((await post(`/api/calls/${host.call.id}/recording/consent`, "", { consent: "yes" })).status).toBe(401);
   });
 });
@@ -182,7 +186,12 @@ describe("replays", () => {
       { participantId: guest.participant.id, name, raised: true, by: null },
       { participantId: guest.participant.id, name, raised: false, by: host.participant.displayName },
     ]);
-    expect(timeline.filter((i) => i.kind === "event").map((i) => i.kind === "event" && i.entry.action)).toEqual(["recording-on", "role", "end", "recording-off"]);
+    expect(timeline.filter((i) => i.kind === "event").map((i) => i.kind === "event" && i.entry.action)).toEqual([
+      "recording-on",
+      "role",
+      "end",
+      "recording-off",
+    ]);
     expect(timeline.every((i, k) => k === 0 || timeline[k - 1]!.atMs <= i.atMs)).toBe(true);
   });
 });

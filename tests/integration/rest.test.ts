@@ -66,7 +66,10 @@ describe("REST contract", () => {
   it("brings a returning credential back as the same participant and role (bearer or cookie)", async () => {
     const host = await createCall(server);
     const guest = await joinCall(server, host.call.id);
-    await api(server, "POST", `/api/calls/${host.call.id}/roles`, { credential: host.credential, body: { participantId: guest.participant.id, role: "speaker" } });
+    await api(server, "POST", `/api/calls/${host.call.id}/roles`, {
+      credential: host.credential,
+      body: { participantId: guest.participant.id, role: "speaker" },
+    });
 
     const again = await joinCall(server, host.call.id, guest.credential);
     expect(again.participant).toMatchObject({ id: guest.participant.id, displayName: guest.participant.displayName, role: "speaker" });
@@ -107,7 +110,12 @@ describe("REST contract", () => {
     const third = await api(server, "GET", `${path}?limit=5&before=${second.body.nextCursor}`, { credential: host.credential });
     expect(third.body.messages.map((m: { body: string }) => m.body)).toEqual(["message 0", "message 1"]);
     expect(third.body.nextCursor).toBeNull();
-    expect(first.body.messages[0]).toMatchObject({ callId: host.call.id, senderId: host.participant.id, senderName: host.participant.displayName, clientId: "m7" });
+    expect(first.body.messages[0]).toMatchObject({
+      callId: host.call.id,
+      senderId: host.participant.id,
+      senderName: host.participant.displayName,
+      clientId: "m7",
+    });
   });
 
   it("lets only participants read messages", async () => {
@@ -120,24 +128,42 @@ describe("REST contract", () => {
   it("changes roles through REST for admins only", async () => {
     const host = await createCall(server);
     const guest = await joinCall(server, host.call.id);
-    const denied = await api(server, "POST", `/api/calls/${host.call.id}/roles`, { credential: guest.credential, body: { participantId: guest.participant.id, role: "admin" } });
+    const denied = await api(server, "POST", `/api/calls/${host.call.id}/roles`, {
+      credential: guest.credential,
+      body: { participantId: guest.participant.id, role: "admin" },
+    });
     expect(denied.status).toBe(403);
     expect(denied.body.error.code).toBe("FORBIDDEN");
-    const ok = await api(server, "POST", `/api/calls/${host.call.id}/roles`, { credential: host.credential, body: { participantId: guest.participant.id, role: "admin" } });
+    const ok = await api(server, "POST", `/api/calls/${host.call.id}/roles`, {
+      credential: host.credential,
+      body: { participantId: guest.participant.id, role: "admin" },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.participant).toMatchObject({ id: guest.participant.id, role: "admin" });
     // The new admin cannot demote the host ...
-    const hostProtected = await api(server, "POST", `/api/calls/${host.call.id}/roles`, { credential: guest.credential, body: { participantId: host.participant.id, role: "listener" } });
+    const hostProtected = await api(server, "POST", `/api/calls/${host.call.id}/roles`, {
+      credential: guest.credential,
+      body: { participantId: host.participant.id, role: "listener" },
+    });
     expect(hostProtected.status).toBe(403);
     expect(hostProtected.body.error.code).toBe("HOST_PROTECTED");
     // ... but may step down while the host is still an admin.
-    const stepDown = await api(server, "POST", `/api/calls/${host.call.id}/roles`, { credential: guest.credential, body: { participantId: guest.participant.id, role: "chatter" } });
+    const stepDown = await api(server, "POST", `/api/calls/${host.call.id}/roles`, {
+      credential: guest.credential,
+      body: { participantId: guest.participant.id, role: "chatter" },
+    });
     expect(stepDown.body.participant.role).toBe("chatter");
     // The host is now the last admin and cannot demote themselves.
-    const last = await api(server, "POST", `/api/calls/${host.call.id}/roles`, { credential: host.credential, body: { participantId: host.participant.id, role: "speaker" } });
+    const last = await api(server, "POST", `/api/calls/${host.call.id}/roles`, {
+      credential: host.credential,
+      body: { participantId: host.participant.id, role: "speaker" },
+    });
     expect(last.status).toBe(409);
     expect(last.body.error.code).toBe("LAST_ADMIN");
-    const unknown = await api(server, "POST", `/api/calls/${host.call.id}/roles`, { credential: host.credential, body: { participantId: "nobody", role: "speaker" } });
+    const unknown = await api(server, "POST", `/api/calls/${host.call.id}/roles`, {
+      credential: host.credential,
+      body: { participantId: "nobody", role: "speaker" },
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe("PARTICIPANT_NOT_FOUND");
   });
@@ -164,7 +190,10 @@ describe("REST contract", () => {
     expect(get.body.participants).toEqual([]);
     const history = await api(server, "GET", `/api/calls/${host.call.id}/messages`, { credential: guest.credential });
     expect(history.body.messages.map((m: { body: string }) => m.body)).toEqual(["still here"]);
-    const roles = await api(server, "POST", `/api/calls/${host.call.id}/roles`, { credential: host.credential, body: { participantId: guest.participant.id, role: "speaker" } });
+    const roles = await api(server, "POST", `/api/calls/${host.call.id}/roles`, {
+      credential: host.credential,
+      body: { participantId: guest.participant.id, role: "speaker" },
+    });
     expect(roles.status).toBe(410);
   });
 });

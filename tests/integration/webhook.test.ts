@@ -19,13 +19,22 @@ async function sign(body: string, secret = TEST_LIVEKIT_SECRET): Promise<string>
 }
 
 const event = (callId: string, identity: string) =>
-  JSON.stringify({ event: "participant_joined", id: `EV_${Date.now()}`, createdAt: String(Math.floor(Date.now() / 1000)), room: { name: callId }, participant: { identity } });
+  JSON.stringify({
+    event: "participant_joined",
+    id: `EV_${Date.now()}`,
+    createdAt: String(Math.floor(Date.now() / 1000)),
+    room: { name: callId },
+    participant: { identity },
+  });
 
 describe("LiveKit webhook", () => {
   it("accepts a correctly signed event and updates audio presence", async () => {
     const host = await createCall(server);
     const body = event(host.call.id, host.participant.id);
-    const res = await api(server, "POST", "/api/livekit/webhook", { raw: body, headers: { authorization: await sign(body), "content-type": "application/webhook+json" } });
+    const res = await api(server, "POST", "/api/livekit/webhook", {
+      raw: body,
+      headers: { authorization: await sign(body), "content-type": "application/webhook+json" },
+    });
     expect(res.status).toBe(204);
     const call = await api(server, "GET", `/api/calls/${host.call.id}`);
     expect(call.body.participants[0].inAudio).toBe(true);

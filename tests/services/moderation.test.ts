@@ -190,7 +190,12 @@ describe("mute, remove, ban", () => {
     expect(w.notifier.of("participantLeft")).toEqual([[w.callId, guest.participantId, "listener"]]);
     expect(w.audio.calls).toContain(`remove ${guest.participantId}`);
     expect(w.db.moderation.filter((e) => e.action === "remove")).toHaveLength(1);
-    const rejoin = await joinCall(w.deps, w.callId, { returningParticipantId: guest.participantId, user: null, deviceId: "dev-1", address: "10.0.1.1" }, AUDIO_URL);
+    const rejoin = await joinCall(
+      w.deps,
+      w.callId,
+      { returningParticipantId: guest.participantId, user: null, deviceId: "dev-1", address: "10.0.1.1" },
+      AUDIO_URL,
+    );
     expect(rejoin.participant.id).toBe(guest.participantId);
     expect(w.participant(guest).removedAt).toBeNull();
   });

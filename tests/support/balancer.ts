@@ -25,7 +25,10 @@ export async function startBalancer(nodes: TestServer[], host = "127.0.0.1", por
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`haproxy exited with ${child.exitCode}:\n${output}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`haproxy did not serve in 10 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));

@@ -28,7 +28,12 @@ export function launchChromium({ fakeMedia = false, secureOrigins = [] as string
       "--disable-component-update",
       "--disable-sync",
       ...(tone
-        ? ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-audio-capture=${tone}`, "--disable-features=WebRtcHideLocalIpsWithMdns"]
+        ? [
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            `--use-file-for-fake-audio-capture=${tone}`,
+            "--disable-features=WebRtcHideLocalIpsWithMdns",
+          ]
         : []),
       ...(secureOrigins.length ? [`--unsafely-treat-insecure-origin-as-secure=${secureOrigins.join(",")}`] : []),
     ],
@@ -102,7 +107,10 @@ export async function signUpInBrowser(person: Person, name: string, path: string
 
 /** Waits for the call page's connection pill to say the socket is up. */
 export async function waitConnected(page: Page): Promise<void> {
-  await page.getByRole("status").filter({ hasText: /^Connected$/ }).waitFor();
+  await page
+    .getByRole("status")
+    .filter({ hasText: /^Connected$/ })
+    .waitFor();
 }
 
 /** The guest name the call page shows for this person ("You are pleb-…"). */
@@ -121,7 +129,11 @@ export async function sendChat(page: Page, text: string): Promise<void> {
 
 /** The chat list item holding exactly this text, once it is stored (not a greyed pending one). */
 export const chatMessage = (page: Page, text: string) =>
-  page.getByRole("region", { name: "Chat", exact: true }).getByRole("listitem").filter({ has: page.getByText(text, { exact: true }) }).filter({ hasNotText: /sending…|will send/ });
+  page
+    .getByRole("region", { name: "Chat", exact: true })
+    .getByRole("listitem")
+    .filter({ has: page.getByText(text, { exact: true }) })
+    .filter({ hasNotText: /sending…|will send/ });
 
 /** Hosts a call from the splash page; returns its link. */
 export async function hostCall(host: Person, title: string, defaultRole?: "chatter" | "speaker"): Promise<string> {
@@ -149,7 +161,10 @@ export async function joinByPasting(guest: Person, link: string): Promise<void> 
 /** An admin changes someone's role with the role menu on their row. */
 export async function setRole(page: Page, displayName: string, role: string): Promise<void> {
   await page.getByLabel(`Role for ${displayName}`).first().selectOption(role);
-  await page.getByRole("button", { name: `Set role for ${displayName}` }).first().click();
+  await page
+    .getByRole("button", { name: `Set role for ${displayName}` })
+    .first()
+    .click();
 }
 
 /** A browser signed in as this account: the session cookie from next-auth's credentials flow, put into a new context. */

@@ -10,12 +10,21 @@ export interface TestCluster {
 }
 
 /** N Earshot nodes in cluster mode: one Postgres database, one Redis of their own. */
-export async function startCluster(n = 2, opts: Pick<ServerOptions, "env" | "host"> & { envOf?: (i: number) => Record<string, string> } = {}): Promise<TestCluster> {
+export async function startCluster(
+  n = 2,
+  opts: Pick<ServerOptions, "env" | "host"> & { envOf?: (i: number) => Record<string, string> } = {},
+): Promise<TestCluster> {
   const [redis, databaseUrl] = await Promise.all([startRedis(), freshDatabaseUrl()]);
   const nodes: TestServer[] = [];
   // One after the other: the first applies the migrations.
   for (let i = 0; i < n; i++) {
-    nodes.push(await startServer({ host: opts.host, databaseUrl, env: { REDIS_URL: redis.url, NODE_ID: `node-${String.fromCharCode(97 + i)}`, ...opts.env, ...opts.envOf?.(i) } }));
+    nodes.push(
+      await startServer({
+        host: opts.host,
+        databaseUrl,
+        env: { REDIS_URL: redis.url, NODE_ID: `node-${String.fromCharCode(97 + i)}`, ...opts.env, ...opts.envOf?.(i) },
+      }),
+    );
   }
   return {
     redis,

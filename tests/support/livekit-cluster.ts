@@ -20,14 +20,23 @@ export async function startLiveKitNode(host: string, redisAddress: string): Prom
   let port = await freeTcpPort(host);
   while (port > 65_000) port = await freeTcpPort(host);
   const env = liveKitNodeEnv({ apiKey: TEST_LIVEKIT_KEY, apiSecret: TEST_LIVEKIT_SECRET, redisAddress, port, nodeIp: host });
-  const child: ChildProcess = spawn(await provisionLiveKit(() => undefined), ["--config", LIVEKIT_CONFIG, "--bind", host], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(await provisionLiveKit(() => undefined), ["--config", LIVEKIT_CONFIG, "--bind", host], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (c: Buffer) => (output += c));
   child.stderr!.on("data", (c: Buffer) => (output += c));
   const url = `ws://${host}:${port}`;
   for (const deadline = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 200))) {
     if (child.exitCode !== null) throw new Error(`LiveKit exited with ${child.exitCode}:\n${output}`);
-    if (await fetch(`http://${host}:${port}`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`http://${host}:${port}`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) throw new Error(`LiveKit did not start in 20 s:\n${output}`);
   }
   return {

@@ -172,7 +172,9 @@ export function memoryModerationStore(db: MemoryDb): ModerationStore {
       if (!m) return null;
       const applies = m.removedAt === null;
       if (applies) m.removedAt = at;
-      const logged = applies ? entry(callId, actor, at, { action: "message-removed", targetId: m.senderId, targetName: m.senderName, after: String(m.id) }) : null;
+      const logged = applies
+        ? entry(callId, actor, at, { action: "message-removed", targetId: m.senderId, targetName: m.senderName, after: String(m.id) })
+        : null;
       return { message: { ...m }, entry: logged };
     },
 

@@ -68,7 +68,13 @@ export class TestClient {
 
 /** Connects with a credential and waits for the first call:state. */
 export async function connect(server: Pick<TestServer, "url">, credential: string): Promise<{ client: TestClient; state: CallState }> {
-  const socket: ClientSocket = io(server.url, { auth: { credential }, transports: ["websocket"], reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
+  const socket: ClientSocket = io(server.url, {
+    auth: { credential },
+    transports: ["websocket"],
+    reconnection: true,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
+  });
   const client = new TestClient(socket);
   const state = await client.waitFor("call:state");
   return { client, state };

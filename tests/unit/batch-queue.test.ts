@@ -103,12 +103,16 @@ describe("sharedRead", () => {
     let value = 1;
     const gates: Array<() => void> = [];
     const reads: number[] = [];
-    const read = sharedRead(async (_: string) => {
-      const seen = value;
-      reads.push(seen);
-      await new Promise<void>((open) => gates.push(open));
-      return seen;
-    }, String, 0);
+    const read = sharedRead(
+      async (_: string) => {
+        const seen = value;
+        reads.push(seen);
+        await new Promise<void>((open) => gates.push(open));
+        return seen;
+      },
+      String,
+      0,
+    );
     const first = read("k");
     await new Promise((r) => setImmediate(r));
     value = 2; // changed while the first read runs: a call made now must see it
@@ -122,10 +126,14 @@ describe("sharedRead", () => {
   });
 
   it("rejects every call that shared a failed read, and only those", async () => {
-    const read = sharedRead(async (id: string) => {
-      if (id === "bad") throw new Error("gone");
-      return id;
-    }, String, 0);
+    const read = sharedRead(
+      async (id: string) => {
+        if (id === "bad") throw new Error("gone");
+        return id;
+      },
+      String,
+      0,
+    );
     const results = await Promise.allSettled(["bad", "ok", "bad"].map(read));
     expect(results.map((r) => r.status)).toEqual(["rejected", "fulfilled", "rejected"]);
   });

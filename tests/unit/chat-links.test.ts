@@ -17,7 +17,9 @@ describe("chat links", () => {
       expect(linkify(body).some((p) => p.kind === "link")).toBe(false);
     }
     // Markup in a message is text; only the address inside it becomes a link (React escapes the rest).
-    expect(linkify("<a href='https://x.example'>").filter((p) => p.kind === "link")).toEqual([{ kind: "link", text: "https://x.example", href: "https://x.example/" }]);
+    expect(linkify("<a href='https://x.example'>").filter((p) => p.kind === "link")).toEqual([
+      { kind: "link", text: "https://x.example", href: "https://x.example/" },
+    ]);
     expect(linkify("plain text")).toEqual([{ kind: "text", text: "plain text" }]);
   });
 });

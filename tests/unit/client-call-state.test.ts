@@ -78,10 +78,7 @@ describe("room reducer: chat", () => {
   });
 
   it("shows own pending messages until the stored one arrives", () => {
-    let s = run(
-      { type: "call:state", state: callState() },
-      { type: "outbox", pending: [pending("a"), pending("b")] },
-    );
+    let s = run({ type: "call:state", state: callState() }, { type: "outbox", pending: [pending("a"), pending("b")] });
     expect(s.pending.map((p) => p.clientId)).toEqual(["a", "b"]);
     s = roomReducer(s, { type: "chat:message", message: message(3, { clientId: "a", senderId: "me" }) });
     expect(s.pending.map((p) => p.clientId)).toEqual(["b"]);
@@ -111,7 +108,11 @@ describe("room reducer: stage and audience", () => {
   const late = (id: string, over: Partial<ParticipantDto> = {}) => participant(id, { joinedAt: "2026-01-01T12:05:00.000Z", ...over });
 
   it("files joiners by role: the stage in join order, the audience at its end when it is loaded that far", () => {
-    const s = run(start, { type: "participant:joined", participant: late("s", { role: "speaker" }) }, { type: "participant:joined", participant: late("c", { role: "chatter" }) });
+    const s = run(
+      start,
+      { type: "participant:joined", participant: late("s", { role: "speaker" }) },
+      { type: "participant:joined", participant: late("c", { role: "chatter" }) },
+    );
     expect(stage(s).map((p) => p.id)).toEqual(["host", "s"]);
     expect(audience(s).map((p) => p.id)).toEqual(["me", "c"]);
   });
@@ -147,8 +148,14 @@ describe("room reducer: stage and audience", () => {
   });
 
   it("applies an admin's batch: joins, updates, leaves", () => {
-    const s = run(start, { type: "audience:changes", changes: { joined: [late("a"), late("b")], updated: [participant("me", { presence: "away" })], left: ["b"] } });
-    expect(audience(s).map((p) => [p.id, p.presence])).toEqual([["me", "away"], ["a", "online"]]);
+    const s = run(start, {
+      type: "audience:changes",
+      changes: { joined: [late("a"), late("b")], updated: [participant("me", { presence: "away" })], left: ["b"] },
+    });
+    expect(audience(s).map((p) => [p.id, p.presence])).toEqual([
+      ["me", "away"],
+      ["a", "online"],
+    ]);
   });
 
   it("keeps the hand queue in the order hands went up", () => {
@@ -164,7 +171,10 @@ describe("room reducer: stage and audience", () => {
 });
 
 describe("room reducer: a participant who left stays gone", () => {
-  const start = { type: "call:state", state: callState({ stage: [participant("host", { role: "admin", isHost: true }), participant("spk", { role: "speaker" })] }) } as const;
+  const start = {
+    type: "call:state",
+    state: callState({ stage: [participant("host", { role: "admin", isHost: true }), participant("spk", { role: "speaker" })] }),
+  } as const;
 
   it.each([
     ["a presence update", participant("spk", { role: "speaker", presence: "away" })],
@@ -186,14 +196,21 @@ describe("room reducer: a participant who left stays gone", () => {
   });
 
   it("a real rejoin brings them back", () => {
-    const s = run(start, { type: "participant:left", participantId: "spk" }, { type: "participant:joined", participant: participant("spk", { role: "speaker" }) });
+    const s = run(
+      start,
+      { type: "participant:left", participantId: "spk" },
+      { type: "participant:joined", participant: participant("spk", { role: "speaker" }) },
+    );
     expect(stage(s).map((p) => p.id)).toEqual(["host", "spk"]);
   });
 });
 
 describe("room reducer: end", () => {
   it("call:ended marks the call ended and keeps the history", () => {
-    const s = run({ type: "call:state", state: callState({ messages: [message(1)] }) }, { type: "call:ended", endedBy: "pleb-host", endedAt: "2026-01-01T13:00:00.000Z" });
+    const s = run(
+      { type: "call:state", state: callState({ messages: [message(1)] }) },
+      { type: "call:ended", endedBy: "pleb-host", endedAt: "2026-01-01T13:00:00.000Z" },
+    );
     expect(s.ended).toBe(true);
     expect(ids(s)).toEqual(["1"]);
     // Who ended it and when, for the ended screen.

@@ -98,7 +98,9 @@ describe("log sentences", () => {
     expect(describeEntry(entry(1, { action: "ban", before: null, after: "browser" }))).toBe("banned pleb-me (their browser; they cannot rejoin)");
     expect(describeEntry(entry(1, { action: "remove", before: null, after: null }))).toBe("removed pleb-me (they may rejoin with the link)");
     expect(describeEntry(entry(1, { action: "lock", targetName: null }))).toBe("locked the call");
-    expect(describeEntry(entry(1, { action: "default-role", before: "listener", after: "chatter" }))).toBe("set the role for newcomers to chatter (was listener)");
+    expect(describeEntry(entry(1, { action: "default-role", before: "listener", after: "chatter" }))).toBe(
+      "set the role for newcomers to chatter (was listener)",
+    );
   });
 });
 
@@ -123,6 +125,10 @@ describe("admin panel controls mirror the server's rules", () => {
   });
 
   it("the last admin cannot step down", () => {
-    expect(personControls(host, host, "host", 1).role).toEqual({ ok: false, code: "LAST_ADMIN", reason: "You are the last admin here; make someone else admin before stepping down." });
+    expect(personControls(host, host, "host", 1).role).toEqual({
+      ok: false,
+      code: "LAST_ADMIN",
+      reason: "You are the last admin here; make someone else admin before stepping down.",
+    });
   });
 });

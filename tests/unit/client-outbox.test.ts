@@ -153,7 +153,9 @@ describe("outbox", () => {
     socket.connected = true;
     outbox.flush();
     socket.reply(null, refused("FORBIDDEN", "You are a listener; only chatters, speakers and admins can do that."));
-    expect(rejections).toEqual([{ body: "first", error: { code: "FORBIDDEN", message: "You are a listener; only chatters, speakers and admins can do that." } }]);
+    expect(rejections).toEqual([
+      { body: "first", error: { code: "FORBIDDEN", message: "You are a listener; only chatters, speakers and admins can do that." } },
+    ]);
     expect(outbox.pending.map((p) => p.body)).toEqual(["second"]);
     expect(socket.sent[0]!.payload.body).toBe("second");
   });

@@ -18,7 +18,11 @@ describe("environment", () => {
   });
 
   it("wants an external LiveKit's keys with its URL", () => {
-    expect(() => parseEnv({ ...secrets, LIVEKIT_URL: "wss://lk.example" })).toThrow(/LIVEKIT_URL is set, so LIVEKIT_API_KEY and LIVEKIT_API_SECRET must be set too/);
-    expect(parseEnv({ ...secrets, LIVEKIT_URL: "wss://lk.example", LIVEKIT_API_KEY: "k", LIVEKIT_API_SECRET: "s".repeat(32) }).LIVEKIT_URL).toBe("wss://lk.example");
+    expect(() => parseEnv({ ...secrets, LIVEKIT_URL: "wss://lk.example" })).toThrow(
+      /LIVEKIT_URL is set, so LIVEKIT_API_KEY and LIVEKIT_API_SECRET must be set too/,
+    );
+    expect(parseEnv({ ...secrets, LIVEKIT_URL: "wss://lk.example", LIVEKIT_API_KEY: "k", LIVEKIT_API_SECRET: "s".repeat(32) }).LIVEKIT_URL).toBe(
+      "wss://lk.example",
+    );
   });
 });

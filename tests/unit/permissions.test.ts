@@ -44,7 +44,11 @@ describe("role changes", () => {
 
   it("refuses every non-admin, with the sentence the panel shows", () => {
     for (const role of ["listener", "chatter", "speaker"] as const) expect(code({ ...base, actor: { id: "a", role } })).toBe("FORBIDDEN");
-    expect(roleChangeDecision({ ...base, actor: { id: "a", role: "speaker" } })).toEqual({ ok: false, code: "FORBIDDEN", reason: refusal("speaker", "moderate") });
+    expect(roleChangeDecision({ ...base, actor: { id: "a", role: "speaker" } })).toEqual({
+      ok: false,
+      code: "FORBIDDEN",
+      reason: refusal("speaker", "moderate"),
+    });
   });
 
   it("protects the host from other admins", () => {

@@ -9,7 +9,14 @@ import { Button } from "../../ui/button";
 export function LevelMeter({ level, label }: { level: number; label: string }) {
   const percent = Math.round(level * 100);
   return (
-    <div role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800">
+    <div
+      role="meter"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      className="h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
+    >
       <div className="h-full rounded-full bg-emerald-500 transition-[width] duration-75" style={{ width: `${percent}%` }} />
     </div>
   );
@@ -45,7 +52,9 @@ export function MicTest() {
       {track ? (
         <>
           <LevelMeter level={level} label="Microphone test level" />
-          <p className="text-xs text-slate-600 dark:text-slate-400">Say something: the bar moves when your microphone hears you. Nobody else hears this test.</p>
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            Say something: the bar moves when your microphone hears you. Nobody else hears this test.
+          </p>
           <Button variant="secondary" className="self-start px-2 py-1 text-xs" onClick={() => setTrack(null)}>
             Stop the test
           </Button>

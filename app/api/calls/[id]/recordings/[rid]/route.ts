@@ -12,4 +12,3 @@ export const DELETE = handle<{ id: string; rid: string }>(async (req, params, ct
   await deleteRecording(deps, accounts, callId, rid, { caller, user });
   return new Response(null, { status: 204 });
 });
-

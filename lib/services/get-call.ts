@@ -1,6 +1,9 @@
+import type { CallDto } from "../contracts/dto";
 import type { CallResponse } from "../contracts/rest";
 import { isAppError } from "../domain/errors";
+import type { AccountDeps } from "./accounts";
 import type { Deps } from "./deps";
+import { type HistoryViewer, requireHistoryViewer } from "./history-access";
 import { countFailedLookup } from "./limits";
 import { callDto, participantDto } from "./dto";
 import { participantPage } from "./list-participants";
@@ -36,4 +39,32 @@ export async function callExists(deps: Pick<Deps, "store" | "limits">, callId: s
     await countFailedLookup(deps.limits, address, e);
     return false;
   }
+}
+
+/**
+ * What the page of an ended call shows, as the open page did when it ended: who ended it (the
+ * moderation log's end entry), how long it ran, and whether this viewer may read its history.
+ * Null while the call is live.
+ */
+export async function endedCall(
+  deps: Pick<Deps, "store" | "moderation">,
+  accounts: Pick<AccountDeps, "users" | "adminEmails">,
+  callId: string,
+  viewer: HistoryViewer,
+): Promise<{ call: CallDto; endedBy: string | null; canReadHistory: boolean } | null> {
+  const call = await requireCall(deps.store, callId);
+  if (!call.endedAt) return null;
+  const [dto, newest, canReadHistory] = await Promise.all([
+    callDto(deps.store, call),
+    // Nothing is logged after the end (an ended call takes no more actions): its entry is among the newest.
+    deps.moderation.list(callId, null, 5),
+    requireHistoryViewer(deps, accounts, callId, viewer).then(
+      () => true,
+      (e) => {
+        if (isAppError(e)) return false;
+        throw e;
+      },
+    ),
+  ]);
+  return { call: dto, endedBy: newest.find((e) => e.action === "end")?.actorName ?? null, canReadHistory };
 }

@@ -81,8 +81,12 @@ describe("a call in two browsers", () => {
     expect(await guest.page.getByRole("button", { name: "Copy link" }).count()).toBe(0);
     expect(await guest.page.getByRole("link", { name: "Read its history" }).count()).toBe(0);
 
+    // Opened again later, the page still says who ended it and how long it ran; still nothing to act on.
     await guest.page.reload();
     await guest.page.getByRole("heading", { name: "This call has ended" }).waitFor();
+    await guest.page.getByText(new RegExp(`^Ended by ${hostName} after \\d+ s\\.$`)).waitFor();
+    expect(await guest.page.getByLabel("Message", { exact: true }).count()).toBe(0);
+    expect(await guest.page.getByRole("link", { name: "Read its history" }).count()).toBe(0);
     await Promise.all([host.context.close(), guest.context.close()]);
   });
 });

@@ -58,13 +58,16 @@ export async function endedCall(
     callDto(deps.store, call),
     // Nothing is logged after the end (an ended call takes no more actions): its entry is among the newest.
     deps.moderation.list(callId, null, 5),
-    requireHistoryViewer(deps, accounts, callId, viewer).then(
-      () => true,
-      (e) => {
-        if (isAppError(e)) return false;
-        throw e;
-      },
-    ),
+    // The history page is for accounts (a guest is sent to sign in), as the open page's link is.
+    viewer.user === null
+      ? false
+      : requireHistoryViewer(deps, accounts, callId, viewer).then(
+          () => true,
+          (e) => {
+            if (isAppError(e)) return false;
+            throw e;
+          },
+        ),
   ]);
   return { call: dto, endedBy: newest.find((e) => e.action === "end")?.actorName ?? null, canReadHistory };
 }

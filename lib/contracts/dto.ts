@@ -96,6 +96,22 @@ export const MessagePageSchema = z.object({
 });
 export type MessagePage = z.infer<typeof MessagePageSchema>;
 
+/** Every kind of moderation log entry. */
+export const MODERATION_ACTIONS = [
+  "role",
+  "mute",
+  "remove",
+  "ban",
+  "lock",
+  "unlock",
+  "default-role",
+  "end",
+  "recording-on",
+  "recording-off",
+  "recording-deleted",
+  "message-removed",
+] as const;
+
 export const ModerationEntryDtoSchema = z.object({
   id: z.string(),
   callId: z.string(),
@@ -103,20 +119,7 @@ export const ModerationEntryDtoSchema = z.object({
   actorName: z.string(),
   targetId: z.string().nullable(),
   targetName: z.string().nullable(),
-  action: z.enum([
-    "role",
-    "mute",
-    "remove",
-    "ban",
-    "lock",
-    "unlock",
-    "default-role",
-    "end",
-    "recording-on",
-    "recording-off",
-    "recording-deleted",
-    "message-removed",
-  ]),
+  action: z.enum(MODERATION_ACTIONS),
   before: z.string().nullable(),
   after: z.string().nullable(),
   createdAt: isoDate,

@@ -1,5 +1,5 @@
 import type { Reaction } from "../contracts/reactions";
-import type { AudienceCount, CallDto, MessageDto, ModerationEntryDto, ParticipantDto } from "../contracts/dto";
+import type { AudienceCount, CallDto, MessageDto, MODERATION_ACTIONS, ModerationEntryDto, ParticipantDto } from "../contracts/dto";
 import type { Group } from "../domain/stage";
 import type { Notice } from "../contracts/socket";
 import type { DefaultRole, Role } from "../contracts/roles";
@@ -99,20 +99,6 @@ export interface UserRecord {
   createdAt: Date;
 }
 
-export const MODERATION_ACTIONS = [
-  "role",
-  "mute",
-  "remove",
-  "ban",
-  "lock",
-  "unlock",
-  "default-role",
-  "end",
-  "recording-on",
-  "recording-off",
-  "recording-deleted",
-  "message-removed",
-] as const;
 export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
 
 export interface ModerationRecord {

@@ -1,3 +1,5 @@
+import securityHeaders from "./lib/http/security-headers.json" with { type: "json" };
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -7,17 +9,13 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tests included) with tsc first;
   // checking again inside every build would only repeat it.
   typescript: { ignoreBuildErrors: true },
-  // On every response, API included; the page CSP (with its per-request nonce) comes from proxy.ts.
+  // On every response, API included (the join, served beside Next, adds the same list: lib/adapters/fast-lane.ts);
+  // the page CSP (with its per-request nonce) comes from proxy.ts.
   async headers() {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "microphone=(self), camera=(), geolocation=()" },
-        ],
+        headers: securityHeaders,
       },
     ];
   },

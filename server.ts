@@ -18,6 +18,7 @@ import { prismaModerationStore } from "./lib/db/moderation-store";
 import { prismaStore } from "./lib/db/store";
 import { prismaUserStore } from "./lib/db/user-store";
 import { authOptions } from "./lib/adapters/auth-options";
+import { serveFastLane } from "./lib/adapters/fast-lane";
 import { stampClientAddress } from "./lib/auth/client-address";
 import { isUndecodablePath, refuseUndecodablePath } from "./lib/http/undecodable-path";
 import { hashPassword, verifyPassword } from "./lib/auth/passwords";
@@ -67,7 +68,7 @@ async function main() {
   const httpServer = createServer(connectionLimits(env), (req, res) => {
     if (isUndecodablePath(req.url)) return refuseUndecodablePath(res);
     stampClientAddress(req, trustProxy);
-    void handleRequest(req, res);
+    if (!serveFastLane(req, res)) void handleRequest(req, res);
   });
   const realtimeServer = createSocketServer(httpServer, { dev, redis });
   const { io } = realtimeServer;

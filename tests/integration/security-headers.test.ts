@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCall } from "../support/api";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -26,11 +27,19 @@ describe("security headers", () => {
   });
 
   it("set nosniff, referrer and framing headers on pages and API responses alike", async () => {
-    for (const path of ["/", "/api/health", "/api/calls/no-such-call"]) {
-      const res = await fetch(`${server.url}${path}`);
+    const { call } = await createCall(server);
+    const responses = [
+      ...(await Promise.all(["/", "/api/health", "/api/calls/no-such-call"].map((path) => fetch(`${server.url}${path}`)))),
+      // The join is served beside Next's router (lib/adapters/fast-lane.ts): the same headers, answer or error.
+      ...(await Promise.all([call.id, "no-such-call"].map((id) => fetch(`${server.url}/api/calls/${id}/join`, { method: "POST" })))),
+    ];
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 404, 200, 404]);
+    for (const res of responses) {
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
       expect(res.headers.get("x-frame-options")).toBe("DENY");
     }
+    expect(responses[3]!.headers.getSetCookie().length).toBeGreaterThanOrEqual(2); // the call credential and the device cookie
+    expect(await responses[4]!.json()).toMatchObject({ error: { code: "CALL_NOT_FOUND" } });
   });
 });

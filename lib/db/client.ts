@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { connectedFactory, driverSql, type SqlRunner } from "./driver-sql";
 import { SingleConnectionLibSQL } from "./sqlite-connection";
 
 /** Both generated clients have the same models; code is written against the SQLite one's types. */
@@ -23,10 +24,22 @@ export function sqliteFilePath(url: string): string {
   return file;
 }
 
+const runners = new WeakMap<Db, SqlRunner>();
+
 export async function openDb(url: string): Promise<Db> {
-  if (dbKind(url) === "postgres") {
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 20 }) });
-    return client as unknown as Db;
-  }
-  return new SqliteClient({ adapter: new SingleConnectionLibSQL({ url: `file:${sqliteFilePath(url)}` }) });
+  const postgres = dbKind(url) === "postgres";
+  const factory = postgres ? new PrismaPg({ connectionString: url, max: 20 }) : new SingleConnectionLibSQL({ url: `file:${sqliteFilePath(url)}` });
+  // Connected here, not lazily by Prisma, so the raw statements (sqlRunner) run on the very same adapter.
+  const adapter = await factory.connect();
+  const options = { adapter: connectedFactory(factory, adapter) };
+  const db = postgres ? (new PostgresClient(options) as unknown as Db) : new SqliteClient(options);
+  runners.set(db, driverSql(adapter));
+  return db;
+}
+
+/** Raw SQL on `db`'s own connection without Prisma's query compiler: the hot path's statements (hot-path-sql.ts). */
+export function sqlRunner(db: Db): SqlRunner {
+  const run = runners.get(db);
+  if (!run) throw new Error("sqlRunner needs a database opened with openDb");
+  return run;
 }

@@ -1,13 +1,13 @@
 import type { CallRecord, MessageRecord, ParticipantRecord, Store } from "../services/ports";
 import { rolesOf } from "../domain/stage";
 import { Prisma } from "./generated/sqlite/client";
-import type { Db, DbKind } from "./client";
+import { sqlRunner, type Db, type DbKind } from "./client";
 
 /**
- * The statements a join, a reconnect and a call:state run, as raw SQL. A Prisma model query costs
- * about 1.5–2 ms of CPU on this machine (its query compiler and result mapping), a raw statement
- * through the same client about 0.5 ms (bench/README.md, "per-join cost"); a crowd of listeners
- * runs a dozen of these per join. Both databases take the same SQL (quoted identifiers, booleans
+ * The statements a join, a reconnect and a call:state run, as raw SQL on the driver (driver-sql.ts).
+ * A Prisma model query costs about 1.5–2 ms of CPU on this machine (its query compiler and result
+ * mapping), a raw statement through the client about 0.5 ms and on the driver less again
+ * (bench/README.md, "Per-join cost"); a crowd of listeners runs several of these per join. Both databases take the same SQL (quoted identifiers, booleans
  * compared as such); only the case-insensitive search differs. The adapters map the rows' column
  * types back to booleans and dates, as for model queries.
  */
@@ -31,8 +31,8 @@ function participantColumn(name: string): Sql {
 const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function hotPathSql(db: Db, kind: DbKind) {
-  const rows = <T>(query: Sql) => db.$queryRaw<T[]>(query);
-  const count = async (query: Sql) => Number((await rows<{ n: number | bigint }>(query))[0]?.n ?? 0);
+  const rows = sqlRunner(db);
+  const count = async (query: Sql) => Number((await rows<{ n: number }>(query))[0]?.n ?? 0);
   const setClause = (patch: ParticipantPatch) =>
     join(
       Object.entries(patch)
@@ -60,6 +60,17 @@ export function hotPathSql(db: Db, kind: DbKind) {
       return rows<ParticipantRow>(sql`
         SELECT * FROM "Participant" WHERE "callId" = ${callId} AND "leftAt" IS NULL AND ${group} ${search} ${after}
         ORDER BY ${key}, "id" LIMIT ${q.limit}`);
+    },
+
+    /** One statement, answered from the covering index (callId, leftAt, role, awaySince, handRaised). */
+    audienceCounts: async (callId: string) => {
+      const [row] = await rows<{ total: number; away: number | null; hands: number | null }>(sql`
+        SELECT COUNT(*) AS total,
+               SUM(CASE WHEN "awaySince" IS NOT NULL THEN 1 ELSE 0 END) AS away,
+               SUM(CASE WHEN "handRaised" THEN 1 ELSE 0 END) AS hands
+        FROM "Participant" WHERE "callId" = ${callId} AND "leftAt" IS NULL AND "role" IN (${join(rolesOf("audience"))})`);
+      // A SUM over no rows is null; Postgres answers both as numeric strings.
+      return { total: Number(row?.total ?? 0), away: Number(row?.away ?? 0), hands: Number(row?.hands ?? 0) };
     },
 
     countPresent: (callId: string) => count(sql`SELECT COUNT(*) AS n FROM "Participant" WHERE "callId" = ${callId} AND "leftAt" IS NULL`),

@@ -1,5 +1,4 @@
 import type { DefaultRole, Role } from "../contracts/roles";
-import { rolesOf } from "../domain/stage";
 import type { RecordingConsent } from "../domain/recording";
 import type { CallRecord, MessageRecord, ParticipantRecord, Store } from "../services/ports";
 import { batchQueue, fulfilled, oneByOne, sharedRead, type BatchRunner } from "./batch-queue";
@@ -121,21 +120,7 @@ export function prismaStore(db: Db, kind: DbKind): Store {
     ({ callId, q }) => JSON.stringify([callId, q.group, q.search, q.after?.at.getTime() ?? null, q.after?.id ?? null, q.limit]),
     SNAPSHOT_SPACING_MS,
   );
-  const countAudience = sharedRead(
-    async (callId: string) => {
-      // One statement, answered from the covering index (callId, leftAt, role, awaySince, handRaised).
-      const [a, b] = rolesOf("audience");
-      const [row] = await db.$queryRaw<{ total: number | bigint; away: number | bigint | null; hands: number | bigint | null }[]>`
-      SELECT COUNT(*) AS total,
-             SUM(CASE WHEN "awaySince" IS NOT NULL THEN 1 ELSE 0 END) AS away,
-             SUM(CASE WHEN "handRaised" THEN 1 ELSE 0 END) AS hands
-      FROM "Participant" WHERE "callId" = ${callId} AND "leftAt" IS NULL AND "role" IN (${a}, ${b})`;
-      // Postgres answers COUNT/SUM as bigint (and SUM of nothing as null).
-      return { total: Number(row?.total ?? 0), away: Number(row?.away ?? 0), hands: Number(row?.hands ?? 0) };
-    },
-    String,
-    SNAPSHOT_SPACING_MS,
-  );
+  const countAudience = sharedRead(hot.audienceCounts, String, SNAPSHOT_SPACING_MS);
   const countPresentParticipants = sharedRead(hot.countPresent, String, SNAPSHOT_SPACING_MS);
   const listMessagesBefore = sharedRead(
     ({ callId, before, limit, until }: { callId: string; before: number | null; limit: number; until: Date | null }) =>

@@ -1,9 +1,11 @@
 import { mkdtempSync, readdirSync, readlinkSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import Database from "libsql";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { openDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
+import { prismaStore } from "@/lib/db/store";
 
 const dir = mkdtempSync(join(tmpdir(), "earshot-sqlite-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,6 +54,22 @@ describe("the SQLite client", () => {
       await db.$transaction(async (tx) => tx.call.create({ data: row }));
       expect(await db.call.count({ where: { id: row.id } })).toBe(1);
     } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("prepares each statement once, however often it runs with other values", async () => {
+    const db = await openDb(`file:${join(dir, "earshot.db")}`);
+    const prepare = vi.spyOn(Database.prototype, "prepare");
+    try {
+      const store = prismaStore(db, "sqlite");
+      await db.call.createMany({ data: ["a", "b", "c"].map((id) => ({ id: `prepared-${id}`, title: id, defaultRole: "listener" })) });
+      await store.findCall("prepared-a"); // the first lone lookup prepares `IN (?)`
+      const before = prepare.mock.calls.length;
+      for (const id of ["b", "c", "a", "b"]) expect((await store.findCall(`prepared-${id}`))?.title).toBe(id);
+      expect(prepare.mock.calls.length).toBe(before);
+    } finally {
+      prepare.mockRestore();
       await db.$disconnect();
     }
   });

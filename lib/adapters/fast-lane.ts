@@ -55,6 +55,8 @@ function webRequest(req: IncomingMessage): Request {
     if (Array.isArray(value)) for (const v of value) headers.append(key, v);
     else if (value !== undefined) headers.set(key, value);
   }
-  const body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
-  return new Request(url, { method: req.method, headers, body, duplex: "half" } as RequestInit);
+  // A join has no body, as a rule: a stream for nothing would cost more than the rest of this.
+  const empty = req.headers["content-length"] === "0" || (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined);
+  if (empty) return new Request(url, { method: req.method, headers });
+  return new Request(url, { method: req.method, headers, body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } as RequestInit);
 }

@@ -35,6 +35,12 @@ describe("bad input gets the error shape and a 4xx", () => {
   it("oversized bodies", async () => {
     const huge = JSON.stringify({ defaultRole: "listener", title: "x".repeat(100_000) });
     expectError(await api(server, "POST", "/api/calls", { raw: huge }), 413, "PAYLOAD_TOO_LARGE");
+    // The join is served beside Next's router (lib/adapters/fast-lane.ts): its body is read the same way.
+    const { call } = (await api(server, "POST", "/api/calls", { body: { defaultRole: "listener" } })).body;
+    expectError(await api(server, "POST", `/api/calls/${call.id}/join`, { raw: huge }), 413, "PAYLOAD_TOO_LARGE");
+    expectError(await api(server, "POST", `/api/calls/${call.id}/join`, { raw: "{" }), 400, "INVALID_JSON");
+    const chunked = await fetch(`${server.url}/api/calls/${call.id}/join`, { method: "POST", body: new Blob([huge]).stream(), duplex: "half" } as RequestInit);
+    expect([chunked.status, (await chunked.json()).error.code]).toEqual([413, "PAYLOAD_TOO_LARGE"]); // no length said: counted as read
   });
 
   it("unknown and malformed call IDs", async () => {

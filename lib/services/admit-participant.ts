@@ -1,6 +1,6 @@
 import type { Role } from "../contracts/roles";
 import { AppError } from "../domain/errors";
-import { nameCandidate } from "../domain/names";
+import { nameCandidate, plainGuestTries } from "../domain/names";
 import type { Deps } from "./deps";
 import type { ParticipantRecord } from "./ports";
 
@@ -55,8 +55,10 @@ export async function admitParticipant(
   role: Role,
   who: { user: Visitor | null; deviceId: string | null },
 ): Promise<ParticipantRecord> {
+  // A shared, recent count (the store reads it at most every 100 ms per call): a hint, the unique index decides.
+  const plainTries = who.user ? undefined : plainGuestTries(await deps.store.countPresentParticipants(callId));
   for (let attempt = 0; attempt < MAX_NAME_ATTEMPTS; attempt++) {
-    const name = nameCandidate(who.user?.name ?? null, attempt, deps.randomInt);
+    const name = nameCandidate(who.user?.name ?? null, attempt, deps.randomInt, plainTries);
     const p = participantRecord(deps, callId, role, who, name, deps.clock.now());
     if (await deps.store.createParticipant(p)) return p;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CALL_ID_PATTERN } from "@/lib/contracts/call-id";
-import { GUEST_PREFIX, newCallId, nameCandidate } from "@/lib/domain/names";
+import { GUEST_PREFIX, newCallId, nameCandidate, plainGuestTries } from "@/lib/domain/names";
 import { WORDS } from "@/lib/domain/words";
 
 const seq = (...values: number[]) => {
@@ -37,6 +37,13 @@ describe("name candidates", () => {
   it("turn to numbered guest names after a few collisions, so a busy call still finds a free one", () => {
     expect(nameCandidate(null, 2, seq(0, 7))).toMatch(/^pleb-[a-z]+$/);
     expect(nameCandidate(null, 3, seq(415, 7))).toBe(`pleb-${WORDS[7]}417`);
+  });
+
+  it("skip plain guest names a big call has nearly all taken (each taken one is a refused insert)", () => {
+    expect([0, 500, 501, 2001, 2002, 10_000].map(plainGuestTries)).toEqual([3, 3, 1, 1, 0, 0]);
+    expect(nameCandidate(null, 0, seq(415, 7), 0)).toBe(`pleb-${WORDS[7]}417`);
+    expect(nameCandidate(null, 0, seq(0, 7), 1)).toBe(`pleb-${WORDS[7]}`);
+    expect(nameCandidate(null, 1, seq(415, 7), 1)).toBe(`pleb-${WORDS[7]}417`);
   });
 
   it("give an account its own name first, then numbered variants", () => {

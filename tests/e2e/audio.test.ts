@@ -60,6 +60,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const voiceStatus = (page: Page) => page.getByRole("region", { name: "Voice" }).getByRole("status");
 /** The microphone's on/off button (not "Test your microphone", which speakers also have while muted). */
 const micButton = (page: Page) => page.getByRole("button", { name: /^Turn microphone (on|off)$/ });
+/**
+ * Focus back on the page itself, off any control: Chromium may leave it a moment on the control of a
+ * dialog just closed (until its next rendering update), where Space is that control's.
+ */
+const focusPage = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+/** A person's tile on the stage, as this page shows it. */
+const stageTile = (page: Page, name: string) =>
+  page
+    .getByRole("region", { name: /On stage/ })
+    .getByRole("listitem")
+    .filter({ hasText: name });
 
 describe("voice in the browser", () => {
   it("a listener hears a speaker, sees them speaking, and stops hearing them once demoted", async () => {
@@ -91,10 +102,7 @@ describe("voice in the browser", () => {
     await expect.poll(async () => Number(await ownLevel.getAttribute("aria-valuenow")), { timeout: 10_000 }).toBeGreaterThan(5);
 
     // Everyone sees the speaker unmuted (participant:updated), and the listener sees them speaking.
-    const speakerRowOnListener = listener.page
-      .getByRole("region", { name: /On stage/ })
-      .getByRole("listitem")
-      .filter({ hasText: speakerName });
+    const speakerRowOnListener = stageTile(listener.page, speakerName);
     await expect.poll(() => speakerRowOnListener.getByRole("img", { name: "muted" }).count(), { timeout: 10_000 }).toBe(0);
     await speakerRowOnListener.getByText("speaking", { exact: true }).waitFor({ timeout: 20_000 });
     if (process.env.EARSHOT_SCREENSHOTS) await screenshots(admin, speaker);
@@ -146,6 +154,82 @@ describe("voice in the browser", () => {
     await person.page.getByRole("region", { name: "Chat", exact: true }).getByText("still here", { exact: true }).waitFor();
     expect(person.errors).toEqual([]);
     await person.context.close();
+  });
+});
+
+describe("push-to-talk", () => {
+  it("once switched on, holding Space puts the speaker's microphone on for everyone and letting go takes it off; not while typing, on a button, or once switched off", async () => {
+    const admin = await personWithStats();
+    const speaker = await newPerson(browser, server.url);
+    const link = await hostCall(admin, "Hold to talk");
+    await joinByPasting(speaker, link);
+    const speakerName = await ownName(speaker.page);
+    await setRole(admin.page, speakerName, "speaker");
+    await micButton(speaker.page).filter({ hasText: "Turn microphone on" }).waitFor({ timeout: 20_000 });
+    // What the admin sees of the speaker: the mic badge (the server's record, over the call's socket) and the speaking ring (LiveKit's).
+    const tile = stageTile(admin.page, speakerName);
+    const live = tile.getByRole("img", { name: "microphone on" });
+    const muted = tile.getByRole("img", { name: "muted" });
+    const speaking = tile.getByText("speaking", { exact: true });
+    await muted.waitFor();
+    const { keyboard } = speaker.page;
+
+    // Switched on in the shortcuts list (opened with ?), which closes back to the page.
+    await speaker.page.locator("body").press("?");
+    const list = speaker.page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await list.getByRole("checkbox", { name: "Push to talk (hold Space to speak)" }).check();
+    await speaker.page.keyboard.press("Escape");
+    await list.waitFor({ state: "hidden" });
+    await focusPage(speaker.page);
+
+    // Held (the key repeats while held): on for the speaker, everyone sees it, and the admin receives the sound.
+    await keyboard.down(" ");
+    await keyboard.down(" ");
+    await micButton(speaker.page).filter({ hasText: "Turn microphone off" }).waitFor({ timeout: 10_000 });
+    await live.waitFor({ timeout: 10_000 });
+    await speaking.waitFor({ timeout: 20_000 });
+    await keyboard.down(" ");
+    const a = await inboundAudioBytes(admin.page);
+    await sleep(2000);
+    expect((await inboundAudioBytes(admin.page)) - a).toBeGreaterThan(4000);
+    expect(await micButton(speaker.page).innerText()).toBe("Turn microphone off"); // repeats do not toggle it
+
+    // Let go: off for the speaker and for everyone, and LiveKit no longer hears them speak.
+    await keyboard.up(" ");
+    await micButton(speaker.page).filter({ hasText: "Turn microphone on" }).waitFor({ timeout: 10_000 });
+    await muted.waitFor({ timeout: 10_000 });
+    await speaking.waitFor({ state: "detached", timeout: 20_000 });
+
+    /** Space held for a second where it must not talk: the microphone stays off for the speaker and for everyone. */
+    const holdSpaceStaysMuted = async () => {
+      await keyboard.down(" ");
+      await sleep(1000); // an unmute of the published microphone shows within a few hundred milliseconds
+      expect(await micButton(speaker.page).innerText()).toBe("Turn microphone on");
+      expect(await muted.count()).toBe(1);
+      await keyboard.up(" ");
+    };
+    // Typing in the chat box: Space is a space.
+    const message = speaker.page.getByLabel("Message", { exact: true });
+    await message.fill("hold");
+    await holdSpaceStaysMuted();
+    await keyboard.type("on");
+    await message.press("Enter");
+    await chatMessage(admin.page, "hold on").waitFor();
+    // On a focused button: Space presses the button.
+    await speaker.page.getByRole("button", { name: "Hide chat" }).focus();
+    await holdSpaceStaysMuted();
+    await speaker.page.getByRole("region", { name: "Chat", exact: true }).waitFor({ state: "hidden" });
+
+    // Switched off again: Space on the page does nothing.
+    await speaker.page.getByRole("button", { name: /^Keyboard shortcuts/ }).click();
+    await list.getByRole("checkbox", { name: "Push to talk (hold Space to speak)" }).uncheck();
+    await speaker.page.keyboard.press("Escape");
+    await list.waitFor({ state: "hidden" });
+    await focusPage(speaker.page);
+    await holdSpaceStaysMuted();
+
+    for (const p of [admin, speaker]) expect(p.errors).toEqual([]);
+    await Promise.all([admin, speaker].map((p) => p.context.close()));
   });
 });
 

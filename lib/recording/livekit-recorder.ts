@@ -136,7 +136,7 @@ class Session {
     this.saving = this.saveSegments(segments)
       .then(
         () => this.mixer.markSaved(segments),
-        (e: unknown) => console.error(`[earshot] speaking segments of recording ${this.recordingId} not saved (retried):`, e),
+        (e: unknown) => console.error(`[earshot] speaking segments of recording ${this.recordingId} not saved (kept for the next save):`, e),
       )
       .finally(() => (this.saving = null));
     return this.saving;

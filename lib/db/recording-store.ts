@@ -1,4 +1,4 @@
-import type { RecordingRecord, RecordingStatus, RecordingStore } from "../services/ports";
+import type { RecordingRecord, RecordingStatus, RecordingStore, SpeechSegment } from "../services/ports";
 import type { Db } from "./client";
 
 const toRecording = (r: Omit<RecordingRecord, "status"> & { status: string }): RecordingRecord => ({
@@ -14,6 +14,15 @@ const toRecording = (r: Omit<RecordingRecord, "status"> & { status: string }): R
 
 /** Recordings and their speaking segments; the call's running recording is a column on Call. */
 export function prismaRecordingStore(db: Db): RecordingStore {
+  const upsertSegments = (recordingId: string, segments: SpeechSegment[]) =>
+    segments.map(({ participantId, startMs, endMs }) =>
+      db.recordingSegment.upsert({
+        where: { recordingId_participantId_startMs: { recordingId, participantId, startMs } },
+        create: { recordingId, participantId, startMs, endMs },
+        update: { endMs },
+      }),
+    );
+
   return {
     begin(r) {
       return db.$transaction(async (tx) => {
@@ -34,10 +43,14 @@ export function prismaRecordingStore(db: Db): RecordingStore {
       });
     },
 
+    async saveSegments(recordingId, segments) {
+      await db.$transaction(upsertSegments(recordingId, segments));
+    },
+
     async complete(id, end) {
       await db.$transaction([
         db.recording.update({ where: { id }, data: { status: end.status, endedAt: end.endedAt, durationMs: Math.round(end.durationMs) } }),
-        db.recordingSegment.createMany({ data: end.segments.map((s) => ({ recordingId: id, ...s })) }),
+        ...upsertSegments(id, end.segments),
       ]);
     },
 

@@ -12,7 +12,7 @@ export function ffmpegProblem(ffmpeg: string): string | null {
 }
 
 /**
- * An ffmpeg that reads 48 kHz mono 16-bit PCM on stdin and writes Ogg/Opus.
+ * An ffmpeg that reads mono 16-bit PCM at the mixer's rate on stdin and writes Ogg/Opus.
  * Ogg is written page by page (a page a second), so whatever reached disk is
  * playable even if Earshot dies; and when Earshot dies, ffmpeg reads the end
  * of its stdin and closes the file properly. It runs in its own process group

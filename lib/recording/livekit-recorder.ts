@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { AudioStream, Room, RoomEvent, TrackKind, TrackSource, type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication } from "@livekit/rtc-node";
 import { AccessToken } from "livekit-server-sdk";
 import { RECORDER_IDENTITY_PREFIX } from "../domain/recording";
-import type { Recorder, RecordingFiles } from "../services/ports";
+import type { Recorder, RecordingFiles, SpeechSegment } from "../services/ports";
 import { ffmpegProblem, spawnOpusEncoder } from "./ffmpeg";
 import { Mixer, SAMPLE_RATE } from "./mixer";
 
@@ -16,9 +16,18 @@ export interface RecorderSettings {
   files: RecordingFiles;
 }
 
-/** How often the mix is written: small enough for live-ish files, large enough to cost little CPU. */
-const TICK_MS = 50;
-const FRAME_MS = 40;
+/**
+ * How often the mix is written, and how much audio each speaker's stream
+ * hands over at once. The recorder's cost is mostly per event (a media
+ * frame crossing from the native library, a timer, a write to ffmpeg's
+ * pipe), not per sample: 100 ms gives 10 of each a second per speaker and
+ * still keeps the file a few ticks behind real time (mixer.ts sizes its
+ * jitter buffer for both).
+ */
+const TICK_MS = 100;
+const FRAME_MS = 100;
+/** How often the speaking segments noted so far are saved: a crash loses at most this much of the timeline. */
+const SEGMENTS_EVERY_MS = 5000;
 
 /** One call's recording in progress: a hidden media-room participant feeding ffmpeg. */
 class Session {
@@ -28,6 +37,14 @@ class Session {
   /** Resolves once ffmpeg is gone: it closed the file, or it could not start (then the error is logged, never thrown). */
   private readonly encoderDone: Promise<unknown>;
   private readonly timer: NodeJS.Timeout;
+  private readonly segmentsTimer: NodeJS.Timeout;
+  /** The save in flight, if any: saves never overlap, and a stop waits for the last one. */
+  private saving: Promise<void> | null = null;
+  /**
+   * The file's zero on the monotonic clock: the mix follows it, so a wall
+   * clock that is set while recording does not stretch or cut the file.
+   */
+  private readonly origin: number;
   private speakers: Set<string>;
   private readers = new Map<string, ReadableStreamDefaultReader>();
 
@@ -37,7 +54,8 @@ class Session {
     private readonly recordingId: string,
     file: string,
     speakers: string[],
-    private readonly startedAt: number,
+    startedAt: number,
+    private readonly saveSegments: (segments: SpeechSegment[]) => Promise<void>,
   ) {
     this.speakers = new Set(speakers);
     this.encoder = spawnOpusEncoder(s.ffmpeg, s.files.pathOf(file));
@@ -48,7 +66,9 @@ class Session {
     });
     this.encoder.stderr!.on("data", (d: Buffer) => console.error(`[earshot] ffmpeg (${recordingId}): ${d.toString().trim()}`));
     // The file's zero is the recording's stored start, before the room connects: the replay's offsets are real time.
+    this.origin = performance.now() - (Date.now() - startedAt);
     this.timer = setInterval(() => this.write(), TICK_MS);
+    this.segmentsTimer = setInterval(() => void this.save(), SEGMENTS_EVERY_MS);
   }
 
   async connect() {
@@ -86,7 +106,6 @@ class Session {
   private async listen(track: RemoteTrack, _pub: RemoteTrackPublication, p: RemoteParticipant) {
     if (track.kind !== TrackKind.KIND_AUDIO || !this.speakers.has(p.identity)) return;
     this.unlisten(p.identity);
-    // 40 ms frames: a quarter of the events (and of their cost) of the default 10 ms; the mixer buffers 150 ms anyway.
     const reader = new AudioStream(track, { sampleRate: SAMPLE_RATE, numChannels: 1, frameSizeMs: FRAME_MS }).getReader();
     this.readers.set(p.identity, reader);
     for (;;) {
@@ -105,17 +124,34 @@ class Session {
   }
 
   private write() {
-    const pcm = this.mixer.advance(Date.now() - this.startedAt);
+    const pcm = this.mixer.advance(performance.now() - this.origin);
     if (pcm.length) this.encoder.stdin!.write(Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength));
   }
 
+  /** Saves the segments noted since the last save; one that fails is retried with the next. */
+  private save(): Promise<void> {
+    if (this.saving) return this.saving;
+    const segments = this.mixer.unsavedSegments();
+    if (!segments.length) return Promise.resolve();
+    this.saving = this.saveSegments(segments)
+      .then(
+        () => this.mixer.markSaved(segments),
+        (e: unknown) => console.error(`[earshot] speaking segments of recording ${this.recordingId} not saved (kept for the next save):`, e),
+      )
+      .finally(() => (this.saving = null));
+    return this.saving;
+  }
+
+  /** Ends the file; returns its length and the segments no save has written (the caller stores them). */
   async stop() {
     clearInterval(this.timer);
+    clearInterval(this.segmentsTimer);
     this.write();
     this.encoder.stdin!.end();
     for (const id of [...this.readers.keys()]) this.unlisten(id);
-    await Promise.all([this.encoderDone, this.room.disconnect().catch(() => undefined)]);
-    return { durationMs: this.mixer.durationMs, segments: this.mixer.segments() };
+    await Promise.all([this.encoderDone, this.room.disconnect().catch(() => undefined), this.saving]);
+    this.mixer.closeSegments();
+    return { durationMs: this.mixer.durationMs, segments: this.mixer.unsavedSegments() };
   }
 }
 
@@ -127,9 +163,9 @@ export function liveKitRecorder(s: RecorderSettings): Recorder {
 
   return {
     unavailable,
-    async start({ callId, recordingId, file, speakers, startedAt }) {
+    async start({ callId, recordingId, file, speakers, startedAt, saveSegments }) {
       mkdirSync(s.dir, { recursive: true });
-      const session = new Session(s, callId, recordingId, file, speakers, startedAt.getTime());
+      const session = new Session(s, callId, recordingId, file, speakers, startedAt.getTime(), saveSegments);
       sessions.set(callId, session);
       try {
         await session.connect();

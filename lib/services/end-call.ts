@@ -5,7 +5,7 @@ import type { Caller, Deps } from "./deps";
 import { enforceModeration } from "./limits";
 import { requireActiveParticipant } from "./load";
 import type { Actor } from "./ports";
-import { stopRecording } from "./recording-control";
+import { stopRecording, type StopDeps } from "./recording-control";
 
 /** An admin ends the call for everyone; it becomes read-only history. */
 export async function endCall(deps: Deps, caller: Caller): Promise<void> {
@@ -18,11 +18,7 @@ export async function endCall(deps: Deps, caller: Caller): Promise<void> {
 export const IDLE_TIMEOUT_ACTOR: Actor = { id: null, name: "Earshot (empty call timed out)" };
 
 /** Ends a call (by an admin, a site admin or after its grace period), logs who did, and tells everyone. */
-export async function finishCall(
-  deps: Pick<Deps, "store" | "notifier" | "clock" | "audio" | "moderation" | "recorder" | "recordings">,
-  callId: string,
-  actor: Actor,
-): Promise<void> {
+export async function finishCall(deps: StopDeps & Pick<Deps, "audio">, callId: string, actor: Actor): Promise<void> {
   const at = deps.clock.now();
   const ended = await deps.store.endCall(callId, at);
   if (!ended) return; // already ended: ending twice changes nothing

@@ -351,7 +351,13 @@ export interface RecordingStore {
   begin(r: Pick<RecordingRecord, "id" | "callId" | "file" | "startedAt">): Promise<boolean>;
   /** Releases the call's running recording; its id, or null when none was running (another stop won). */
   release(callId: string): Promise<string | null>;
-  /** Stores how a released recording ended, with its speaking segments. */
+  /**
+   * Saves speaking segments while the recording runs. A segment is keyed by
+   * its speaker and start: saving it again (it went on since) updates its end,
+   * so a segment is never stored twice.
+   */
+  saveSegments(recordingId: string, segments: SpeechSegment[]): Promise<void>;
+  /** Stores how a released recording ended, with the segments not saved yet (saved ones stay). */
   complete(id: string, end: { status: "stopped" | "interrupted"; endedAt: Date; durationMs: number; segments: SpeechSegment[] }): Promise<void>;
   /** Recordings that were running when the process stopped: released and returned (start-up). */
   releaseAll(): Promise<RecordingRecord[]>;
@@ -388,13 +394,25 @@ export interface RecordingFiles {
 export interface Recorder {
   /** Why recording cannot work on this server (e.g. no ffmpeg), or null when it can. */
   unavailable(): string | null;
-  /** Starts recording into `file`, whose zero is `startedAt`; rejects when the media server cannot be reached. */
-  start(r: { callId: string; recordingId: string; file: string; speakers: string[]; startedAt: Date }): Promise<void>;
+  /**
+   * Starts recording into `file`, whose zero is `startedAt`; rejects when the
+   * media server cannot be reached. Every few seconds it hands the speaking
+   * segments noted since to `saveSegments` (open ones as they stand, again as
+   * they grow), so that a crash keeps the timeline up to then.
+   */
+  start(r: {
+    callId: string;
+    recordingId: string;
+    file: string;
+    speakers: string[];
+    startedAt: Date;
+    saveSegments: (segments: SpeechSegment[]) => Promise<void>;
+  }): Promise<void>;
   /** The participants whose microphones are recorded from now on (everyone else is dropped at once). */
   setSpeakers(callId: string, speakers: string[]): void;
   /** The calls this process is recording now. */
   activeCalls(): string[];
-  /** Ends the file cleanly; null when nothing was recording this call in this process. */
+  /** Ends the file cleanly; its length and the segments `saveSegments` did not get; null when nothing was recording this call in this process. */
   stop(callId: string): Promise<{ durationMs: number; segments: SpeechSegment[] } | null>;
 }
 

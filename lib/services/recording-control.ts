@@ -7,9 +7,12 @@ import { callDto, participantDto } from "./dto";
 import { enforceModeration, enforceSelfChange } from "./limits";
 import { requireActiveParticipant } from "./load";
 import { announceEntries } from "./moderation-log";
+import { interruptedEnd } from "./recording-retention";
 import type { Actor } from "./ports";
 
-type RecordingDeps = Pick<Deps, "store" | "moderation" | "notifier" | "clock" | "recorder" | "recordings" | "newId" | "limits">;
+type RecordingDeps = Pick<Deps, "store" | "moderation" | "notifier" | "clock" | "recorder" | "recordings" | "recordingFiles" | "newId" | "limits">;
+/** What stopping a recording needs (an admin, the call ending, a shutdown). */
+export type StopDeps = Pick<Deps, "store" | "notifier" | "moderation" | "clock" | "recorder" | "recordings" | "recordingFiles">;
 
 /**
  * An admin starts or stops recording the call. Idempotent like every
@@ -36,7 +39,14 @@ async function startRecording(deps: RecordingDeps, callId: string, actor: Actor)
   const startedAt = deps.clock.now();
   if (!(await deps.recordings.begin({ id, callId, file, startedAt }))) return false;
   try {
-    await deps.recorder.start({ callId, recordingId: id, file, startedAt, speakers: await deps.recordings.listConsenting(callId) });
+    await deps.recorder.start({
+      callId,
+      recordingId: id,
+      file,
+      startedAt,
+      speakers: await deps.recordings.listConsenting(callId),
+      saveSegments: (segments) => deps.recordings.saveSegments(id, segments),
+    });
   } catch (e) {
     console.error(`[earshot] recording ${id} of ${callId} could not start:`, e);
     await deps.recordings.release(callId);
@@ -48,20 +58,18 @@ async function startRecording(deps: RecordingDeps, callId: string, actor: Actor)
 }
 
 /** Stops the call's running recording, if any (an admin, or the call ending); true when one was stopped. */
-export async function stopRecording(
-  deps: Pick<Deps, "store" | "notifier" | "moderation" | "clock" | "recorder" | "recordings">,
-  callId: string,
-  actor: Actor,
-): Promise<boolean> {
+export async function stopRecording(deps: StopDeps, callId: string, actor: Actor): Promise<boolean> {
   const id = await deps.recordings.release(callId);
   if (!id) return false;
   // The stop's time is taken first, so the "stopped" entry falls inside the recording's timeline.
   const at = deps.clock.now();
   const result = await deps.recorder.stop(callId);
-  // No session here: this process did not record it (it restarted since); what reached the file stays.
+  // No session here: this process did not record it (it restarted since); what reached the file and the saved segments stay.
   await deps.recordings.complete(
     id,
-    result ? { status: "stopped", endedAt: at, ...result } : { status: "interrupted", endedAt: at, durationMs: 0, segments: [] },
+    result
+      ? { status: "stopped", endedAt: at, ...result }
+      : { status: "interrupted", ...(await interruptedEnd(deps, (await deps.recordings.find(id))!)), segments: [] },
   );
   await announceEntries(deps, callId, [await deps.moderation.logRecording(callId, actor, "recording-off", id, at)]);
   return true;
@@ -70,7 +78,7 @@ export async function stopRecording(
 const SHUTDOWN_ACTOR: Actor = { id: null, name: "Earshot (server shutting down)" };
 
 /** A clean shutdown (SIGTERM) stops this process's recordings properly: "stopped", with their speaking segments. */
-export async function stopAllRecordings(deps: Pick<Deps, "store" | "notifier" | "moderation" | "clock" | "recorder" | "recordings">): Promise<void> {
+export async function stopAllRecordings(deps: StopDeps): Promise<void> {
   await Promise.allSettled(deps.recorder.activeCalls().map((callId) => stopRecording(deps, callId, SHUTDOWN_ACTOR)));
 }
 

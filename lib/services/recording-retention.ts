@@ -1,5 +1,6 @@
 import { retentionCutoff } from "../domain/recording";
 import type { Deps } from "./deps";
+import type { RecordingRecord } from "./ports";
 
 const RETENTION_ACTOR = { id: null, name: "Earshot (retention period over)" };
 
@@ -16,14 +17,27 @@ export async function expireRecordings(deps: Pick<Deps, "recordings" | "recordin
 
 /**
  * On start-up: recordings that were running when the process stopped (a
- * crash, a kill) are marked interrupted. Their file holds everything up to
- * the stop (ffmpeg closes it when our end of its pipe goes away), so its last
- * write is when the recording ended.
+ * crash, a kill) are marked interrupted, with the segments saved while they ran.
  */
-export async function recoverInterruptedRecordings(deps: Pick<Deps, "recordings" | "recordingFiles" | "clock">): Promise<void> {
-  for (const r of await deps.recordings.releaseAll()) {
-    const stat = await deps.recordingFiles.stat(r.file);
-    const endedAt = stat?.modifiedAt ?? deps.clock.now();
-    await deps.recordings.complete(r.id, { status: "interrupted", endedAt, durationMs: Math.max(0, endedAt.getTime() - r.startedAt.getTime()), segments: [] });
-  }
+export async function recoverInterruptedRecordings(deps: Pick<Deps, "recordings" | "recordingFiles">): Promise<void> {
+  for (const r of await deps.recordings.releaseAll())
+    await deps.recordings.complete(r.id, { status: "interrupted", ...(await interruptedEnd(deps, r)), segments: [] });
+}
+
+/**
+ * Where a recording that no process finished ended: its file holds
+ * everything up to the stop (ffmpeg closes it when our end of its pipe goes
+ * away), so its last write is when it ended; with no file, the last saved
+ * segment is the last sign of it. Never the time it is found: the process
+ * may have been down for hours.
+ */
+export async function interruptedEnd(
+  deps: Pick<Deps, "recordings" | "recordingFiles">,
+  r: Pick<RecordingRecord, "id" | "file" | "startedAt">,
+): Promise<{ endedAt: Date; durationMs: number }> {
+  const file = await deps.recordingFiles.stat(r.file);
+  const writtenMs = file ? file.modifiedAt.getTime() - r.startedAt.getTime() : 0;
+  const heardMs = Math.max(0, ...(await deps.recordings.listSegments(r.id)).map((s) => s.endMs));
+  const durationMs = Math.max(writtenMs, heardMs);
+  return { endedAt: new Date(r.startedAt.getTime() + durationMs), durationMs };
 }

@@ -8,11 +8,14 @@ import { openDb } from "@/lib/db/client";
 import { api, createCall, joinCall } from "../support/api";
 import { probeDurationSec } from "../support/audio-file";
 import { localLiveKitEnv, namespaceAddress } from "../support/netns";
+import { connectPeer, type Peer } from "../support/peers";
 import { startServer, type TestServer } from "../support/server";
+import { storesOn } from "../support/stores";
 import { connect, type TestClient } from "../support/sockets";
 
 let server: TestServer;
 const clients: TestClient[] = [];
+const peers: Peer[] = [];
 const work = mkdtempSync(join(tmpdir(), "earshot-recording-it-"));
 beforeAll(async () => {
   const host = namespaceAddress();
@@ -21,6 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const c of clients) c.close();
+  await Promise.all(peers.map((p) => p.close()));
   await server?.stop();
   rmSync(work, { recursive: true, force: true });
 });
@@ -196,6 +200,37 @@ describe("replays", () => {
   });
 });
 
+describe("the recording store", () => {
+  it("saves a segment once, however often it is saved as it grows, and keeps saved ones when the recording ends", async () => {
+    const { host, recording } = await recordedCall(300);
+    const stores = await storesOn(server.databaseUrl);
+    try {
+      const a = host.participant.id;
+      await stores.recordings.saveSegments(recording.id, [{ participantId: a, startMs: 10_000, endMs: 11_000 }]);
+      await stores.recordings.saveSegments(recording.id, [
+        { participantId: a, startMs: 10_000, endMs: 12_000 },
+        { participantId: "someone-else", startMs: 10_200, endMs: 10_500 },
+      ]);
+      await stores.recordings.complete(recording.id, {
+        status: "stopped",
+        endedAt: new Date(),
+        durationMs: 14_000,
+        segments: [
+          { participantId: a, startMs: 10_000, endMs: 12_500 },
+          { participantId: a, startMs: 13_000, endMs: 13_500 },
+        ],
+      });
+      expect(await stores.recordings.listSegments(recording.id)).toEqual([
+        { participantId: a, startMs: 10_000, endMs: 12_500 },
+        { participantId: "someone-else", startMs: 10_200, endMs: 10_500 },
+        { participantId: a, startMs: 13_000, endMs: 13_500 },
+      ]);
+    } finally {
+      await stores.close();
+    }
+  });
+});
+
 describe("a restart while recording", () => {
   it("a clean stop (SIGTERM) ends the recording as stopped, with its full length", async () => {
     const host = await createCall(server, "speaker");
@@ -209,16 +244,26 @@ describe("a restart while recording", () => {
     expect(log[0]).toMatchObject({ action: "recording-off", actorName: "Earshot (server shutting down)" });
   });
 
-  it("a crash (SIGKILL) leaves a playable file up to the kill and an interrupted recording", async () => {
+  it("a crash (SIGKILL) leaves a playable file up to the kill and an interrupted recording, with who spoke until then", async () => {
     const host = await createCall(server, "speaker");
+    const speaker = await joinCall(server, host.call.id);
+    expect((await post(`/api/calls/${host.call.id}/recording/consent`, speaker.credential, { consent: "yes" })).status).toBe(200);
+    await (await connectPeer(peers, speaker)).publishSine(440);
     expect((await post(`/api/calls/${host.call.id}/recording`, host.credential, { on: true })).status).toBe(200);
-    await sleep(3000);
+    // Past the recorder's first save of its speaking segments (every 5 s).
+    await sleep(7000);
     await server.restart(); // SIGKILL: no shutdown code runs
     const { body } = await replays(host.call.id, host.credential);
     const recording = body.replays[0]!.recording;
     expect(recording.status).toBe("interrupted");
-    expect(recording.durationMs).toBeGreaterThan(2000);
+    expect(recording.durationMs).toBeGreaterThan(6000);
+    expect(recording.durationMs).toBeLessThan(9000);
     expect((await api(server, "GET", `/api/calls/${host.call.id}`)).body.call.recording).toBe(false);
+    // The speaker talked throughout: their segment, saved while it was still open, survived the kill.
+    const speech = body.replays[0]!.timeline.filter((i) => i.kind === "speech");
+    expect(speech).toHaveLength(1);
+    expect(speech[0]).toMatchObject({ participantId: speaker.participant.id });
+    expect(speech[0]!.kind === "speech" && speech[0]!.endMs - speech[0]!.atMs).toBeGreaterThan(2500);
 
     const file = join(work, "interrupted.ogg");
     const res = await fetch(`${server.url}${recording.audioUrl}`, { headers: { authorization: `Bearer ${host.credential}` } });

@@ -67,6 +67,47 @@ describe("recording", () => {
     expect(await codeOf(recordingFile(w.deps, w.accounts, w.callId, recording!.id, { caller: w.host, user: null }, false))).toBe("RECORDING_NOT_FOUND");
   });
 
+  it("keeps the segments saved while recording: a stop adds the rest once, a crash keeps them", async () => {
+    const w = await callWorld();
+    const [a, b] = ["speaker-a", "speaker-b"];
+    await setRecording(w.deps, w.host, true);
+    const recorder = w.recorder.running.get(w.callId)!;
+    await recorder.saveSegments([
+      { participantId: a, startMs: 0, endMs: 900 },
+      { participantId: b, startMs: 500, endMs: 2000 }, // still talking
+    ]);
+    await recorder.saveSegments([{ participantId: b, startMs: 500, endMs: 4000 }]);
+    w.recorder.unsavedAtStop = [
+      { participantId: b, startMs: 500, endMs: 4600 },
+      { participantId: a, startMs: 5000, endMs: 6000 },
+    ];
+    await setRecording(w.deps, w.host, false);
+    const [stopped] = [...w.db.recordings.values()];
+    expect(await w.deps.recordings.listSegments(stopped!.id)).toEqual([
+      { participantId: a, startMs: 0, endMs: 900 },
+      { participantId: b, startMs: 500, endMs: 4600 },
+      { participantId: a, startMs: 5000, endMs: 6000 },
+    ]);
+
+    // The process dies mid-way: no stop ever comes. A restart keeps what was saved and ends it at the file's last write.
+    await setRecording(w.deps, w.host, true);
+    const crashed = [...w.db.recordings.values()].find((r) => r.status === "recording")!;
+    await w.recorder.running.get(w.callId)!.saveSegments([{ participantId: a, startMs: 1000, endMs: 3000 }]);
+    w.files.files.set(crashed.file, 4096);
+    w.files.modified.set(crashed.file, new Date(crashed.startedAt.getTime() + 3500));
+    w.clock.advance(3_600_000); // down for an hour: not part of the recording
+    await recoverInterruptedRecordings(w.deps);
+    expect(w.db.recordings.get(crashed.id)).toMatchObject({ status: "interrupted", durationMs: 3500, endedAt: new Date(crashed.startedAt.getTime() + 3500) });
+    expect(await w.deps.recordings.listSegments(crashed.id)).toEqual([{ participantId: a, startMs: 1000, endMs: 3000 }]);
+
+    // With no file at all, the last saved segment is the last sign of it.
+    await setRecording(w.deps, w.host, true);
+    const lost = [...w.db.recordings.values()].find((r) => r.status === "recording")!;
+    await w.recorder.running.get(w.callId)!.saveSegments([{ participantId: a, startMs: 200, endMs: 2500 }]);
+    await recoverInterruptedRecordings(w.deps);
+    expect(w.db.recordings.get(lost.id)).toMatchObject({ status: "interrupted", durationMs: 2500 });
+  });
+
   it("retention deletes finished recordings past their days; a restart marks running ones interrupted", async () => {
     const w = await callWorld();
     await setRecording(w.deps, w.host, true);

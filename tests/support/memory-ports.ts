@@ -321,6 +321,16 @@ export function memoryUserStore(db: MemoryDb, clock: () => Date): UserStore {
 }
 
 export function memoryRecordingStore(db: MemoryDb): RecordingStore {
+  // Keyed by speaker and start, as the table's unique index: saving a segment again updates its end.
+  const save = (id: string, segments: SpeechSegment[]) => {
+    const saved = db.segments.get(id) ?? [];
+    for (const s of segments) {
+      const same = saved.find((x) => x.participantId === s.participantId && x.startMs === s.startMs);
+      if (same) same.endMs = s.endMs;
+      else saved.push(copy(s));
+    }
+    db.segments.set(id, saved);
+  };
   return {
     async begin(r) {
       const call = db.calls.get(r.callId);
@@ -335,9 +345,10 @@ export function memoryRecordingStore(db: MemoryDb): RecordingStore {
       if (call) call.recordingId = null;
       return id;
     },
+    saveSegments: async (id, segments) => save(id, segments),
     async complete(id, end) {
       Object.assign(db.recordings.get(id)!, { status: end.status, endedAt: end.endedAt, durationMs: Math.round(end.durationMs) });
-      db.segments.set(id, end.segments.map(copy));
+      save(id, end.segments);
     },
     async releaseAll() {
       for (const c of db.calls.values()) c.recordingId = null;
@@ -349,7 +360,7 @@ export function memoryRecordingStore(db: MemoryDb): RecordingStore {
         .filter((r) => r.callId === callId)
         .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())
         .map(copy),
-    listSegments: async (id) => (db.segments.get(id) ?? []).map(copy),
+    listSegments: async (id) => (db.segments.get(id) ?? []).map(copy).sort((a, b) => a.startMs - b.startMs),
     listEndedBefore: async (cutoff) =>
       [...db.recordings.values()].filter((r) => (r.status === "stopped" || r.status === "interrupted") && r.endedAt! < cutoff).map(copy),
     listConsenting: async (callId) =>
@@ -423,10 +434,13 @@ export class FakeAudioRoom implements AudioRoom {
 /** A recorder that records nothing but remembers whom it would have; `unavailableBecause` turns it off. */
 export class FakeRecorder implements Recorder {
   unavailableBecause: string | null = null;
-  running = new Map<string, { speakers: string[]; startedAt: Date }>();
+  /** Per call: who is recorded, and where the segments go while it runs (a test plays the recorder's saves through it). */
+  running = new Map<string, { speakers: string[]; startedAt: Date; saveSegments: (segments: SpeechSegment[]) => Promise<void> }>();
+  /** What the next stop reports as not saved yet. */
+  unsavedAtStop: SpeechSegment[] = [];
   unavailable = () => this.unavailableBecause;
-  async start(r: { callId: string; speakers: string[]; startedAt: Date }) {
-    this.running.set(r.callId, { speakers: r.speakers, startedAt: r.startedAt });
+  async start(r: { callId: string; speakers: string[]; startedAt: Date; saveSegments: (segments: SpeechSegment[]) => Promise<void> }) {
+    this.running.set(r.callId, { speakers: r.speakers, startedAt: r.startedAt, saveSegments: r.saveSegments });
   }
   setSpeakers(callId: string, speakers: string[]) {
     const r = this.running.get(callId);
@@ -435,14 +449,16 @@ export class FakeRecorder implements Recorder {
   activeCalls = () => [...this.running.keys()];
   async stop(callId: string) {
     if (!this.running.delete(callId)) return null;
-    return { durationMs: 1000, segments: [] };
+    return { durationMs: 1000, segments: this.unsavedAtStop.splice(0) };
   }
 }
 
 export class FakeRecordingFiles implements RecordingFiles {
   files = new Map<string, number>();
+  /** Last writes a test set; a file without one was last written at the epoch. */
+  modified = new Map<string, Date>();
   pathOf = (file: string) => `/recordings/${file}`;
-  stat = async (file: string) => (this.files.has(file) ? { size: this.files.get(file)!, modifiedAt: new Date(0) } : null);
+  stat = async (file: string) => (this.files.has(file) ? { size: this.files.get(file)!, modifiedAt: this.modified.get(file) ?? new Date(0) } : null);
   remove = async (file: string) => void this.files.delete(file);
 }
 

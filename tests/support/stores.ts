@@ -1,5 +1,6 @@
 import { dbKind, openDb } from "@/lib/db/client";
 import { prismaModerationStore } from "@/lib/db/moderation-store";
+import { prismaRecordingStore } from "@/lib/db/recording-store";
 import { prismaStore } from "@/lib/db/store";
 
 /**
@@ -10,5 +11,10 @@ import { prismaStore } from "@/lib/db/store";
  */
 export async function storesOn(databaseUrl: string) {
   const db = await openDb(databaseUrl);
-  return { store: prismaStore(db, dbKind(databaseUrl)), moderation: prismaModerationStore(db, dbKind(databaseUrl)), close: () => db.$disconnect() };
+  return {
+    store: prismaStore(db, dbKind(databaseUrl)),
+    moderation: prismaModerationStore(db, dbKind(databaseUrl)),
+    recordings: prismaRecordingStore(db),
+    close: () => db.$disconnect(),
+  };
 }

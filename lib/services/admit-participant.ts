@@ -48,15 +48,19 @@ export function participantRecord(
   };
 }
 
-/** Adds someone to a live call with a display name unique in it: the unique index refuses a taken one and the next candidate is tried. */
+/**
+ * Adds someone to a live call (where `present` people are) with a display name unique in it: the
+ * unique index refuses a taken one and the next candidate is tried.
+ */
 export async function admitParticipant(
   deps: Deps,
   callId: string,
   role: Role,
   who: { user: Visitor | null; deviceId: string | null },
+  present: number,
 ): Promise<ParticipantRecord> {
-  // A shared, recent count (the store reads it at most every 100 ms per call): a hint, the unique index decides.
-  const plainTries = who.user ? undefined : plainGuestTries(await deps.store.countPresentParticipants(callId));
+  // How crowded the call is only hints at which names are free: the unique index decides.
+  const plainTries = who.user ? undefined : plainGuestTries(present);
   for (let attempt = 0; attempt < MAX_NAME_ATTEMPTS; attempt++) {
     const name = nameCandidate(who.user?.name ?? null, attempt, deps.randomInt, plainTries);
     const p = participantRecord(deps, callId, role, who, name, deps.clock.now());

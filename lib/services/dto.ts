@@ -49,10 +49,11 @@ export function callDtoOf(call: CallRecord, hostName: string, participantCount: 
   };
 }
 
-export async function callDto(store: Store, call: CallRecord): Promise<CallDto> {
+/** The call as clients see it; `present`, when the caller has just counted who is in it, saves counting again. */
+export async function callDto(store: Store, call: CallRecord, present?: number): Promise<CallDto> {
   const [host, participantCount] = await Promise.all([
     call.hostParticipantId ? store.findParticipant(call.hostParticipantId) : null,
-    call.endedAt ? 0 : store.countPresentParticipants(call.id),
+    call.endedAt ? 0 : (present ?? store.countPresentParticipants(call.id)),
   ]);
   return callDtoOf(call, host?.displayName ?? "", participantCount);
 }

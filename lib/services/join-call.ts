@@ -22,7 +22,9 @@ export async function joinCall(
   who: { returningParticipantId: string | null; user: Visitor | null; deviceId: string | null; address?: string; bypassLock?: boolean },
   audioUrl: string,
 ): Promise<SessionResponse> {
-  const call = await requireLiveCall(deps.store, callId);
+  // The count is read once, beside the call: for the names worth trying and for the answer (read
+  // again after the insert, a shared read would wait out its spacing, 100 ms, on every join).
+  const [call, present] = await Promise.all([requireLiveCall(deps.store, callId), deps.store.countPresentParticipants(callId)]);
   const existing =
     (who.user ? await deps.store.findUserParticipant(callId, who.user.id) : null) ?? (await returningParticipant(deps, who.returningParticipantId, who.user));
 
@@ -44,13 +46,13 @@ export async function joinCall(
       [addressKey(who.address), deviceKey(who.deviceId)],
       "Too many people joined from this address or browser; wait a moment and try again.",
     );
-    participant = await admitParticipant(deps, callId, call.defaultRole, who);
+    participant = await admitParticipant(deps, callId, call.defaultRole, who, present);
     deps.notifier.participantJoined(callId, participantDto(participant, call.hostParticipantId));
   }
 
   if (call.emptySince) await deps.store.setCallEmptySince(callId, null);
   return {
-    call: await callDto(deps.store, call),
+    call: await callDto(deps.store, call, present + (existing?.callId === callId && !existing.leftAt ? 0 : 1)),
     participant: participantDto(participant, call.hostParticipantId),
     credential: deps.issueCredential(callId, participant.id),
     livekit: await audioAccess(deps, participant, audioUrl),

@@ -47,8 +47,10 @@ describe("creating and joining", () => {
     expect(s.participant).toMatchObject({ role: "chatter", kind: "guest", isHost: false });
     expect(s.participant.displayName).toMatch(/^pleb-/);
     expect(w.notifier.of("participantJoined").map(([, p]) => p.id)).toEqual([s.participant.id]);
+    expect(s.call.participantCount).toBe(2); // the host and the newcomer: counted before the insert, plus them
     const again = await joinCall(w.deps, w.callId, { ...newGuest(1), returningParticipantId: s.participant.id }, AUDIO_URL);
     expect(again.participant.id).toBe(s.participant.id);
+    expect(again.call.participantCount).toBe(2); // still in: not counted twice
     expect((await getCall(w.deps, w.callId)).call.participantCount).toBe(2);
   });
 
@@ -58,6 +60,7 @@ describe("creating and joining", () => {
     await leaveCall(w.deps, guest);
     const back = await joinCall(w.deps, w.callId, { ...newGuest(9), returningParticipantId: guest.participantId }, AUDIO_URL);
     expect(back.participant).toMatchObject({ id: guest.participantId, presence: "away" });
+    expect(back.call.participantCount).toBe(2); // the host, and the guest back in
     expect(await codeOf(joinCall(w.deps, "no-such-call", newGuest(2), AUDIO_URL))).toBe("CALL_NOT_FOUND");
     const limited = await callWorld({ env: { JOIN_RATE_PER_MIN: "0.001", JOIN_BURST: "1" } });
     await joinCall(limited.deps, limited.callId, newGuest(3), AUDIO_URL);

@@ -99,6 +99,7 @@ export function memoryStore(db: MemoryDb): Store {
       return p ? copy(p) : null;
     },
     countPresentParticipants: async (callId) => db.present(callId).length,
+    recentPresentCount: async (callId) => db.present(callId).length,
     listStage: async (callId) =>
       db
         .present(callId)

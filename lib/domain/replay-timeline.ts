@@ -3,7 +3,11 @@ import type { TimelineItem } from "../contracts/recording";
 
 export interface TimelineInput {
   startedAt: Date;
-  durationMs: number;
+  /**
+   * From the recording's start to its stop, by the clock: what happened in it is on the timeline,
+   * even after the file's last sample (the file stops short of the stop by its jitter buffer).
+   */
+  spanMs: number;
   segments: { participantId: string; startMs: number; endMs: number }[];
   names: Map<string, string>;
   messages: { id: string; senderName: string; body: string; createdAt: string }[];
@@ -19,7 +23,7 @@ export interface TimelineInput {
  */
 export function buildTimeline(input: TimelineInput): TimelineItem[] {
   const offset = (iso: string) => new Date(iso).getTime() - input.startedAt.getTime();
-  const inside = (ms: number) => ms >= 0 && ms <= input.durationMs;
+  const inside = (ms: number) => ms >= 0 && ms <= input.spanMs;
   const items: TimelineItem[] = [
     ...input.segments.map((s) => ({
       kind: "speech" as const,

@@ -78,7 +78,7 @@ export async function listReplays(deps: ReplayDeps, accounts: Accounts, callId: 
           : buildTimeline({
               hands: await deps.history.listHandEvents(callId, r.startedAt, r.endedAt ?? deps.clock.now()),
               startedAt: r.startedAt,
-              durationMs: r.durationMs ?? (r.endedAt ?? deps.clock.now()).getTime() - r.startedAt.getTime(),
+              spanMs: (r.endedAt ?? deps.clock.now()).getTime() - r.startedAt.getTime(),
               segments: await deps.recordings.listSegments(r.id),
               names,
               messages: messageDtos,

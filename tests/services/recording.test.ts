@@ -20,6 +20,18 @@ describe("recording", () => {
     expect([...w.db.recordings.values()].map((r) => r.status)).toEqual(["stopped"]);
   });
 
+  it("a replay's timeline runs to the recording's stop, past the file's last sample (the jitter buffer is never written)", async () => {
+    const w = await callWorld();
+    await setRecording(w.deps, w.host, true);
+    w.clock.advance(5000); // the fake recorder's file is 1 s long
+    await setRecording(w.deps, w.host, false);
+    const { replays } = await listReplays(w.deps, w.accounts, w.callId, { caller: w.host, user: null });
+    expect(replays[0]!.timeline.map((i) => [i.atMs, i.kind === "event" && i.entry.action])).toEqual([
+      [0, "recording-on"],
+      [5000, "recording-off"],
+    ]);
+  });
+
   it("a withdrawal takes the speaker out of a running recording at once", async () => {
     const w = await callWorld();
     const speaker = await w.join("speaker");

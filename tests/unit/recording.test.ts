@@ -72,7 +72,7 @@ describe("replay timeline", () => {
   it("puts speech, chat, events and hands on one time axis from the recording's start, leaving out what lies outside it", () => {
     const timeline = buildTimeline({
       startedAt,
-      durationMs: 60_000,
+      spanMs: 60_000,
       segments: [{ participantId: "a", startMs: 5000, endMs: 9000 }],
       names: new Map([["a", "pleb-a"]]),
       messages: [

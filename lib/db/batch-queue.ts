@@ -132,23 +132,3 @@ export function sharedRead<A, O>(read: (arg: A) => Promise<O>, key: (arg: A) => 
       if (!state.busy) schedule(k, state);
     });
 }
-
-/**
- * A value at most `maxAgeMs` old: the last answer while it is that young, else a new read (through
- * `read`, which may itself be shared). For answers a moment's staleness cannot harm; unlike
- * `sharedRead`, nobody waits for the next read.
- */
-export function recentRead<A, O>(read: (arg: A) => Promise<O>, key: (arg: A) => string, maxAgeMs: number): (arg: A) => Promise<O> {
-  const last = new Map<string, { at: number; value: Promise<O> }>();
-  return (arg) => {
-    const k = key(arg);
-    const now = performance.now();
-    const hit = last.get(k);
-    if (hit && now - hit.at < maxAgeMs) return hit.value;
-    const value = read(arg);
-    last.set(k, { at: now, value });
-    value.catch(() => last.delete(k)); // a failed read is not kept
-    setTimeout(() => last.get(k)?.at === now && last.delete(k), maxAgeMs).unref?.();
-    return value;
-  };
-}

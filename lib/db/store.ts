@@ -1,7 +1,7 @@
 import type { DefaultRole, Role } from "../contracts/roles";
 import type { RecordingConsent } from "../domain/recording";
 import type { CallRecord, MessageRecord, ParticipantRecord, Store } from "../services/ports";
-import { batchQueue, fulfilled, oneByOne, recentRead, sharedRead, type BatchRunner } from "./batch-queue";
+import { batchQueue, fulfilled, oneByOne, sharedRead, type BatchRunner } from "./batch-queue";
 import type { Db, DbKind } from "./client";
 import { hotPathSql } from "./hot-path-sql";
 
@@ -173,8 +173,6 @@ export function prismaStore(db: Db, kind: DbKind): Store {
     },
 
     countPresentParticipants,
-
-    recentPresentCount: recentRead(countPresentParticipants, String, SNAPSHOT_SPACING_MS),
 
     listStage,
 

@@ -22,9 +22,9 @@ export async function joinCall(
   who: { returningParticipantId: string | null; user: Visitor | null; deviceId: string | null; address?: string; bypassLock?: boolean },
   audioUrl: string,
 ): Promise<SessionResponse> {
-  // How many are in, as recently read, beside the call: for the names worth trying and the answer's
-  // figure. A fresh read would wait for the next shared one (up to 100 ms in a storm), on every join.
-  const [call, present] = await Promise.all([requireLiveCall(deps.store, callId), deps.store.recentPresentCount(callId)]);
+  // The count is read once, beside the call: for the names worth trying and for the answer (read
+  // again after the insert, a shared read would wait out its spacing, 100 ms, on every join).
+  const [call, present] = await Promise.all([requireLiveCall(deps.store, callId), deps.store.countPresentParticipants(callId)]);
   const existing =
     (who.user ? await deps.store.findUserParticipant(callId, who.user.id) : null) ?? (await returningParticipant(deps, who.returningParticipantId, who.user));
 

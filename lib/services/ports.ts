@@ -241,8 +241,6 @@ export interface Store {
   /** A signed-in user's participant in a call (there is at most one). */
   findUserParticipant(callId: string, userId: string): Promise<ParticipantRecord | null>;
   countPresentParticipants(callId: string): Promise<number>;
-  /** The same count as read within the last moment (100 ms): for a hint or a passing figure, where waiting for a fresh read is not worth it. */
-  recentPresentCount(callId: string): Promise<number>;
   /** The stage (admins and speakers present), in join order: small, so read whole. */
   listStage(callId: string): Promise<ParticipantRecord[]>;
   /**

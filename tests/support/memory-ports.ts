@@ -99,7 +99,6 @@ export function memoryStore(db: MemoryDb): Store {
       return p ? copy(p) : null;
     },
     countPresentParticipants: async (callId) => db.present(callId).length,
-    recentPresentCount: async (callId) => db.present(callId).length,
     listStage: async (callId) =>
       db
         .present(callId)

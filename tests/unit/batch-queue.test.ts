@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batchQueue, fulfilled, oneByOne, recentRead, sharedRead } from "@/lib/db/batch-queue";
+import { batchQueue, fulfilled, oneByOne, sharedRead } from "@/lib/db/batch-queue";
 
 /** A runner that records each batch and answers when the test says so. */
 function gatedRunner() {
@@ -154,32 +154,5 @@ describe("sharedRead", () => {
     expect(reads).toBeLessThanOrEqual(7);
     expect(values).toEqual([...values].sort((a, b) => a - b));
     expect(await read("other")).toBe(reads); // another key does not wait for this one's spacing
-  });
-});
-
-describe("recentRead", () => {
-  it("answers a young value at once, reads again once it is old, and never keeps a failure", async () => {
-    let reads = 0;
-    let fail = false;
-    const read = recentRead(
-      async (k: string) => {
-        reads++;
-        if (fail) throw new Error("down");
-        return `${k}${reads}`;
-      },
-      String,
-      40,
-    );
-    expect(await read("a")).toBe("a1");
-    const started = performance.now();
-    expect(await read("a")).toBe("a1"); // young: no read, no wait
-    expect(performance.now() - started).toBeLessThan(20);
-    expect(await read("b")).toBe("b2"); // each key its own
-    await new Promise((r) => setTimeout(r, 50));
-    fail = true;
-    await expect(read("a")).rejects.toThrow("down");
-    fail = false;
-    expect(await read("a")).toBe("a4"); // the failure was not kept
-    expect(reads).toBe(4);
   });
 });

@@ -26,6 +26,19 @@ export interface Timers {
 
 type Pending = { kind: "joined" | "updated"; dto: ParticipantDto } | { kind: "left" };
 
+/** Count messages a node sends a call's audience per second, about, at most: a big audience hears the count less often. */
+const COUNTS_PER_SECOND = 1000;
+
+/**
+ * Every how many windows a call with `total` in its audience hears the count: every one (a second)
+ * up to COUNTS_PER_SECOND people, then less often (every 5 s at 5,000). The count goes to every
+ * socket, so in a storm its fan-out (a write per listener per window) was a tenth of the server's
+ * CPU at 5,000; a listener of a big audience does not need the figure to the second.
+ */
+export function windowsPerCount(total: number): number {
+  return Math.max(1, Math.ceil(total / COUNTS_PER_SECOND));
+}
+
 interface CallWindow {
   /** The audience's changes since the last flush, one entry per person: the latest wins. */
   pending: Map<string, Pending>;
@@ -36,6 +49,9 @@ interface CallWindow {
   dirty: boolean;
   timer: unknown;
   lastCount: AudienceCount | null;
+  /** Windows closed since the count was last read; the count is owed once one is skipped. */
+  sinceCount: number;
+  countOwed: boolean;
   /** People who left and have not joined again: a late update about them is stale and dropped. */
   gone: Set<string>;
 }
@@ -148,7 +164,17 @@ export class AudienceCoalescer {
   private window(callId: string): CallWindow {
     let w = this.calls.get(callId);
     if (!w) {
-      w = { pending: new Map(), own: new Map(), ownCountChanged: false, dirty: false, timer: null, lastCount: null, gone: new Set() };
+      w = {
+        pending: new Map(),
+        own: new Map(),
+        ownCountChanged: false,
+        dirty: false,
+        timer: null,
+        lastCount: null,
+        sinceCount: 0,
+        countOwed: false,
+        gone: new Set(),
+      };
       this.calls.set(callId, w);
     }
     return w;
@@ -172,6 +198,16 @@ export class AudienceCoalescer {
       this.opts.sink.share(callId, { changes: changesOf(own), promoted, countChanged: ownCountChanged });
     }
     if (pending.size > 0) this.opts.sink.changes(callId, changesOf(pending));
+    w.sinceCount++;
+    w.countOwed = w.sinceCount < windowsPerCount(w.lastCount?.total ?? 0);
+    if (!w.countOwed) await this.sendCount(callId, w);
+    // Whatever arrived during the read waits one more interval: still at most one flush per interval.
+    // A count owed keeps the windows going until it is sent, even once the call is quiet.
+    w.timer = w.dirty || w.countOwed ? this.opts.timers.setTimeout(() => void this.flush(callId), this.opts.intervalMs) : null;
+  }
+
+  private async sendCount(callId: string, w: CallWindow): Promise<void> {
+    w.sinceCount = 0;
     try {
       const count = await this.opts.readCount(callId);
       if (!sameCount(count, w.lastCount)) {
@@ -181,8 +217,6 @@ export class AudienceCoalescer {
     } catch (e) {
       this.opts.onError(e);
     }
-    // Whatever arrived during the read waits one more interval: still at most one flush per interval.
-    w.timer = w.dirty ? this.opts.timers.setTimeout(() => void this.flush(callId), this.opts.intervalMs) : null;
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AudienceChanges, AudienceCount } from "@/lib/contracts/dto";
-import { AudienceCoalescer, type AudienceNews } from "@/lib/realtime/audience-coalescer";
+import { AudienceCoalescer, windowsPerCount, type AudienceNews } from "@/lib/realtime/audience-coalescer";
 import { participant } from "../support/client-fixtures";
 
 /** A fake clock: timers run only when the test advances time. */
@@ -51,6 +51,22 @@ function setup(count: AudienceCount = { total: 0, away: 0, hands: 0 }) {
 const ids = (ch: AudienceChanges) => ({ joined: ch.joined.map((p) => p.id), updated: ch.updated.map((p) => p.id), left: ch.left });
 
 describe("audience coalescer", () => {
+  it("tells a big audience its count less often (a write per listener each time), and always the last one", async () => {
+    expect([0, 999, 1000, 1001, 5000].map(windowsPerCount)).toEqual([1, 1, 1, 2, 5]);
+    const { c, clock, counts, batches, setCount } = setup();
+    let total = 4000;
+    for (let second = 0; second < 10; second++) {
+      c.joined("call", participant(`p${second}`));
+      setCount({ total: ++total, away: 0, hands: 0 });
+      await clock.advance(1000);
+    }
+    expect(batches).toHaveLength(10); // admins still get every window's changes
+    expect(counts.map((n) => n.total)).toEqual([4001, 4006]); // then every 5 windows at 4,000-5,000
+    await clock.advance(10_000); // the storm is over: the count owed is still told, once
+    expect(counts.map((n) => n.total)).toEqual([4001, 4006, 4010]);
+    expect(clock.pending()).toBe(0);
+  });
+
   it("turns a storm of joins into one batch and one count per interval", async () => {
     const { c, clock, counts, batches, setCount } = setup();
     for (let i = 0; i < 500; i++) c.joined("call", participant(`p${i}`));

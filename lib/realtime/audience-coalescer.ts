@@ -49,9 +49,8 @@ interface CallWindow {
   dirty: boolean;
   timer: unknown;
   lastCount: AudienceCount | null;
-  /** Windows closed since the count was last read; the count is owed once one is skipped. */
+  /** Windows closed since the count was last read: above 0 after a flush, a count is owed. */
   sinceCount: number;
-  countOwed: boolean;
   /** People who left and have not joined again: a late update about them is stale and dropped. */
   gone: Set<string>;
 }
@@ -172,7 +171,6 @@ export class AudienceCoalescer {
         timer: null,
         lastCount: null,
         sinceCount: 0,
-        countOwed: false,
         gone: new Set(),
       };
       this.calls.set(callId, w);
@@ -198,12 +196,10 @@ export class AudienceCoalescer {
       this.opts.sink.share(callId, { changes: changesOf(own), promoted, countChanged: ownCountChanged });
     }
     if (pending.size > 0) this.opts.sink.changes(callId, changesOf(pending));
-    w.sinceCount++;
-    w.countOwed = w.sinceCount < windowsPerCount(w.lastCount?.total ?? 0);
-    if (!w.countOwed) await this.sendCount(callId, w);
+    if (++w.sinceCount >= windowsPerCount(w.lastCount?.total ?? 0)) await this.sendCount(callId, w);
     // Whatever arrived during the read waits one more interval: still at most one flush per interval.
     // A count owed keeps the windows going until it is sent, even once the call is quiet.
-    w.timer = w.dirty || w.countOwed ? this.opts.timers.setTimeout(() => void this.flush(callId), this.opts.intervalMs) : null;
+    w.timer = w.dirty || w.sinceCount > 0 ? this.opts.timers.setTimeout(() => void this.flush(callId), this.opts.intervalMs) : null;
   }
 
   private async sendCount(callId: string, w: CallWindow): Promise<void> {

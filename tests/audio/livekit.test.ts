@@ -51,16 +51,7 @@ describe("audio through the supervised local LiveKit", () => {
 
     expect((await setRole(host.call.id, host.credential, guestSession.participant.id, "speaker")).status).toBe(200);
     // Same connection, no rejoin: the new permission arrives over the signalling channel.
-    await expect
-      .poll(
-        () =>
-          guest.publishSine().then(
-            () => true,
-            () => false,
-          ),
-        { timeout: 5000, interval: 250 },
-      )
-      .toBe(true);
+    await expect.poll(() => guest.publishes(), { timeout: 5000, interval: 250 }).toBe(true);
     await admin.waitFor(RoomEvent.TrackSubscribed, (_t, _p, participant) => participant.identity === guestSession.participant.id);
   });
 
@@ -87,16 +78,7 @@ describe("audio through the supervised local LiveKit", () => {
     expect((await setRole(host.call.id, host.credential, id, "speaker")).status).toBe(200);
     await shown;
     // One permission update unhid them and allowed publishing: no rejoin.
-    await expect
-      .poll(
-        () =>
-          listener.publishSine().then(
-            () => true,
-            () => false,
-          ),
-        { timeout: 5000, interval: 250 },
-      )
-      .toBe(true);
+    await expect.poll(() => listener.publishes(), { timeout: 5000, interval: 250 }).toBe(true);
     await other.waitFor(RoomEvent.TrackSubscribed, (_t, _p, participant) => participant.identity === id);
 
     // Demoted: everyone sees the microphone go, and the person is hidden again (a newcomer is not told of them).

@@ -73,16 +73,7 @@ describe("audio on a LiveKit cluster", () => {
         body: { participantId: guest.participant.id, role: "speaker" },
       });
       expect(promoted.status).toBe(200);
-      await expect
-        .poll(
-          () =>
-            listener.publishSine().then(
-              () => true,
-              () => false,
-            ),
-          { timeout: 8000, interval: 250 },
-        )
-        .toBe(true);
+      await expect.poll(() => listener.publishes(), { timeout: 8000, interval: 250 }).toBe(true);
 
       const other = cluster.nodes[1 - i]!;
       const kicked = listener.waitFor(RoomEvent.Disconnected, () => true, 10_000);

@@ -42,6 +42,14 @@ export class Peer {
     if (!this.sending) void this.pump();
   }
 
+  /** Tries to publish, for polling until a permission arrives: true once the media server allows it. */
+  publishes(): Promise<boolean> {
+    return this.publishSine().then(
+      () => true,
+      () => false,
+    );
+  }
+
   private async pump() {
     this.sending = true;
     let n = 0;

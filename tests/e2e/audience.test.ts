@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { participantRecord } from "@/lib/services/admit-participant";
 import { hostCall, launchChromium, newPerson, setRole } from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
 import { storesOn } from "../support/stores";
@@ -28,26 +29,8 @@ async function seedAudience(callId: string, names: string[]): Promise<void> {
       await Promise.all(
         names.slice(i, i + 50).map((displayName, j) =>
           store.createParticipant({
-            id: randomUUID(),
-            callId,
-            kind: "guest",
-            userId: null,
-            deviceId: null,
-            displayName,
-            role: "listener",
-            muted: true,
-            handRaised: false,
-            handRaisedAt: null,
+            ...participantRecord({ newId: randomUUID, randomInt: () => 0 }, callId, "listener", { user: null, deviceId: null }, displayName, new Date(base)),
             joinedAt: new Date(base + i + j),
-            leftAt: null,
-            awaySince: new Date(base),
-            presenceNode: null,
-            removedAt: null,
-            inAudio: false,
-            publishing: false,
-            recordingConsent: null,
-            guestName: null,
-            stageInviteFrom: null,
           }),
         ),
       );

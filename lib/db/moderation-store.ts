@@ -1,15 +1,23 @@
 import type { Role } from "../contracts/roles";
-import type { ModerationActionName, ModerationRecord, ModerationStore } from "../services/ports";
+import type { Actor, ModerationActionName, ModerationRecord, ModerationStore } from "../services/ports";
 import type { Db, DbKind } from "./client";
 import { hotPathSql } from "./hot-path-sql";
 import { isUniqueViolation, toParticipant } from "./store";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+/** What an entry says beyond who acted, where and when; whatever it leaves out is null. */
+type EntryDetail = { action: ModerationActionName } & Partial<Pick<ModerationRecord, "targetId" | "targetName" | "before" | "after">>;
+
 const toEntry = (r: Omit<ModerationRecord, "action"> & { action: string }): ModerationRecord => ({ ...r, action: r.action as ModerationActionName });
 
 export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
-  const log = async (tx: Tx, e: Omit<ModerationRecord, "id">) => toEntry(await tx.moderationEntry.create({ data: e }));
+  const log = async (tx: Tx | Db, callId: string, actor: Actor, at: Date, e: EntryDetail) =>
+    toEntry(
+      await tx.moderationEntry.create({
+        data: { targetId: null, targetName: null, before: null, after: null, ...e, callId, actorId: actor.id, actorName: actor.name, createdAt: at },
+      }),
+    );
   // Role changes in one call wait for each other, so the checks below see every change committed before them.
   // SQLite needs nothing: its one connection runs one transaction at a time (lib/db/sqlite-connection.ts).
   const lockCall = async (tx: Tx, callId: string) => {
@@ -38,17 +46,7 @@ export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
         });
         const entry =
           applied.count === 1
-            ? await log(tx, {
-                callId,
-                actorId: actor.id,
-                actorName: actor.name,
-                targetId,
-                targetName: before.displayName,
-                action: "role",
-                before: before.role,
-                after: to,
-                createdAt: at,
-              })
+            ? await log(tx, callId, actor, at, { targetId, targetName: before.displayName, action: "role", before: before.role, after: to })
             : null;
         return { participant: toParticipant(await tx.participant.findUniqueOrThrow({ where: { id: targetId } })), entry, refused: null };
       });
@@ -60,17 +58,7 @@ export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
         const p = await tx.participant.findUniqueOrThrow({ where: { id: targetId } });
         const entry =
           applied.count === 1
-            ? await log(tx, {
-                callId,
-                actorId: actor.id,
-                actorName: actor.name,
-                targetId,
-                targetName: p.displayName,
-                action: "mute",
-                before: "unmuted",
-                after: "muted",
-                createdAt: at,
-              })
+            ? await log(tx, callId, actor, at, { targetId, targetName: p.displayName, action: "mute", before: "unmuted", after: "muted" })
             : null;
         return { participant: toParticipant(p), entry };
       });
@@ -84,14 +72,14 @@ export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
           where: { id: targetId, removedAt: null },
           data: { removedAt: at, leftAt: p.leftAt ?? at, handRaised: false, handRaisedAt: null },
         });
-        const base = { callId, actorId: actor.id, actorName: actor.name, targetId, targetName: p.displayName, before: null, after: null, createdAt: at };
-        if (removed.count === 1 && !ban) entries.push(await log(tx, { ...base, action: "remove" }));
+        const target = { targetId, targetName: p.displayName };
+        if (removed.count === 1 && !ban) entries.push(await log(tx, callId, actor, at, { ...target, action: "remove" }));
         if (ban) {
           const exists = await tx.callBan.findUnique({ where: { callId_participantId: { callId, participantId: targetId } } });
           if (!exists) {
             try {
               await tx.callBan.create({ data: { callId, participantId: targetId, userId: p.userId, deviceId: p.userId ? null : p.deviceId, createdAt: at } });
-              entries.push(await log(tx, { ...base, action: "ban", after: p.userId ? "account" : "browser" }));
+              entries.push(await log(tx, callId, actor, at, { ...target, action: "ban", after: p.userId ? "account" : "browser" }));
             } catch (e) {
               if (!isUniqueViolation(e)) throw e; // another admin banned them a moment ago
             }
@@ -105,17 +93,7 @@ export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
       return db.$transaction(async (tx) => {
         const applied = await tx.call.updateMany({ where: { id: callId, endedAt: null, locked: !locked }, data: { locked } });
         if (applied.count === 0) return null;
-        return log(tx, {
-          callId,
-          actorId: actor.id,
-          actorName: actor.name,
-          targetId: null,
-          targetName: null,
-          action: locked ? "lock" : "unlock",
-          before: null,
-          after: null,
-          createdAt: at,
-        });
+        return log(tx, callId, actor, at, { action: locked ? "lock" : "unlock" });
       });
     },
 
@@ -125,26 +103,16 @@ export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
         if (call.defaultRole === role || call.endedAt) return null;
         const applied = await tx.call.updateMany({ where: { id: callId, defaultRole: call.defaultRole }, data: { defaultRole: role } });
         if (applied.count === 0) return null;
-        return log(tx, {
-          callId,
-          actorId: actor.id,
-          actorName: actor.name,
-          targetId: null,
-          targetName: null,
-          action: "default-role",
-          before: call.defaultRole,
-          after: role,
-          createdAt: at,
-        });
+        return log(tx, callId, actor, at, { action: "default-role", before: call.defaultRole, after: role });
       });
     },
 
     async logEnd(callId, actor, at) {
-      return toEntry(await db.moderationEntry.create({ data: { callId, actorId: actor.id, actorName: actor.name, action: "end", createdAt: at } }));
+      return log(db, callId, actor, at, { action: "end" });
     },
 
     async logRecording(callId, actor, action, detail, at) {
-      return toEntry(await db.moderationEntry.create({ data: { callId, actorId: actor.id, actorName: actor.name, action, after: detail, createdAt: at } }));
+      return log(db, callId, actor, at, { action, after: detail });
     },
 
     removeMessage(callId, actor, messageId, at) {
@@ -155,17 +123,7 @@ export function prismaModerationStore(db: Db, kind: DbKind): ModerationStore {
         const applied = await tx.message.updateMany({ where: { id: messageId, removedAt: null }, data: { removedAt: at } });
         const entry =
           applied.count === 1
-            ? await log(tx, {
-                callId,
-                actorId: actor.id,
-                actorName: actor.name,
-                targetId: m.senderId,
-                targetName: m.senderName,
-                action: "message-removed",
-                before: null,
-                after: String(m.id),
-                createdAt: at,
-              })
+            ? await log(tx, callId, actor, at, { targetId: m.senderId, targetName: m.senderName, action: "message-removed", after: String(m.id) })
             : null;
         return { message: { ...m, removedAt: m.removedAt ?? at }, entry };
       });

@@ -39,6 +39,8 @@ async function respond(req: IncomingMessage, res: ServerResponse, run: (request:
   }
   const body = Buffer.from(await response.arrayBuffer());
   res.statusCode = response.status;
+  // A body refused before it was all read (413) leaves the connection unusable: the client must not reuse it.
+  if (!req.complete) res.setHeader("connection", "close");
   for (const { key, value } of securityHeaders) res.setHeader(key, value);
   response.headers.forEach((value, key) => key !== "set-cookie" && res.setHeader(key, value));
   const cookies = response.headers.getSetCookie();

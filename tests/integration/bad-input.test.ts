@@ -41,6 +41,7 @@ describe("bad input gets the error shape and a 4xx", () => {
     expectError(await api(server, "POST", `/api/calls/${call.id}/join`, { raw: "{" }), 400, "INVALID_JSON");
     const chunked = await fetch(`${server.url}/api/calls/${call.id}/join`, { method: "POST", body: new Blob([huge]).stream(), duplex: "half" } as RequestInit);
     expect([chunked.status, (await chunked.json()).error.code]).toEqual([413, "PAYLOAD_TOO_LARGE"]); // no length said: counted as read
+    expect(chunked.headers.get("connection")).toBe("close"); // the rest was never read: the connection is not reused
   });
 
   it("unknown and malformed call IDs", async () => {

@@ -1,16 +1,22 @@
 /**
  * Recorder benchmark (`npm run bench:audio -- --record`): what recording a
  * call costs. For S = 1, 4 and 8 speakers (rtc-node peers publishing a sine,
- * all of whom said yes) and L listeners, one window without the recorder (the
- * baseline, same call, same run) and one with it:
+ * all of whom said yes) and L listeners, the same call is measured in
+ * alternating windows without the recorder (the baseline, same call, same
+ * run) and with it, `--rounds` times, because one window of either kind can
+ * catch unrelated work on a shared machine:
  * - the recorder's CPU: Earshot's own process (the recorder runs in it) over
- *   its no-recorder figure, plus the ffmpeg it spawns; per recorded speaker,
- *   and as a real-time factor (CPU seconds per second of audio);
+ *   the window before it without the recorder, plus the ffmpeg it spawns; per
+ *   recorded speaker, and as a real-time factor (CPU seconds per second of
+ *   audio); the median of the rounds (one window can catch a garbage
+ *   collection of Earshot's whole heap), and the lowest and highest round;
  * - the file's length against the recording's wall-clock time;
- * - the audio packets the listeners received per second, with and without.
+ * - the audio packets the listeners received, with and without: per second,
+ *   and as the share of the packets the speakers sent in the same window (the
+ *   speakers share this machine too, so what they send varies with its load).
  *
  * Runs inside the namespace bench/audio-run.mjs creates.
- * Options: --speakers 1,4,8  --listeners 10  --window 10 (s)
+ * Options: --speakers 1,4,8  --listeners 10  --window 15 (s)  --rounds 3
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -21,42 +27,60 @@ import { localLiveKitEnv } from "../tests/support/netns";
 import { startServer, type TestServer } from "../tests/support/server";
 import { BenchPeer } from "./audio-peer";
 import { namedCpuSeconds, processCpuSeconds } from "./proc";
+import { distribution } from "./stats";
 
 function parseArgs(argv: string[]) {
-  const o = { speakers: [1, 4, 8], listeners: 10, windowS: 10 };
+  const o = { speakers: [1, 4, 8], listeners: 10, windowS: 15, rounds: 3 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i] ?? "";
     if (flag === "--speakers") o.speakers = value().split(",").map(Number);
     else if (flag === "--listeners") o.listeners = Number(value());
     else if (flag === "--window") o.windowS = Number(value());
+    else if (flag === "--rounds") o.rounds = Number(value());
     else if (flag === "--help" || flag === "-h") {
       console.log(readFileSync(new URL(import.meta.url), "utf8").split("*/")[0]);
       process.exit(0);
     } else throw new Error(`unknown option ${flag} (try --help)`);
   }
-  if (o.speakers.some((n) => !Number.isInteger(n) || n < 1) || !(o.listeners >= 0) || !(o.windowS >= 1)) throw new Error("bad options (try --help)");
+  if (o.speakers.some((n) => !Number.isInteger(n) || n < 1) || !(o.listeners >= 0) || !(o.windowS >= 1) || !(Number.isInteger(o.rounds) && o.rounds >= 1))
+    throw new Error("bad options (try --help)");
   return o;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
-/** CPU (% of one core) of the Earshot process itself and of every ffmpeg, and listeners' received packets per second, over `seconds`. */
-async function measure(serverPid: number, listeners: BenchPeer[], seconds: number) {
-  const received = async () => (await Promise.all(listeners.map((l) => l.receivedAudio()))).reduce((s, c) => s + c.received, 0);
-  const [r0, s0, f0, t0] = [await received(), processCpuSeconds(serverPid)!, namedCpuSeconds("ffmpeg"), performance.now()];
+/** The mean and the median (nearest rank) of a few figures. */
+const mean = (xs: number[]) => distribution(Float64Array.from(xs)).mean!;
+const median = (xs: number[]) => distribution(Float64Array.from(xs)).p50!;
+
+/**
+ * Over `seconds`: CPU (% of one core) of the Earshot process itself and of
+ * every ffmpeg; the audio packets each listener received per second, and
+ * their share of what the speakers sent (each listener hears every speaker).
+ */
+async function measure(serverPid: number, speakers: BenchPeer[], listeners: BenchPeer[], seconds: number) {
+  const count = async () => {
+    const [received, sent] = await Promise.all([Promise.all(listeners.map((l) => l.receivedAudio())), Promise.all(speakers.map((s) => s.sentAudio()))]);
+    return { received: received.reduce((n, c) => n + c.received, 0), sent: sent.reduce((n, c) => n + c.sent, 0) };
+  };
+  const [c0, s0, f0, t0] = [await count(), processCpuSeconds(serverPid)!, namedCpuSeconds("ffmpeg"), performance.now()];
   await sleep(seconds * 1000);
-  const [r1, s1, f1, t1] = [await received(), processCpuSeconds(serverPid)!, namedCpuSeconds("ffmpeg"), performance.now()];
+  const [c1, s1, f1, t1] = [await count(), processCpuSeconds(serverPid)!, namedCpuSeconds("ffmpeg"), performance.now()];
   const wall = (t1 - t0) / 1000;
+  const perListener = listeners.length ? (c1.received - c0.received) / listeners.length : 0;
   return {
     serverPct: ((s1 - s0) / wall) * 100,
     ffmpegPct: (Math.max(0, f1 - f0) / wall) * 100,
-    packetsPerListenerPerS: listeners.length ? (r1 - r0) / wall / listeners.length : 0,
+    packetsPerListenerPerS: perListener / wall,
+    deliveredShare: c1.sent > c0.sent ? perListener / (c1.sent - c0.sent) : 0,
   };
 }
 
-async function runCase(server: TestServer, serverPid: number, speakers: number, o: ReturnType<typeof parseArgs>, work: string) {
+type Window = Awaited<ReturnType<typeof measure>>;
+
+async function runCase(server: TestServer, serverPid: number, speakers: number, o: ReturnType<typeof parseArgs>, work: string, warmUp: boolean) {
   const host = await createCall(server, "listener");
   const callId = host.call.id;
   const peers: BenchPeer[] = [];
@@ -78,43 +102,67 @@ async function runCase(server: TestServer, serverPid: number, speakers: number, 
       listeners.push(peer);
       await peer.connect(l.livekit!.url, l.livekit!.token);
     }
+    const speakerPeers = [...peers];
     peers.push(...listeners);
     await sleep(2000);
-    const without = await measure(serverPid, listeners, o.windowS);
 
-    const startedAt = Date.now();
-    const on = await api(server, "POST", `/api/calls/${callId}/recording`, { credential: host.credential, body: { on: true } });
-    if (on.status !== 200) throw new Error(`recording did not start: ${JSON.stringify(on.body)}`);
-    await sleep(2000);
-    const withRecorder = await measure(serverPid, listeners, o.windowS);
-    await api(server, "POST", `/api/calls/${callId}/recording`, { credential: host.credential, body: { on: false } });
-    const wallS = (Date.now() - startedAt) / 1000;
+    if (warmUp) {
+      // The first recording of a server loads the media library and compiles its code: not the steady cost measured here.
+      await api(server, "POST", `/api/calls/${callId}/recording`, { credential: host.credential, body: { on: true } });
+      await sleep(3000);
+      await api(server, "POST", `/api/calls/${callId}/recording`, { credential: host.credential, body: { on: false } });
+      await sleep(1000);
+    }
+    const without: Window[] = [];
+    const withRecorder: Window[] = [];
+    let wallS = 0;
+    for (let round = 0; round < o.rounds; round++) {
+      without.push(await measure(serverPid, speakerPeers, listeners, o.windowS));
+      const startedAt = Date.now();
+      const on = await api(server, "POST", `/api/calls/${callId}/recording`, { credential: host.credential, body: { on: true } });
+      if (on.status !== 200) throw new Error(`recording did not start: ${JSON.stringify(on.body)}`);
+      await sleep(2000);
+      withRecorder.push(await measure(serverPid, speakerPeers, listeners, o.windowS));
+      await api(server, "POST", `/api/calls/${callId}/recording`, { credential: host.credential, body: { on: false } });
+      wallS = (Date.now() - startedAt) / 1000;
+      await sleep(1000); // the recorder's room and ffmpeg are gone before the next baseline
+    }
 
+    // The last round's file (replays come oldest first).
     const { body } = await api(server, "GET", `/api/calls/${callId}/replays`, { credential: host.credential });
-    const res = await fetch(`${server.url}${body.replays[0].recording.audioUrl}`, { headers: { authorization: `Bearer ${host.credential}` } });
+    const res = await fetch(`${server.url}${body.replays.at(-1).recording.audioUrl}`, { headers: { authorization: `Bearer ${host.credential}` } });
     const file = join(work, `${speakers}.ogg`);
     writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     const fileS = Number(execFileSync("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file], { encoding: "utf8" }));
 
-    const recorderPct = Math.max(0, withRecorder.serverPct - without.serverPct) + withRecorder.ffmpegPct;
+    // Each round against the baseline window just before it.
+    const rounds = withRecorder.map((w, i) => Math.max(0, w.serverPct - without[i]!.serverPct) + w.ffmpegPct);
+    const recorderPct = median(rounds);
+    const shareWithout = mean(without.map((w) => w.deliveredShare));
+    const shareWith = mean(withRecorder.map((w) => w.deliveredShare));
     return {
       speakers,
       listeners: o.listeners,
-      serverPctWithout: r2(without.serverPct),
-      serverPctWith: r2(withRecorder.serverPct),
-      ffmpegPct: r2(withRecorder.ffmpegPct),
+      rounds: o.rounds,
+      serverPctWithout: r2(mean(without.map((w) => w.serverPct))),
+      serverPctWith: r2(mean(withRecorder.map((w) => w.serverPct))),
+      ffmpegPct: r2(mean(withRecorder.map((w) => w.ffmpegPct))),
       recorderPct: r2(recorderPct),
       recorderPctPerSpeaker: r2(recorderPct / speakers),
+      /** The cheapest and the dearest round, per speaker. */
+      recorderPctPerSpeakerRange: [r2(Math.min(...rounds) / speakers), r2(Math.max(...rounds) / speakers)],
+      recorderPctPerRound: rounds.map(r2),
       /** CPU seconds the recorder spends per second of audio (1 = it would need a whole core). */
       realTimeFactor: r2(recorderPct / 100),
       fileS: r2(fileS),
       wallS: r2(wallS),
       durationError: r2(Math.abs(fileS - wallS) / wallS),
-      packetsPerListenerPerSWithout: r2(without.packetsPerListenerPerS),
-      packetsPerListenerPerSWith: r2(withRecorder.packetsPerListenerPerS),
-      deliveredRatio: without.packetsPerListenerPerS
-        ? Math.round((withRecorder.packetsPerListenerPerS / without.packetsPerListenerPerS) * 10_000) / 10_000
-        : null,
+      packetsPerListenerPerSWithout: r2(mean(without.map((w) => w.packetsPerListenerPerS))),
+      packetsPerListenerPerSWith: r2(mean(withRecorder.map((w) => w.packetsPerListenerPerS))),
+      /** Share of the speakers' sent packets each listener received, without and with the recorder. */
+      deliveredShareWithout: Math.round(shareWithout * 10_000) / 10_000,
+      deliveredShareWith: Math.round(shareWith * 10_000) / 10_000,
+      deliveredRatio: shareWithout ? Math.round((shareWith / shareWithout) * 10_000) / 10_000 : null,
     };
   } finally {
     await Promise.all(peers.map((p) => p.close()));
@@ -133,13 +181,27 @@ async function main() {
     const serverPid = server.pid();
     const rows = [];
     for (const s of o.speakers) {
-      console.log(`[bench] ${s} speaker(s), ${o.listeners} listeners, ${o.windowS} s without and ${o.windowS} s with the recorder`);
-      rows.push(await runCase(server, serverPid, s, o, work));
+      console.log(`[bench] ${s} speaker(s), ${o.listeners} listeners, ${o.rounds} rounds of ${o.windowS} s without and ${o.windowS} s with the recorder`);
+      rows.push(await runCase(server, serverPid, s, o, work, rows.length === 0));
     }
     console.log("");
     console.log(`Recorder benchmark (${cpus().length} cores, ${cpus()[0]?.model}); baseline = the same call without the recorder, same run`);
     const line = (cells: (string | number | null)[]) => console.log(cells.map((c, i) => String(c ?? "-").padStart(i === 0 ? 9 : 12)).join(""));
-    line(["speakers", "Earshot %", "+recorder %", "ffmpeg %", "rec %/spk", "RTF", "file/wall s", "pkts/s w/o", "pkts/s with", "ratio"]);
+    line([
+      "speakers",
+      "Earshot %",
+      "+recorder %",
+      "ffmpeg %",
+      "rec %/spk",
+      "lo-hi",
+      "RTF",
+      "file/wall s",
+      "pkts/s w/o",
+      "pkts/s with",
+      "share w/o",
+      "share with",
+      "ratio",
+    ]);
     for (const r of rows) {
       line([
         r.speakers,
@@ -147,15 +209,19 @@ async function main() {
         r.serverPctWith,
         r.ffmpegPct,
         r.recorderPctPerSpeaker,
+        r.recorderPctPerSpeakerRange.join("-"),
         r.realTimeFactor,
         `${r.fileS}/${r.wallS}`,
         r.packetsPerListenerPerSWithout,
         r.packetsPerListenerPerSWith,
+        r.deliveredShareWithout,
+        r.deliveredShareWith,
         r.deliveredRatio,
       ]);
     }
     console.log(
-      "(% = percent of one core; rec %/spk = (Earshot with − without + ffmpeg) / speakers; pkts/s = audio packets each listener received per second)",
+      "(% = percent of one core, means over the rounds; rec %/spk = (Earshot with − without + ffmpeg) / speakers, the median round, lo-hi its cheapest and dearest;\n" +
+        " pkts/s = audio packets each listener received per second; share = of the packets the speakers sent, ratio = share with / share without)",
     );
     console.log("");
     console.log("Goals:");

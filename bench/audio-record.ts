@@ -111,7 +111,7 @@ async function runCase(server: TestServer, serverPid: number, speakers: number, 
       await api(server, "POST", `/api/calls/${callId}/recording`, { credential: host.credential, body: { on: true } });
       await sleep(3000);
       await api(server, "POST", `/api/calls/${callId}/recording`, { credential: host.credential, body: { on: false } });
-      await sleep(1000);
+      await sleep(5000);
     }
     const without: Window[] = [];
     const withRecorder: Window[] = [];
@@ -125,7 +125,8 @@ async function runCase(server: TestServer, serverPid: number, speakers: number, 
       withRecorder.push(await measure(serverPid, speakerPeers, listeners, o.windowS));
       await api(server, "POST", `/api/calls/${callId}/recording`, { credential: host.credential, body: { on: false } });
       wallS = (Date.now() - startedAt) / 1000;
-      await sleep(1000); // the recorder's room and ffmpeg are gone before the next baseline
+      // The stop's own work (closing the room and the file, the last saves, collecting what the session left) stays out of the next baseline.
+      await sleep(5000);
     }
 
     // The last round's file (replays come oldest first).

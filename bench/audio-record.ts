@@ -50,6 +50,7 @@ function parseArgs(argv: string[]) {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const r2 = (v: number) => Math.round(v * 100) / 100;
+const r4 = (v: number) => Math.round(v * 10_000) / 10_000;
 
 /** The mean and the median (nearest rank) of a few figures. */
 const mean = (xs: number[]) => distribution(Float64Array.from(xs)).mean!;
@@ -105,12 +106,13 @@ async function runCase(server: TestServer, serverPid: number, speakers: number, 
     const speakerPeers = [...peers];
     peers.push(...listeners);
     await sleep(2000);
+    const setRecording = (on: boolean) => api(server, "POST", `/api/calls/${callId}/recording`, { credential: host.credential, body: { on } });
 
     if (warmUp) {
       // The first recording of a server loads the media library and compiles its code: not the steady cost measured here.
-      await api(server, "POST", `/api/calls/${callId}/recording`, { credential: host.credential, body: { on: true } });
+      await setRecording(true);
       await sleep(3000);
-      await api(server, "POST", `/api/calls/${callId}/recording`, { credential: host.credential, body: { on: false } });
+      await setRecording(false);
       await sleep(5000);
     }
     const without: Window[] = [];
@@ -119,11 +121,11 @@ async function runCase(server: TestServer, serverPid: number, speakers: number, 
     for (let round = 0; round < o.rounds; round++) {
       without.push(await measure(serverPid, speakerPeers, listeners, o.windowS));
       const startedAt = Date.now();
-      const on = await api(server, "POST", `/api/calls/${callId}/recording`, { credential: host.credential, body: { on: true } });
+      const on = await setRecording(true);
       if (on.status !== 200) throw new Error(`recording did not start: ${JSON.stringify(on.body)}`);
       await sleep(2000);
       withRecorder.push(await measure(serverPid, speakerPeers, listeners, o.windowS));
-      await api(server, "POST", `/api/calls/${callId}/recording`, { credential: host.credential, body: { on: false } });
+      await setRecording(false);
       wallS = (Date.now() - startedAt) / 1000;
       // The stop's own work (closing the room and the file, the last saves, collecting what the session left) stays out of the next baseline.
       await sleep(5000);
@@ -161,9 +163,9 @@ async function runCase(server: TestServer, serverPid: number, speakers: number, 
       packetsPerListenerPerSWithout: r2(mean(without.map((w) => w.packetsPerListenerPerS))),
       packetsPerListenerPerSWith: r2(mean(withRecorder.map((w) => w.packetsPerListenerPerS))),
       /** Share of the speakers' sent packets each listener received, without and with the recorder. */
-      deliveredShareWithout: Math.round(shareWithout * 10_000) / 10_000,
-      deliveredShareWith: Math.round(shareWith * 10_000) / 10_000,
-      deliveredRatio: shareWithout ? Math.round((shareWith / shareWithout) * 10_000) / 10_000 : null,
+      deliveredShareWithout: r4(shareWithout),
+      deliveredShareWith: r4(shareWith),
+      deliveredRatio: shareWithout ? r4(shareWith / shareWithout) : null,
     };
   } finally {
     await Promise.all(peers.map((p) => p.close()));

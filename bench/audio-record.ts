@@ -23,7 +23,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { api, createCall, joinCall } from "../tests/support/api";
-import { localLiveKitEnv } from "../tests/support/netns";
 import { startServer, type TestServer } from "../tests/support/server";
 import { BenchPeer } from "./audio-peer";
 import { namedCpuSeconds, processCpuSeconds } from "./proc";
@@ -180,7 +179,7 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), "earshot-bench-record-"));
   let server: TestServer | null = null;
   try {
-    server = await startServer({ host, env: { ...(await localLiveKitEnv(host)), PRESENCE_TIMEOUT_MS: String(3_600_000) } });
+    server = await startServer({ host, localLiveKit: true, env: { PRESENCE_TIMEOUT_MS: String(3_600_000) } });
     const serverPid = server.pid();
     const rows = [];
     for (const s of o.speakers) {

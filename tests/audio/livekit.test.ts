@@ -1,7 +1,7 @@
 import { RoomEvent } from "@livekit/rtc-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, createCall, joinCall } from "../support/api";
-import { localLiveKitEnv, namespaceAddress } from "../support/netns";
+import { namespaceAddress } from "../support/netns";
 import { connectPeer, Peer } from "../support/peers";
 import { startServer, type TestServer } from "../support/server";
 
@@ -9,7 +9,7 @@ let server: TestServer;
 const peers: Peer[] = [];
 beforeAll(async () => {
   const host = namespaceAddress();
-  server = await startServer({ host, env: await localLiveKitEnv(host) });
+  server = await startServer({ host, localLiveKit: true });
 });
 afterAll(async () => {
   await Promise.all(peers.map((p) => p.close()));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Replays } from "@/lib/contracts/recording";
 import { api, createCall, joinCall } from "../support/api";
 import { decodePcm, probeDurationSec, toneAmplitude } from "../support/audio-file";
-import { localLiveKitEnv, namespaceAddress } from "../support/netns";
+import { namespaceAddress } from "../support/netns";
 import { connectPeer, type Peer } from "../support/peers";
 import { startServer, type TestServer } from "../support/server";
 
@@ -15,7 +15,7 @@ const peers: Peer[] = [];
 const work = mkdtempSync(join(tmpdir(), "earshot-recording-test-"));
 beforeAll(async () => {
   const host = namespaceAddress();
-  server = await startServer({ host, env: await localLiveKitEnv(host) });
+  server = await startServer({ host, localLiveKit: true });
 });
 afterAll(async () => {
   await Promise.all(peers.map((p) => p.close()));

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatMessage, hostCall, joinByPasting, launchChromium, newPerson, ownName, sendChat, setRole, type Person } from "../support/browser";
-import { localLiveKitEnv, namespaceAddress } from "../support/netns";
+import { namespaceAddress } from "../support/netns";
 import { startServer, type TestServer } from "../support/server";
 
 // Real audio end to end: the page's LiveKit client, the supervised LiveKit
@@ -15,7 +15,7 @@ let browser: Browser;
 beforeAll(async () => {
   const host = namespaceAddress();
   [server, degraded] = await Promise.all([
-    startServer({ host, env: await localLiveKitEnv(host) }),
+    startServer({ host, localLiveKit: true }),
     startServer({ host }), // its LIVEKIT_URL points at a closed port
   ]);
   browser = await launchChromium({ fakeMedia: true, secureOrigins: [server.url, degraded.url] });

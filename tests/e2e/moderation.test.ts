@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUp, uniqueEmail } from "../support/auth";
 import { hostCall, launchChromium, newPerson, ownName, signedInPerson, waitConnected, type Person } from "../support/browser";
-import { localLiveKitEnv, namespaceAddress } from "../support/netns";
+import { namespaceAddress } from "../support/netns";
 import { startServer, type TestServer } from "../support/server";
 
 const SITE_ADMIN = uniqueEmail("sysop");
@@ -15,7 +15,7 @@ let browser: Browser;
 beforeAll(async () => {
   // With voice (LiveKit in the test namespace), so a promotion can be seen to bring the microphone button.
   const host = namespaceAddress();
-  server = await startServer({ host, env: { ...(await localLiveKitEnv(host)), ADMIN_EMAILS: SITE_ADMIN, TRUST_PROXY: "true" } });
+  server = await startServer({ host, localLiveKit: true, env: { ADMIN_EMAILS: SITE_ADMIN, TRUST_PROXY: "true" } });
   browser = await launchChromium({ fakeMedia: true, secureOrigins: [server.url] });
   await signUp(server, { email: SITE_ADMIN, password: PASSWORD, name: "Sysop" }, "192.0.2.20");
   await signUp(server, { email: MEMBER, password: PASSWORD, name: "Member" }, "192.0.2.21");

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatMessage, hostCall, joinByPasting, launchChromium, newPerson, ownName, sendChat, signUpInBrowser } from "../support/browser";
-import { localLiveKitEnv, namespaceAddress } from "../support/netns";
+import { namespaceAddress } from "../support/netns";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -9,7 +9,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const host = namespaceAddress();
-  server = await startServer({ host, env: await localLiveKitEnv(host) });
+  server = await startServer({ host, localLiveKit: true });
   browser = await launchChromium({ fakeMedia: true, secureOrigins: [server.url] });
 });
 

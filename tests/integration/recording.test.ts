@@ -7,7 +7,7 @@ import type { Replays } from "@/lib/contracts/recording";
 import { openDb } from "@/lib/db/client";
 import { api, createCall, joinCall } from "../support/api";
 import { probeDurationSec } from "../support/audio-file";
-import { localLiveKitEnv, namespaceAddress } from "../support/netns";
+import { namespaceAddress } from "../support/netns";
 import { connectPeer, type Peer } from "../support/peers";
 import { startServer, type TestServer } from "../support/server";
 import { storesOn } from "../support/stores";
@@ -20,7 +20,7 @@ const work = mkdtempSync(join(tmpdir(), "earshot-recording-it-"));
 beforeAll(async () => {
   const host = namespaceAddress();
   // A fast sweep and a one-day retention, so a recording backdated by two days goes at once.
-  server = await startServer({ host, env: { ...(await localLiveKitEnv(host)), RECORDING_RETENTION_DAYS: "1", SWEEP_INTERVAL_MS: "200" } });
+  server = await startServer({ host, localLiveKit: true, env: { RECORDING_RETENTION_DAYS: "1", SWEEP_INTERVAL_MS: "200" } });
 });
 afterAll(async () => {
   for (const c of clients) c.close();

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { freshDatabaseUrl } from "./database";
+import { localLiveKitEnv } from "./netns";
 
 export const TEST_LIVEKIT_KEY = "earshot_test";
 export const TEST_LIVEKIT_SECRET = "test-livekit-secret-test-livekit-secret";
@@ -50,6 +51,8 @@ export interface ServerOptions {
   databaseUrl?: string;
   /** Network address to bind: loopback unless a test runs inside its own namespace. */
   host?: string;
+  /** Supervise a local LiveKit on `host` (inside the namespace), on ports picked here. */
+  localLiveKit?: boolean;
 }
 
 /** Starts the real server (production build, server.ts) as a child process on a free port. */
@@ -59,6 +62,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   const host = opts.host ?? "127.0.0.1";
   let output = "";
   let child: ChildProcess;
+  const liveKitPorts = async () => (opts.localLiveKit ? localLiveKitEnv(host) : {});
+  let env = { ...(await liveKitPorts()), ...opts.env };
 
   const launch = (port: number) =>
     new Promise<number>((resolve, reject) => {
@@ -81,7 +86,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
           // Every test client comes from one address: per-address limits are raised as a bench raises
           // them. The tests of the limits themselves set their own.
           ...GENEROUS_LIMITS,
-          ...opts.env,
+          ...env,
         },
         stdio: ["ignore", "pipe", "pipe"],
       });
@@ -109,7 +114,17 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       child.kill(signal);
     });
 
-  const port = await launch(0);
+  let port = await launch(0);
+  // A local LiveKit's ports were free when they were picked, but another process may take one before
+  // LiveKit binds it (servers and media peers start side by side in the namespace): then try fresh ones.
+  const FRESH_PORTS = "\n--- fresh LiveKit ports ---\n";
+  for (let attempt = 1; opts.localLiveKit && output.split(FRESH_PORTS).at(-1)!.includes("voice is unavailable"); attempt++) {
+    if (attempt === 3) throw new Error(`the local LiveKit did not start:\n${output}`);
+    await kill("SIGTERM");
+    output += FRESH_PORTS;
+    env = { ...env, ...(await liveKitPorts()) };
+    port = await launch(0);
+  }
   return {
     url: `http://${host}:${port}`,
     port,
